@@ -1,0 +1,54 @@
+package io.beliefnet.kafka;
+
+import io.beliefnet.topics.Topic;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** Creates the network's topics with the partitioning and retention the design gives them. */
+public final class NetworkTopics {
+
+  private NetworkTopics() {}
+
+  /**
+   * Creates every {@link Topic} under its default name with {@code partitions} partitions and
+   * replication factor 1; compacted topics get {@code cleanup.policy=compact}. Topics that exist
+   * already are left as they are.
+   */
+  public static void create(String bootstrapServers, int partitions) {
+    List<NewTopic> topics = new ArrayList<>();
+    for (Topic topic : Topic.values()) {
+      NewTopic newTopic = new NewTopic(topic.defaultName(), partitions, (short) 1);
+      if (topic.compacted()) {
+        newTopic.configs(
+            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+      }
+      topics.add(newTopic);
+    }
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+      for (NewTopic topic : topics) {
+        createUnlessPresent(admin, topic);
+      }
+    }
+  }
+
+  private static void createUnlessPresent(Admin admin, NewTopic topic) {
+    try {
+      admin.createTopics(List.of(topic)).all().get();
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw new IllegalStateException("cannot create topic " + topic.name(), e.getCause());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating topic " + topic.name(), e);
+    }
+  }
+}

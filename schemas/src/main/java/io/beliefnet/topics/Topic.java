@@ -1,0 +1,61 @@
+package io.beliefnet.topics;
+
+import io.beliefnet.avro.AgentIdentity;
+import io.beliefnet.avro.AgentReliability;
+import io.beliefnet.avro.Belief;
+import io.beliefnet.avro.Claim;
+import io.beliefnet.avro.Outcome;
+import io.beliefnet.avro.Rejected;
+import io.beliefnet.avro.Settlement;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * The topics of the network, with the Avro type of their values and their retention. Keys are
+ * UTF-8 strings (see {@link #keyDescription()}); values use the Confluent wire format under the
+ * subject {@code <topic>-value}.
+ */
+public enum Topic {
+  CLAIMS("claims", Claim.class, false, "proposition id"),
+  OUTCOMES("outcomes", Outcome.class, false, "proposition id"),
+  AGENTS("agents", AgentIdentity.class, true, "agent id"),
+  BELIEFS("beliefs", Belief.class, true, "proposition id"),
+  AGENT_RELIABILITY("agent-reliability", AgentReliability.class, true, "agentId|domain"),
+  SETTLEMENTS("settlements", Settlement.class, false, "agent id"),
+  REJECTED("rejected", Rejected.class, false, "<source topic>-<partition>@<offset>");
+
+  private final String defaultName;
+  private final Class<? extends SpecificRecord> valueType;
+  private final boolean compacted;
+  private final String keyDescription;
+
+  Topic(
+      String defaultName,
+      Class<? extends SpecificRecord> valueType,
+      boolean compacted,
+      String keyDescription) {
+    this.defaultName = defaultName;
+    this.valueType = valueType;
+    this.compacted = compacted;
+    this.keyDescription = keyDescription;
+  }
+
+  /** The topic's name unless configuration overrides it. */
+  public String defaultName() {
+    return defaultName;
+  }
+
+  /** The generated Avro class of the topic's values. */
+  public Class<? extends SpecificRecord> valueType() {
+    return valueType;
+  }
+
+  /** Whether the topic keeps only the latest value per key ({@code cleanup.policy=compact}). */
+  public boolean compacted() {
+    return compacted;
+  }
+
+  /** What the record key holds. */
+  public String keyDescription() {
+    return keyDescription;
+  }
+}
