@@ -1,0 +1,49 @@
+package io.beliefnet.registry;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Writes records of one Avro class in the Confluent wire format, registering the class's schema
+ * under the subject on first use. Not thread-safe: use one per thread or operator instance.
+ */
+public final class AvroRecordEncoder<T extends SpecificRecord> {
+
+  private final SchemaRegistryClient registry;
+  private final String subject;
+  private final SpecificDatumWriter<T> writer;
+  private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+  private BinaryEncoder encoder;
+  private int schemaId = -1;
+
+  public AvroRecordEncoder(SchemaRegistryClient registry, String subject, Class<T> type) {
+    this.registry = registry;
+    this.subject = subject;
+    this.writer = new SpecificDatumWriter<>(type);
+  }
+
+  /**
+   * The record framed with its schema id.
+   *
+   * @throws WireFormatException if the schema cannot be registered
+   */
+  public byte[] encode(T record) {
+    if (schemaId < 0) {
+      schemaId = registry.register(subject, record.getSchema());
+    }
+    buffer.reset();
+    encoder = EncoderFactory.get().directBinaryEncoder(buffer, encoder);
+    try {
+      writer.write(record, encoder);
+      encoder.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory cannot fail", e);
+    }
+    return ConfluentWireFormat.frame(schemaId, buffer.toByteArray());
+  }
+}
