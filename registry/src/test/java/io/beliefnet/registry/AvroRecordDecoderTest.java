@@ -130,6 +130,7 @@ class AvroRecordDecoderTest {
                 Outcome.newBuilder()
                     .setOutcomeId("o-1")
                     .setPropositionId("p")
+                    .setDomain("d")
                     .setOutcome("yes")
                     .setResolverId("r")
                     .setObservedAt(java.time.Instant.EPOCH)
