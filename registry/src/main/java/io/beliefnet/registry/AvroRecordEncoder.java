@@ -3,28 +3,29 @@ package io.beliefnet.registry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Writes records of one Avro class in the Confluent wire format, registering the class's schema
- * under the subject on first use. Not thread-safe: use one per thread or operator instance.
+ * Writes Avro records in the Confluent wire format, registering each record's schema under the
+ * subject on first use. Not thread-safe: use one per thread or operator instance.
  */
 public final class AvroRecordEncoder<T extends SpecificRecord> {
 
   private final SchemaRegistryClient registry;
   private final String subject;
-  private final SpecificDatumWriter<T> writer;
+  private final SpecificDatumWriter<T> writer = new SpecificDatumWriter<>();
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
   private BinaryEncoder encoder;
-  private int schemaId = -1;
+  private Schema writerSchema;
+  private int schemaId;
 
-  public AvroRecordEncoder(SchemaRegistryClient registry, String subject, Class<T> type) {
+  public AvroRecordEncoder(SchemaRegistryClient registry, String subject) {
     this.registry = registry;
     this.subject = subject;
-    this.writer = new SpecificDatumWriter<>(type);
   }
 
   /**
@@ -33,8 +34,10 @@ public final class AvroRecordEncoder<T extends SpecificRecord> {
    * @throws WireFormatException if the schema cannot be registered
    */
   public byte[] encode(T record) {
-    if (schemaId < 0) {
+    if (record.getSchema() != writerSchema) {
       schemaId = registry.register(subject, record.getSchema());
+      writerSchema = record.getSchema();
+      writer.setSchema(writerSchema);
     }
     buffer.reset();
     encoder = EncoderFactory.get().directBinaryEncoder(buffer, encoder);

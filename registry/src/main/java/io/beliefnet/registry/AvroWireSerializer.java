@@ -1,5 +1,6 @@
 package io.beliefnet.registry;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serializer;
@@ -14,18 +15,15 @@ public final class AvroWireSerializer<T extends SpecificRecord> implements Seria
   /** Config key of the registry's base URL. */
   public static final String REGISTRY_URL_CONFIG = "schema.registry.url";
 
-  private final Class<T> type;
-  private final Map<String, AvroRecordEncoder<T>> encodersByTopic = new java.util.HashMap<>();
+  private final Map<String, AvroRecordEncoder<T>> encodersByTopic = new HashMap<>();
   private SchemaRegistryClient registry;
   private boolean isKey;
 
-  public AvroWireSerializer(Class<T> type) {
-    this.type = type;
-  }
+  /** A serializer that {@link #configure} connects to the registry in its config. */
+  public AvroWireSerializer() {}
 
   /** A serializer already connected to {@code registry}, for values. */
-  public AvroWireSerializer(Class<T> type, SchemaRegistryClient registry) {
-    this.type = type;
+  public AvroWireSerializer(SchemaRegistryClient registry) {
     this.registry = registry;
   }
 
@@ -50,7 +48,7 @@ public final class AvroWireSerializer<T extends SpecificRecord> implements Seria
     return encodersByTopic
         .computeIfAbsent(
             topic,
-            t -> new AvroRecordEncoder<>(registry, SchemaRegistryClient.subject(t, isKey), type))
+            t -> new AvroRecordEncoder<T>(registry, SchemaRegistryClient.subject(t, isKey)))
         .encode(record);
   }
 }

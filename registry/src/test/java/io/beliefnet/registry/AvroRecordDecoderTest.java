@@ -32,7 +32,7 @@ class AvroRecordDecoderTest {
   void start() {
     server = DevSchemaRegistryServer.start(0);
     registry = HttpSchemaRegistryClient.connect(server.url());
-    encoder = new AvroRecordEncoder<>(registry, "claims-value", Claim.class);
+    encoder = new AvroRecordEncoder<>(registry, "claims-value");
     decoder = new AvroRecordDecoder<>(HttpSchemaRegistryClient.connect(server.url()), Claim.class);
   }
 
@@ -125,7 +125,7 @@ class AvroRecordDecoderTest {
   @Test
   void recordOfAnotherTypeIsMalformed() {
     byte[] outcome =
-        new AvroRecordEncoder<>(registry, "outcomes-value", Outcome.class)
+        new AvroRecordEncoder<Outcome>(registry, "outcomes-value")
             .encode(
                 Outcome.newBuilder()
                     .setOutcomeId("o-1")

@@ -37,7 +37,7 @@ class ClaimsThroughKafkaIT {
           new KafkaProducer<>(
               Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
               new StringSerializer(),
-              new AvroWireSerializer<>(Claim.class, HttpSchemaRegistryClient.connect(registry.url())))) {
+              new AvroWireSerializer<Claim>(HttpSchemaRegistryClient.connect(registry.url())))) {
         for (Claim claim : sent) {
           producer.send(new ProducerRecord<>(topic, claim.getPropositionId(), claim));
         }

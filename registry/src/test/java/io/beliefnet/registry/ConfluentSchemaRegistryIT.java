@@ -75,7 +75,7 @@ class ConfluentSchemaRegistryIT {
     SchemaRegistryClient client = HttpSchemaRegistryClient.connect(url);
     Claim claim = SampleClaims.claim("c-real");
 
-    byte[] bytes = new AvroRecordEncoder<>(client, "claims-value", Claim.class).encode(claim);
+    byte[] bytes = new AvroRecordEncoder<Claim>(client, "claims-value").encode(claim);
     Claim decoded =
         new AvroRecordDecoder<>(HttpSchemaRegistryClient.connect(url), Claim.class).decode(bytes);
 
