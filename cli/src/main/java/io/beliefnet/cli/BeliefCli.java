@@ -1,0 +1,34 @@
+package io.beliefnet.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code bin/belief}: dispatches to one subcommand. */
+@Command(
+    name = "belief",
+    mixinStandardHelpOptions = true,
+    version = "belief 0.1.0",
+    description = "Live belief updating on Kafka and Flink.",
+    subcommands = {LocalCommand.class})
+public final class BeliefCli implements Runnable {
+
+  public static void main(String[] args) {
+    CommandLine commandLine =
+        new CommandLine(new BeliefCli())
+            .setParameterExceptionHandler(BeliefCli::oneLineError);
+    System.exit(commandLine.execute(args));
+  }
+
+  @Override
+  public void run() {
+    CommandLine.usage(this, System.out);
+  }
+
+  /** A bad argument gets one line saying what was wrong and where help is, not a usage dump. */
+  private static int oneLineError(CommandLine.ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    command.getErr().println("belief: " + e.getMessage() + " (see '" + command.getCommandName()
+        + " --help')");
+    return command.getCommandSpec().exitCodeOnInvalidInput();
+  }
+}

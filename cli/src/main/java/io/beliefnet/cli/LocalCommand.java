@@ -1,0 +1,51 @@
+package io.beliefnet.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code belief local}: the whole network on this machine until Ctrl-C. */
+@Command(
+    name = "local",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Starts a Kafka broker, the development schema registry and the belief job on an embedded"
+          + " Flink MiniCluster with RocksDB state, feeds it a small sample of agents, claims and"
+          + " outcomes, and prints where everything is. Stops cleanly on Ctrl-C."
+    })
+final class LocalCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--state-dir",
+      defaultValue = ".belief/local",
+      description = "Folder for the broker's log, checkpoints and RocksDB state (default: ${DEFAULT-VALUE}); wiped at start.")
+  Path stateDir;
+
+  @Option(
+      names = "--registry-port",
+      defaultValue = "0",
+      description = "Port of the development schema registry; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int registryPort;
+
+  @Override
+  public Integer call() throws Exception {
+    CountDownLatch stopped = new CountDownLatch(1);
+    LocalStack stack = LocalStack.start(stateDir.toAbsolutePath(), registryPort);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  System.out.println("stopping the local stack...");
+                  stack.close();
+                  stopped.countDown();
+                },
+                "local-stack-shutdown"));
+    stack.printWhereThingsAre(System.out);
+    stack.startSampleFeed(Duration.ofSeconds(1));
+    stopped.await();
+    return 0;
+  }
+}

@@ -1,0 +1,163 @@
+package io.beliefnet.cli;
+
+import io.beliefnet.kafka.KafkaBroker;
+import io.beliefnet.kafka.NetworkTopics;
+import io.beliefnet.pipeline.BeliefJob;
+import io.beliefnet.pipeline.BeliefJobConfig;
+import io.beliefnet.pipeline.BeliefJobOptions;
+import io.beliefnet.pipeline.JobSinks;
+import io.beliefnet.pipeline.JobSources;
+import io.beliefnet.registry.DevSchemaRegistryServer;
+import io.beliefnet.topics.Topic;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The network on one machine: a real Kafka broker (child JVM), the development schema registry and
+ * the belief job on an embedded Flink MiniCluster with RocksDB state and incremental checkpoints.
+ * Closing stops all three.
+ */
+final class LocalStack implements AutoCloseable {
+
+  static final int PARTITIONS = 2;
+
+  private final Path stateDir;
+  private final KafkaBroker broker;
+  private final DevSchemaRegistryServer registry;
+  private final JobClient job;
+  private final ScheduledExecutorService feeder =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "sample-feed");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private SampleFeed feed;
+
+  private LocalStack(
+      Path stateDir, KafkaBroker broker, DevSchemaRegistryServer registry, JobClient job) {
+    this.stateDir = stateDir;
+    this.broker = broker;
+    this.registry = registry;
+    this.job = job;
+  }
+
+  /** Starts everything, with all state in a fresh {@code stateDir}. */
+  static LocalStack start(Path stateDir, int registryPort) throws Exception {
+    wipe(stateDir);
+    KafkaBroker broker = KafkaBroker.start(stateDir.resolve("kafka"));
+    NetworkTopics.create(broker.bootstrapServers(), PARTITIONS);
+    DevSchemaRegistryServer registry = DevSchemaRegistryServer.start(registryPort);
+
+    Configuration jobOptions = new Configuration();
+    jobOptions.set(BeliefJobOptions.BOOTSTRAP_SERVERS, broker.bootstrapServers());
+    jobOptions.set(BeliefJobOptions.SCHEMA_REGISTRY_URL, registry.url());
+    BeliefJobConfig config = BeliefJobConfig.from(jobOptions);
+
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.createLocalEnvironment(flinkConfiguration(stateDir));
+    new BeliefJob(JobSources.kafka(config), JobSinks.kafka(config), config).build(env);
+    JobClient job = env.executeAsync(BeliefJob.NAME);
+    return new LocalStack(stateDir, broker, registry, job);
+  }
+
+  /** Flink's settings for the embedded cluster: RocksDB, incremental checkpoints, small memory. */
+  static Configuration flinkConfiguration(Path stateDir) {
+    Configuration flink = new Configuration();
+    flink.set(CoreOptions.DEFAULT_PARALLELISM, PARTITIONS);
+    flink.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+    flink.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+    flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, stateDir.resolve("checkpoints").toUri().toString());
+    flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofSeconds(2));
+    flink.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(128));
+    flink.set(TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.ofMebiBytes(64));
+    flink.set(TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.ofMebiBytes(64));
+    return flink;
+  }
+
+  String bootstrapServers() {
+    return broker.bootstrapServers();
+  }
+
+  String registryUrl() {
+    return registry.url();
+  }
+
+  void printWhereThingsAre(PrintStream out) {
+    out.println();
+    out.println("belief network running locally");
+    out.println("  Kafka bootstrap servers : " + broker.bootstrapServers());
+    out.println("  schema registry         : " + registry.url() + "  (development registry)");
+    out.println("  Flink job               : " + BeliefJob.NAME + " (" + job.getJobID() + ")");
+    out.println("  state, logs, checkpoints: " + stateDir);
+    out.println("  topics (" + PARTITIONS + " partitions each):");
+    for (Topic topic : Topic.values()) {
+      out.printf(
+          "    %-18s key: %-34s value: %s%s%n",
+          topic.defaultName(),
+          topic.keyDescription(),
+          topic.valueType().getSimpleName(),
+          topic.compacted() ? " (compacted)" : "");
+    }
+    out.println("Press Ctrl-C to stop.");
+    out.println();
+  }
+
+  /** Registers the sample agents, then plays one sample round every {@code period}. */
+  void startSampleFeed(Duration period) throws GeneralSecurityException {
+    feed = new SampleFeed(broker.bootstrapServers(), registry.url());
+    feed.registerAgents();
+    feeder.scheduleAtFixedRate(
+        feed::playRound, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void close() {
+    feeder.shutdownNow();
+    if (feed != null) {
+      feed.close();
+    }
+    try {
+      job.cancel().get();
+    } catch (Exception alreadyGone) {
+      // the job failed or finished on its own; nothing left to cancel
+    }
+    registry.close();
+    broker.close();
+  }
+
+  private static void wipe(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (Stream<Path> paths = Files.walk(dir)) {
+        paths.sorted(Comparator.reverseOrder()).forEach(LocalStack::delete);
+      }
+    }
+    Files.createDirectories(dir);
+  }
+
+  private static void delete(Path path) {
+    try {
+      Files.delete(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear the local state folder at " + path, e);
+    }
+  }
+}

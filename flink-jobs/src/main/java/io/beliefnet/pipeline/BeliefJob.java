@@ -1,0 +1,97 @@
+package io.beliefnet.pipeline;
+
+import io.beliefnet.avro.Rejected;
+import io.beliefnet.pipeline.kafka.DeadLetters;
+import io.beliefnet.pipeline.kafka.KafkaInput;
+import io.beliefnet.topics.Topic;
+import java.time.Duration;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The belief-updating job: decodes and validates the input topics, stamps claims with their
+ * agent's identity, and applies them per domain; every record that is not applied goes to the
+ * dead-letter sink with its reason.
+ *
+ * <pre>
+ * agents, claims --decode--> keyBy(agent): identity --> keyBy(domain): beliefs, reliabilities
+ * outcomes ------decode---------------------------------^               settlements
+ * every stage --rejections--> rejected
+ * </pre>
+ */
+public final class BeliefJob {
+
+  public static final String NAME = "belief-updating";
+
+  private final JobSources sources;
+  private final JobSinks sinks;
+  private final BeliefJobConfig config;
+
+  public BeliefJob(JobSources sources, JobSinks sinks, BeliefJobConfig config) {
+    this.sources = sources;
+    this.sinks = sinks;
+    this.config = config;
+  }
+
+  public static void main(String[] args) throws Exception {
+    BeliefJobConfig config = BeliefJobConfig.fromArgs(args);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    new BeliefJob(JobSources.kafka(config), JobSinks.kafka(config), config).build(env);
+    env.execute(NAME);
+  }
+
+  /** Adds the job's topology to {@code env}. */
+  public void build(StreamExecutionEnvironment env) {
+    // every type has a Flink serializer of its own; a Kryo fallback would be a bug, so fail fast
+    Configuration noGenericTypes = new Configuration();
+    noGenericTypes.set(PipelineOptions.GENERIC_TYPES, false);
+    env.configure(noGenericTypes);
+    SingleOutputStreamOperator<InputEvent> agents = decoded(env, sources.agents(), Topic.AGENTS);
+    SingleOutputStreamOperator<InputEvent> claims = decoded(env, sources.claims(), Topic.CLAIMS);
+    SingleOutputStreamOperator<InputEvent> outcomes =
+        decoded(env, sources.outcomes(), Topic.OUTCOMES);
+
+    SingleOutputStreamOperator<InputEvent> stampedClaims =
+        agents
+            .union(claims)
+            .keyBy(InputEvent::agentId)
+            .process(new AgentIdentityStage())
+            .name("identity")
+            .uid("identity");
+
+    DataStream<Rejected> rejected =
+        agents
+            .getSideOutput(DeadLetters.TAG)
+            .union(
+                claims.getSideOutput(DeadLetters.TAG),
+                outcomes.getSideOutput(DeadLetters.TAG),
+                stampedClaims.getSideOutput(DeadLetters.TAG));
+    rejected.sinkTo(sinks.rejected()).name("rejected").uid("rejected-sink");
+  }
+
+  private SingleOutputStreamOperator<InputEvent> decoded(
+      StreamExecutionEnvironment env, Source<KafkaInput, ?, ?> source, Topic topic) {
+    String name = topic.defaultName();
+    return env.fromSource(source, watermarks(), name)
+        .uid(name + "-source")
+        .process(new DecodeInput(topic, config.registryUrl()))
+        .name("decode " + name)
+        .uid("decode-" + name);
+  }
+
+  /**
+   * Event time is the Kafka record timestamp (producers set it to the event time). A partition
+   * with no records for the idle timeout stops holding back the watermark.
+   */
+  private WatermarkStrategy<KafkaInput> watermarks() {
+    Duration idleTimeout = config.idleTimeout();
+    return WatermarkStrategy.<KafkaInput>forBoundedOutOfOrderness(config.maxOutOfOrderness())
+        .withTimestampAssigner((record, previous) -> record.timestamp)
+        .withIdleness(idleTimeout);
+  }
+}

@@ -1,0 +1,90 @@
+package io.beliefnet.pipeline;
+
+import io.beliefnet.topics.Topic;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
+
+/**
+ * The job's own configuration options. They are read from command-line arguments ({@code
+ * --kafka.bootstrap-servers host:9092}) or the Flink configuration; Flink's own options
+ * (parallelism, checkpointing, state backend) are set the usual Flink way.
+ */
+public final class BeliefJobOptions {
+
+  public static final ConfigOption<String> BOOTSTRAP_SERVERS =
+      ConfigOptions.key("kafka.bootstrap-servers")
+          .stringType()
+          .defaultValue("127.0.0.1:9092")
+          .withDescription("Kafka bootstrap servers of the cluster holding every topic.");
+
+  public static final ConfigOption<String> SCHEMA_REGISTRY_URL =
+      ConfigOptions.key("schema.registry.url")
+          .stringType()
+          .defaultValue("http://127.0.0.1:8081")
+          .withDescription("Base URL of a Confluent-compatible schema registry.");
+
+  public static final ConfigOption<String> GROUP_ID =
+      ConfigOptions.key("kafka.group-id")
+          .stringType()
+          .defaultValue("belief-job")
+          .withDescription("Consumer group id used to report the job's committed input offsets.");
+
+  public static final ConfigOption<String> TRANSACTIONAL_ID_PREFIX =
+      ConfigOptions.key("kafka.transactional-id-prefix")
+          .stringType()
+          .defaultValue("belief-job")
+          .withDescription(
+              "Prefix of the transactional ids of the exactly-once sinks; unique per job.");
+
+  public static final ConfigOption<Duration> MAX_OUT_OF_ORDERNESS =
+      ConfigOptions.key("events.max-out-of-orderness")
+          .durationType()
+          .defaultValue(Duration.ofSeconds(5))
+          .withDescription("How far behind the newest event time an input may arrive and count.");
+
+  public static final ConfigOption<Duration> IDLE_TIMEOUT =
+      ConfigOptions.key("events.idle-timeout")
+          .durationType()
+          .defaultValue(Duration.ofSeconds(30))
+          .withDescription(
+              "A partition without records for this long stops holding back the watermark.");
+
+  /** One option per topic, {@code topic.<default name>}, defaulting to the default name. */
+  public static final Map<Topic, ConfigOption<String>> TOPIC_NAMES = topicNameOptions();
+
+  private BeliefJobOptions() {}
+
+  /** Every option of the job, for documentation and argument checking. */
+  public static List<ConfigOption<?>> all() {
+    List<ConfigOption<?>> options =
+        new ArrayList<>(
+            List.of(
+                BOOTSTRAP_SERVERS,
+                SCHEMA_REGISTRY_URL,
+                GROUP_ID,
+                TRANSACTIONAL_ID_PREFIX,
+                MAX_OUT_OF_ORDERNESS,
+                IDLE_TIMEOUT));
+    options.addAll(TOPIC_NAMES.values());
+    return options;
+  }
+
+  private static Map<Topic, ConfigOption<String>> topicNameOptions() {
+    Map<Topic, ConfigOption<String>> options = new EnumMap<>(Topic.class);
+    for (Topic topic : Topic.values()) {
+      options.put(
+          topic,
+          ConfigOptions.key("topic." + topic.defaultName())
+              .stringType()
+              .defaultValue(topic.defaultName())
+              .withDescription("Name of the `" + topic.defaultName() + "` topic."));
+    }
+    return Collections.unmodifiableMap(options);
+  }
+}

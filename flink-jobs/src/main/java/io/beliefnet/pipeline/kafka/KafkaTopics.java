@@ -1,0 +1,56 @@
+package io.beliefnet.pipeline.kafka;
+
+import io.beliefnet.pipeline.BeliefJobConfig;
+import io.beliefnet.topics.Topic;
+import java.time.Duration;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.util.function.SerializableFunction;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+/** The job's Kafka sources and exactly-once sinks, built from its configuration. */
+public final class KafkaTopics {
+
+  /**
+   * Transactions stay open for at most one checkpoint interval plus recovery; 10 minutes stays
+   * below the broker's default {@code transaction.max.timeout.ms} of 15 minutes.
+   */
+  private static final Duration TRANSACTION_TIMEOUT = Duration.ofMinutes(10);
+
+  private KafkaTopics() {}
+
+  /**
+   * Reads {@code topic} as raw records from the committed offsets (the earliest on first start),
+   * seeing only committed transactions.
+   */
+  public static KafkaSource<KafkaInput> source(BeliefJobConfig config, Topic topic) {
+    return KafkaSource.<KafkaInput>builder()
+        .setBootstrapServers(config.bootstrapServers())
+        .setTopics(config.topic(topic))
+        .setGroupId(config.groupId())
+        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+        .setDeserializer(new KafkaInputDeserializer())
+        .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
+        .build();
+  }
+
+  /** Writes Avro records to {@code topic} in Kafka transactions committed with checkpoints. */
+  public static <T extends SpecificRecord> KafkaSink<T> sink(
+      BeliefJobConfig config, Topic topic, SerializableFunction<T, String> key) {
+    String name = config.topic(topic);
+    return KafkaSink.<T>builder()
+        .setBootstrapServers(config.bootstrapServers())
+        .setRecordSerializer(new AvroKafkaSerializer<>(name, key, config.registryUrl()))
+        .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+        .setTransactionalIdPrefix(config.transactionalIdPrefix() + "-" + name)
+        .setProperty(
+            ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
+            String.valueOf(TRANSACTION_TIMEOUT.toMillis()))
+        .build();
+  }
+}

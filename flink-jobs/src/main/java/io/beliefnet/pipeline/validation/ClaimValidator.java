@@ -1,0 +1,97 @@
+package io.beliefnet.pipeline.validation;
+
+import io.beliefnet.avro.Claim;
+import io.beliefnet.avro.RejectionReason;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checks a decoded claim against the contract in {@code Claim.avsc} before it reaches the model.
+ * Returns the first violation found, phrased for the agent's operator.
+ */
+final class ClaimValidator {
+
+  /** Tolerance on the sum of a distribution; wider than float rounding, narrower than a typo. */
+  public static final double SUM_TOLERANCE = 1e-6;
+
+  /** Upper bound on K, so a hostile claim cannot make every belief on its proposition huge. */
+  public static final int MAX_OUTCOMES = 64;
+
+  /** Upper bound on evidence ids per claim; they are kept in state while the claim stands. */
+  public static final int MAX_EVIDENCE_IDS = 32;
+
+  private ClaimValidator() {}
+
+  /** The reason the claim must be rejected, or empty if it is well-formed. */
+  static Optional<Violation> check(Claim claim) {
+    Optional<Violation> badId =
+        InputValidator.checkIds(
+            "claim " + claim.getClaimId(),
+            claim.getClaimId(),
+            claim.getAgentId(),
+            claim.getPropositionId(),
+            claim.getDomain());
+    if (badId.isPresent()) {
+      return badId;
+    }
+    List<String> outcomes = claim.getOutcomes();
+    if (outcomes.size() < 2 || outcomes.size() > MAX_OUTCOMES) {
+      return invalidRecord(
+          claim, "has " + outcomes.size() + " outcomes (must be 2 to " + MAX_OUTCOMES + ")");
+    }
+    if (new HashSet<>(outcomes).size() != outcomes.size()) {
+      return invalidRecord(claim, "lists an outcome twice in " + outcomes);
+    }
+    for (String outcome : outcomes) {
+      badId = InputValidator.checkIds("claim " + claim.getClaimId() + " outcome", outcome);
+      if (badId.isPresent()) {
+        return badId;
+      }
+    }
+    if (claim.getEvidenceIds().size() > MAX_EVIDENCE_IDS) {
+      return invalidRecord(
+          claim,
+          "lists " + claim.getEvidenceIds().size() + " evidence ids (at most " + MAX_EVIDENCE_IDS
+              + ")");
+    }
+    return checkProbabilities(claim);
+  }
+
+  private static Optional<Violation> checkProbabilities(Claim claim) {
+    List<Double> probabilities = claim.getProbabilities();
+    if (probabilities.size() != claim.getOutcomes().size()) {
+      return invalidProbabilities(
+          claim,
+          "has " + probabilities.size() + " probabilities for " + claim.getOutcomes().size()
+              + " outcomes (give one per outcome, in the order of `outcomes`)");
+    }
+    double sum = 0;
+    for (double p : probabilities) {
+      if (!Double.isFinite(p) || p < 0 || p > 1) {
+        return invalidProbabilities(claim, "has probability " + p + " (each must be in [0, 1])");
+      }
+      sum += p;
+    }
+    if (Math.abs(sum - 1) > SUM_TOLERANCE) {
+      return invalidProbabilities(
+          claim, "has probabilities summing to " + sum + " (must be 1 ± " + SUM_TOLERANCE + ")");
+    }
+    if (claim.getHardLabel() && probabilities.stream().noneMatch(p -> p == 1.0)) {
+      return invalidProbabilities(
+          claim, "is a hard label but its probabilities are not one-hot: " + probabilities);
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Violation> invalidRecord(Claim claim, String problem) {
+    return Optional.of(
+        new Violation(RejectionReason.INVALID_RECORD, "claim " + claim.getClaimId() + " " + problem));
+  }
+
+  private static Optional<Violation> invalidProbabilities(Claim claim, String problem) {
+    return Optional.of(
+        new Violation(
+            RejectionReason.INVALID_PROBABILITIES, "claim " + claim.getClaimId() + " " + problem));
+  }
+}
