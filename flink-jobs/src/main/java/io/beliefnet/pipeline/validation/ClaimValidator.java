@@ -27,7 +27,7 @@ final class ClaimValidator {
   static Optional<Violation> check(Claim claim) {
     Optional<Violation> badId =
         InputValidator.checkIds(
-            "claim " + claim.getClaimId(),
+            describe(claim),
             claim.getClaimId(),
             claim.getAgentId(),
             claim.getPropositionId(),
@@ -44,7 +44,7 @@ final class ClaimValidator {
       return invalidRecord(claim, "lists an outcome twice in " + outcomes);
     }
     for (String outcome : outcomes) {
-      badId = InputValidator.checkIds("claim " + claim.getClaimId() + " outcome", outcome);
+      badId = InputValidator.checkIds(describe(claim) + " outcome", outcome);
       if (badId.isPresent()) {
         return badId;
       }
@@ -84,14 +84,18 @@ final class ClaimValidator {
     return Optional.empty();
   }
 
+  private static String describe(Claim claim) {
+    return "claim " + InputValidator.abbreviate(claim.getClaimId());
+  }
+
   private static Optional<Violation> invalidRecord(Claim claim, String problem) {
     return Optional.of(
-        new Violation(RejectionReason.INVALID_RECORD, "claim " + claim.getClaimId() + " " + problem));
+        new Violation(RejectionReason.INVALID_RECORD, describe(claim) + " " + problem));
   }
 
   private static Optional<Violation> invalidProbabilities(Claim claim, String problem) {
     return Optional.of(
         new Violation(
-            RejectionReason.INVALID_PROBABILITIES, "claim " + claim.getClaimId() + " " + problem));
+            RejectionReason.INVALID_PROBABILITIES, describe(claim) + " " + problem));
   }
 }

@@ -25,7 +25,7 @@ public final class InputValidator {
     }
     if (record instanceof Outcome outcome) {
       return checkIds(
-          "outcome " + outcome.getOutcomeId(),
+          "outcome " + abbreviate(outcome.getOutcomeId()),
           outcome.getOutcomeId(),
           outcome.getPropositionId(),
           outcome.getDomain(),
@@ -37,11 +37,11 @@ public final class InputValidator {
       return Optional.of(
           new Violation(
               RejectionReason.INVALID_RECORD,
-              "agent " + agent.getAgentId() + " registers stake " + agent.getStake()
+              "agent " + abbreviate(agent.getAgentId()) + " registers stake " + agent.getStake()
                   + ": stake must be a finite number >= 0"));
     }
     return checkIds(
-        "agent " + agent.getAgentId(), agent.getAgentId(), agent.getController());
+        "agent " + abbreviate(agent.getAgentId()), agent.getAgentId(), agent.getController());
   }
 
   /** Every id must be non-blank and at most {@link #MAX_ID_LENGTH} characters. */
@@ -59,7 +59,8 @@ public final class InputValidator {
     return Optional.empty();
   }
 
-  private static String abbreviate(String text) {
+  /** {@code text} cut to 40 characters, so an echoed hostile value cannot bloat a message. */
+  static String abbreviate(String text) {
     return text.length() <= 40 ? text : text.substring(0, 40) + "...";
   }
 }

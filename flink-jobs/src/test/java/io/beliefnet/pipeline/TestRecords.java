@@ -1,0 +1,54 @@
+package io.beliefnet.pipeline;
+
+import io.beliefnet.avro.AgentIdentity;
+import io.beliefnet.avro.Claim;
+import io.beliefnet.avro.IdentityTier;
+import io.beliefnet.avro.Outcome;
+import io.beliefnet.pipeline.kafka.KafkaInput;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.List;
+
+/** Input records for tests; event time doubles as the Kafka timestamp. */
+public final class TestRecords {
+
+  private TestRecords() {}
+
+  public static Claim.Builder claim(String agent, String proposition, long eventTime, double yes) {
+    return Claim.newBuilder()
+        .setClaimId(agent + "@" + proposition + "@" + eventTime)
+        .setAgentId(agent)
+        .setPropositionId(proposition)
+        .setDomain("traffic/london")
+        .setOutcomes(List.of("no", "yes"))
+        .setProbabilities(List.of(1 - yes, yes))
+        .setEventTime(Instant.ofEpochMilli(eventTime));
+  }
+
+  public static AgentIdentity agent(String agent, IdentityTier tier, long registeredAt) {
+    return AgentIdentity.newBuilder()
+        .setAgentId(agent)
+        .setPublicKey(ByteBuffer.wrap(new byte[44]))
+        .setTier(tier)
+        .setController("controller-of-" + agent)
+        .setStake(0.0)
+        .setRegisteredAt(Instant.ofEpochMilli(registeredAt))
+        .build();
+  }
+
+  public static Outcome outcome(String proposition, String label, long observedAt) {
+    return Outcome.newBuilder()
+        .setOutcomeId("outcome@" + proposition + "@" + observedAt)
+        .setPropositionId(proposition)
+        .setDomain("traffic/london")
+        .setOutcome(label)
+        .setResolverId("resolver")
+        .setObservedAt(Instant.ofEpochMilli(observedAt))
+        .build();
+  }
+
+  /** A raw record at {@code offset} of partition 0 of {@code topic}, with no bytes. */
+  public static KafkaInput input(String topic, long offset, long timestamp) {
+    return new KafkaInput(topic, 0, offset, timestamp, null, new byte[0]);
+  }
+}
