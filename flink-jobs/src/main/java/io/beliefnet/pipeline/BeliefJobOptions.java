@@ -45,13 +45,13 @@ public final class BeliefJobOptions {
   public static final ConfigOption<Duration> MAX_OUT_OF_ORDERNESS =
       ConfigOptions.key("events.max-out-of-orderness")
           .durationType()
-          .defaultValue(Duration.ofSeconds(5))
+          .defaultValue(Duration.ofSeconds(1))
           .withDescription("How far behind the newest event time an input may arrive and count.");
 
   public static final ConfigOption<Duration> IDLE_TIMEOUT =
       ConfigOptions.key("events.idle-timeout")
           .durationType()
-          .defaultValue(Duration.ofSeconds(30))
+          .defaultValue(Duration.ofSeconds(5))
           .withDescription(
               "A partition without records for this long stops holding back the watermark.");
 

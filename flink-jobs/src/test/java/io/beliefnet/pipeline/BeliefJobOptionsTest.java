@@ -1,0 +1,45 @@
+package io.beliefnet.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.beliefnet.topics.Topic;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.description.HtmlFormatter;
+import org.junit.jupiter.api.Test;
+
+class BeliefJobOptionsTest {
+
+  @Test
+  void readmeDocumentsEveryOptionWithItsDescription() throws Exception {
+    String readme = Files.readString(Path.of("..", "README.md"));
+
+    for (ConfigOption<?> option : BeliefJobOptions.all()) {
+      if (BeliefJobOptions.TOPIC_NAMES.containsValue(option)) {
+        continue; // documented together as `topic.claims` … `topic.rejected`
+      }
+      assertThat(readme)
+          .as("README row for %s", option.key())
+          .contains("`" + option.key() + "`")
+          .contains(new HtmlFormatter().format(option.description()));
+    }
+  }
+
+  @Test
+  void argumentsOverrideDefaults() {
+    BeliefJobConfig config =
+        BeliefJobConfig.fromArgs(
+            new String[] {
+              "--kafka.bootstrap-servers", "kafka:9092",
+              "--topic.claims", "prod.claims",
+              "--events.max-out-of-orderness", "250 ms"
+            });
+
+    assertThat(config.bootstrapServers()).isEqualTo("kafka:9092");
+    assertThat(config.topic(Topic.CLAIMS)).isEqualTo("prod.claims");
+    assertThat(config.topic(Topic.BELIEFS)).isEqualTo("beliefs");
+    assertThat(config.maxOutOfOrderness()).isEqualTo(Duration.ofMillis(250));
+  }
+}
