@@ -1,0 +1,44 @@
+package io.beliefnet.model;
+
+import java.util.Objects;
+
+/**
+ * An agent as the identity service knows it.
+ *
+ * @param id stable agent id
+ * @param controller the operator or organisation behind the agent; agents with one controller are
+ *     not counted as independent of each other
+ * @param tier identity tier, which sets the prior reliability and whether influence is capped
+ * @param stake what the agent stands to lose when wrong (0 = unstaked); never negative
+ */
+public record AgentProfile(String id, String controller, IdentityTier tier, double stake)
+    implements NetworkEvent {
+
+  public AgentProfile {
+    Objects.requireNonNull(id, "agent id");
+    Objects.requireNonNull(controller, "controller of agent " + id);
+    Objects.requireNonNull(tier, "identity tier of agent " + id);
+    if (!(stake >= 0) || Double.isInfinite(stake)) {
+      throw new IllegalArgumentException(
+          "agent " + id + " has stake " + stake + ": must be a finite number >= 0");
+    }
+  }
+
+  /** The profile assumed for an agent that claims before registering: its own controller, unverified, unstaked. */
+  public static AgentProfile unregistered(String id) {
+    return new AgentProfile(id, id, IdentityTier.UNVERIFIED, 0);
+  }
+
+  /**
+   * True when the agent's influence is capped: unverified and unstaked identities are free to create,
+   * so together they may carry only a bounded weight on any proposition.
+   */
+  public boolean influenceCapped() {
+    return tier == IdentityTier.UNVERIFIED && stake == 0;
+  }
+
+  /** The tier whose prior applies to this agent: stake lifts it by one step. */
+  public IdentityTier priorTier() {
+    return stake > 0 ? tier.raisedByStake() : tier;
+  }
+}

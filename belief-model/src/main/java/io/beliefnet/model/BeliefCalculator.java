@@ -1,0 +1,141 @@
+package io.beliefnet.model;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The posterior of one proposition from its claims: log P(y = k) = log prior(k) + Σ_i w_i ·
+ * loglik_i(k), normalised. Pure functions; the claims' log likelihoods come from {@link
+ * ReliabilityModel} (or, in a pipeline, stamped on the claims by the operator that owns the agents).
+ *
+ * <p>Weights w_i start from the agent's learned independence (see {@link
+ * ReliabilityModel#independence}) and multiply four discounts:
+ *
+ * <ol>
+ *   <li>dependence: claims linked by one controller or by a shared evidence id form a group (linked
+ *       transitively) whose members share one claim's weight;
+ *   <li>freshness: 2^(−age / half-life), age measured from the proposition's reference time;
+ *   <li>identity: all influence-capped claims (unverified, unstaked) together weigh at most {@link
+ *       ModelParameters#cappedTotalWeight()}, however many identities they come from;
+ *   <li>pooling: probability claims whose weights sum to n > 1 are scaled by n^(−β).
+ * </ol>
+ */
+public final class BeliefCalculator {
+  private final ModelParameters parameters;
+
+  public BeliefCalculator(ModelParameters parameters) {
+    this.parameters = parameters;
+  }
+
+  /**
+   * The weights of the first {@code count} of {@code claims} (see the class comment), each starting
+   * from its agent's {@code independence} (aligned with {@code claims}).
+   */
+  public double[] weights(
+      List<ClaimState> claims,
+      double[] independence,
+      int count,
+      long referenceTime,
+      long halfLifeMillis,
+      double pooling) {
+    double[] weights = new double[count];
+    int[] groupSizes = dependenceGroupSizes(claims, count);
+    double cappedTotal = 0;
+    for (int i = 0; i < count; i++) {
+      ClaimState claim = claims.get(i);
+      double weight = independence[i] / groupSizes[i];
+      if (halfLifeMillis > 0 && claim.getEventTime() < referenceTime) {
+        weight *= Math.pow(2, -(double) (referenceTime - claim.getEventTime()) / halfLifeMillis);
+      }
+      weights[i] = weight;
+      if (claim.isInfluenceCapped()) {
+        cappedTotal += weight;
+      }
+    }
+    if (cappedTotal > parameters.cappedTotalWeight()) {
+      double scale = parameters.cappedTotalWeight() / cappedTotal;
+      for (int i = 0; i < count; i++) {
+        if (claims.get(i).isInfluenceCapped()) {
+          weights[i] *= scale;
+        }
+      }
+    }
+    double distributionTotal = 0;
+    for (int i = 0; i < count; i++) {
+      if (!claims.get(i).isHardLabel()) {
+        distributionTotal += weights[i];
+      }
+    }
+    if (distributionTotal > 1 && pooling > 0) {
+      double scale = Math.pow(distributionTotal, -pooling);
+      for (int i = 0; i < count; i++) {
+        if (!claims.get(i).isHardLabel()) {
+          weights[i] *= scale;
+        }
+      }
+    }
+    return weights;
+  }
+
+  /** For each claim, the size of its dependence group (union-find over controllers and evidence). */
+  private static int[] dependenceGroupSizes(List<ClaimState> claims, int count) {
+    int[] parent = new int[count];
+    Map<String, Integer> firstByController = new HashMap<>();
+    Map<String, Integer> firstByEvidence = new HashMap<>();
+    for (int i = 0; i < count; i++) {
+      parent[i] = i;
+      ClaimState claim = claims.get(i);
+      Integer sameController = firstByController.putIfAbsent(claim.getController(), i);
+      if (sameController != null) {
+        union(parent, sameController, i);
+      }
+      for (String evidence : claim.getEvidenceIds()) {
+        Integer sameEvidence = firstByEvidence.putIfAbsent(evidence, i);
+        if (sameEvidence != null) {
+          union(parent, sameEvidence, i);
+        }
+      }
+    }
+    int[] sizeOfRoot = new int[count];
+    for (int i = 0; i < count; i++) {
+      sizeOfRoot[root(parent, i)]++;
+    }
+    int[] sizes = new int[count];
+    for (int i = 0; i < count; i++) {
+      sizes[i] = sizeOfRoot[root(parent, i)];
+    }
+    return sizes;
+  }
+
+  private static int root(int[] parent, int i) {
+    while (parent[i] != i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  }
+
+  private static void union(int[] parent, int a, int b) {
+    int rootA = root(parent, a);
+    int rootB = root(parent, b);
+    if (rootA != rootB) {
+      parent[Math.max(rootA, rootB)] = Math.min(rootA, rootB);
+    }
+  }
+
+  /** Posterior from a log prior and the first {@code count} weighted claim log likelihoods. */
+  public static double[] posterior(
+      double[] logPrior, double[][] logLikelihoods, double[] weights, int count) {
+    double[] log = logPrior.clone();
+    for (int i = 0; i < count; i++) {
+      if (weights[i] == 0) {
+        continue;
+      }
+      for (int k = 0; k < log.length; k++) {
+        log[k] += weights[i] * logLikelihoods[i][k];
+      }
+    }
+    return ProbabilityVectors.softmax(log);
+  }
+}

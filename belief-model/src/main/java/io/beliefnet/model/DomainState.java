@@ -1,0 +1,117 @@
+package io.beliefnet.model;
+
+/**
+ * What is learned about a domain as a whole, a mutable POJO for state keyed by domain:
+ *
+ * <ul>
+ *   <li>the base rate of each outcome (Dirichlet counts from outcomes and, down-weighted, from the
+ *       consensus on open propositions), the prior of every belief in the domain;
+ *   <li>the population's calibration (summed over all agents), which new agents start from;
+ *   <li>the pooling exponent of probability claims: forecasters of one question share information,
+ *       so n of them count as n^(1 - beta) independent ones, beta learned from resolved outcomes.
+ * </ul>
+ */
+public final class DomainState {
+  private double[] supervisedOutcomes = new double[0];
+  private double[] consensusOutcomes = new double[0];
+  private double[] populationCalibrationLogLikelihood = new double[CalibrationGrid.SIZE];
+  private long populationCalibrationClaims;
+  private double[] poolingLogLikelihood = new double[PoolingGrid.SIZE];
+
+  public DomainState() {}
+
+  void ensureOutcomes(int outcomeCount) {
+    if (outcomeCount > supervisedOutcomes.length) {
+      supervisedOutcomes = java.util.Arrays.copyOf(supervisedOutcomes, outcomeCount);
+      consensusOutcomes = java.util.Arrays.copyOf(consensusOutcomes, outcomeCount);
+    }
+  }
+
+  /**
+   * Log base rate of each of the first {@code outcomeCount} outcomes: posterior mean of a Dirichlet(1,
+   * ..., 1) given the outcome counts and the consensus counts weighted by {@code consensusWeight}.
+   */
+  double[] logBaseRate(int outcomeCount, double consensusWeight) {
+    double[] counts = new double[outcomeCount];
+    double total = 0;
+    for (int k = 0; k < outcomeCount; k++) {
+      counts[k] = 1;
+      if (k < supervisedOutcomes.length) {
+        counts[k] += supervisedOutcomes[k] + consensusWeight * consensusOutcomes[k];
+      }
+      total += counts[k];
+    }
+    for (int k = 0; k < outcomeCount; k++) {
+      counts[k] = Math.log(counts[k] / total);
+    }
+    return counts;
+  }
+
+  void addSupervisedOutcome(int outcome, int sign) {
+    supervisedOutcomes[outcome] += sign;
+  }
+
+  void addConsensusOutcome(double[] posterior, int sign) {
+    for (int k = 0; k < posterior.length; k++) {
+      consensusOutcomes[k] += sign * posterior[k];
+    }
+  }
+
+  void addPopulationCalibration(double[] logLikelihoodPerSlope, int sign) {
+    for (int g = 0; g < logLikelihoodPerSlope.length; g++) {
+      populationCalibrationLogLikelihood[g] += sign * logLikelihoodPerSlope[g];
+    }
+    populationCalibrationClaims += sign;
+  }
+
+  void addPooling(double[] logLikelihoodPerExponent, int sign) {
+    for (int j = 0; j < logLikelihoodPerExponent.length; j++) {
+      poolingLogLikelihood[j] += sign * logLikelihoodPerExponent[j];
+    }
+  }
+
+  /** Posterior mean of the pooling exponent (uniform prior over {@link PoolingGrid}). */
+  double poolingExponent() {
+    return PoolingGrid.posteriorMean(poolingLogLikelihood);
+  }
+
+  public double[] getSupervisedOutcomes() {
+    return supervisedOutcomes;
+  }
+
+  public void setSupervisedOutcomes(double[] supervisedOutcomes) {
+    this.supervisedOutcomes = supervisedOutcomes;
+  }
+
+  public double[] getConsensusOutcomes() {
+    return consensusOutcomes;
+  }
+
+  public void setConsensusOutcomes(double[] consensusOutcomes) {
+    this.consensusOutcomes = consensusOutcomes;
+  }
+
+  public double[] getPopulationCalibrationLogLikelihood() {
+    return populationCalibrationLogLikelihood;
+  }
+
+  public void setPopulationCalibrationLogLikelihood(double[] populationCalibrationLogLikelihood) {
+    this.populationCalibrationLogLikelihood = populationCalibrationLogLikelihood;
+  }
+
+  public long getPopulationCalibrationClaims() {
+    return populationCalibrationClaims;
+  }
+
+  public void setPopulationCalibrationClaims(long populationCalibrationClaims) {
+    this.populationCalibrationClaims = populationCalibrationClaims;
+  }
+
+  public double[] getPoolingLogLikelihood() {
+    return poolingLogLikelihood;
+  }
+
+  public void setPoolingLogLikelihood(double[] poolingLogLikelihood) {
+    this.poolingLogLikelihood = poolingLogLikelihood;
+  }
+}

@@ -1,0 +1,46 @@
+package io.beliefnet.model;
+
+/**
+ * The model's few knobs. None is fitted to a data set: each is a prior strength or a guard whose
+ * meaning is stated here, and {@link #defaults()} is what every measurement uses.
+ *
+ * @param consensusEvidenceWeight how much one claim's expected count from the consensus (no outcome
+ *     known) counts against one count from an outcome; below 1 so that outcomes dominate
+ * @param cappedTotalWeight the most weight all unverified, unstaked claims on one proposition carry
+ *     together, in units of one independent claim
+ * @param probabilityFloor probabilities are clamped into [floor, 1 - floor] before logs are taken
+ * @param populationPriorStrength how many observations the domain's population calibration counts as
+ *     in the prior of an agent new to the domain
+ * @param refreshesPerEvent open propositions re-evaluated round-robin after each claim, so that
+ *     reliabilities learned later reach older open beliefs (incremental EM)
+ * @param topContributors how many agents a belief lists as its main contributors
+ */
+public record ModelParameters(
+    double consensusEvidenceWeight,
+    double cappedTotalWeight,
+    double probabilityFloor,
+    double populationPriorStrength,
+    int refreshesPerEvent,
+    int topContributors) {
+
+  public ModelParameters {
+    requireIn("consensusEvidenceWeight", consensusEvidenceWeight, 0, 1);
+    requireIn("cappedTotalWeight", cappedTotalWeight, 0, 1e6);
+    requireIn("probabilityFloor", probabilityFloor, 1e-9, 0.1);
+    requireIn("populationPriorStrength", populationPriorStrength, 0, 1e6);
+    requireIn("refreshesPerEvent", refreshesPerEvent, 0, 1_000);
+    requireIn("topContributors", topContributors, 0, 1_000);
+  }
+
+  /** The parameters every measurement in this module uses. */
+  public static ModelParameters defaults() {
+    return new ModelParameters(0.5, 1.0, 0.01, 10, 2, 5);
+  }
+
+  private static void requireIn(String name, double value, double min, double max) {
+    if (!(value >= min && value <= max)) {
+      throw new IllegalArgumentException(
+          name + " is " + value + ": must be in [" + min + ", " + max + "]");
+    }
+  }
+}

@@ -1,0 +1,209 @@
+package io.beliefnet.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Scores, settles and learns from a resolved proposition, and takes all of it back when the outcome
+ * is corrected.
+ *
+ * <p>Settlement walks the counted claims in event-time order: P_0 is the prior, P_i the posterior
+ * from the first i claims (same weights and reliabilities as the belief, evaluated at resolution),
+ * and claim i earns stake × (log P_i(y*) − log P_{i−1}(y*)). The gains telescope: they sum to log
+ * P_n(y*) − log P_0(y*), the network's information gain on the proposition. A claim that only
+ * repeats the consensus moves it little, and what it moves is on average towards the truth only as
+ * far as the consensus was already right: copying earns about nothing.
+ *
+ * <p>Learning (after settling, so the settlement uses what was known before the outcome): each
+ * hard-label claim adds 1 to its agent's confusion count (truth, label); each probability claim adds
+ * its log likelihood per calibration slope to its agent and to the domain's population; the domain's
+ * base rate counts the outcome; and, if probability claims were pooled, the pooling exponents are
+ * scored by how well each would have predicted the outcome.
+ */
+final class PropositionScorer {
+  private final ModelParameters parameters;
+  private final BeliefCalculator calculator;
+
+  PropositionScorer(ModelParameters parameters, BeliefCalculator calculator) {
+    this.parameters = parameters;
+    this.calculator = calculator;
+  }
+
+  /**
+   * Scores the counted claims (event order) of a resolved proposition and credits their agents
+   * ({@code claimants}, aligned with {@code claims}).
+   */
+  List<Settlement> score(
+      PropositionState proposition,
+      List<ClaimState> claims,
+      List<AgentDomainState> claimants,
+      DomainState domain,
+      double[] logPrior,
+      double[][] logLikelihoods,
+      double[] independence) {
+    int outcome = proposition.getOutcome();
+    int outcomeCount = proposition.getOutcomeCount();
+    double pooling = domain.poolingExponent();
+    List<Settlement> settlements = new ArrayList<>(claims.size());
+    double logBefore = Math.log(ProbabilityVectors.softmax(logPrior)[outcome]);
+    for (int i = 0; i < claims.size(); i++) {
+      ClaimState claim = claims.get(i);
+      double[] weights =
+          calculator.weights(
+              claims,
+              independence,
+              i + 1,
+              proposition.referenceTime(),
+              proposition.getHalfLifeMillis(),
+              pooling);
+      double logAfter =
+          Math.log(BeliefCalculator.posterior(logPrior, logLikelihoods, weights, i + 1)[outcome]);
+      double gain = logAfter - logBefore;
+      logBefore = logAfter;
+      Settlement settlement = settle(proposition, claim, outcome, gain);
+      claim.setScoredOutcome(outcome);
+      claim.setInformationGain(gain);
+      claim.setSettlement(settlement.amount());
+      claim.setLogScore(settlement.logScore());
+      claim.setBrier(settlement.brier());
+      AgentDomainState agent = claimants.get(i);
+      agent.getLedger().record(settlement, 1);
+      learn(claim, agent, domain, outcome, outcomeCount, 1);
+      settlements.add(settlement);
+    }
+    double[] poolingCredit =
+        poolingCredit(proposition, claims, logPrior, logLikelihoods, independence);
+    if (poolingCredit != null) {
+      domain.addPooling(poolingCredit, 1);
+      proposition.setPoolingCredit(poolingCredit);
+    }
+    domain.ensureOutcomes(outcomeCount);
+    domain.addSupervisedOutcome(outcome, 1);
+    return settlements;
+  }
+
+  /** Takes back everything {@link #score} credited for the proposition's current outcome. */
+  void unscore(PropositionState proposition, List<AgentDomainState> claimants, DomainState domain) {
+    int outcome = proposition.getOutcome();
+    List<ClaimState> claims = proposition.getClaims();
+    for (int i = 0; i < claims.size(); i++) {
+      ClaimState claim = claims.get(i);
+      if (!claim.isScored()) {
+        continue;
+      }
+      AgentDomainState agent = claimants.get(i);
+      agent.getLedger().record(storedSettlement(proposition, claim), -1);
+      learn(claim, agent, domain, claim.getScoredOutcome(), proposition.getOutcomeCount(), -1);
+      claim.setScoredOutcome(-1);
+    }
+    if (proposition.getPoolingCredit() != null) {
+      domain.addPooling(proposition.getPoolingCredit(), -1);
+      proposition.setPoolingCredit(null);
+    }
+    domain.addSupervisedOutcome(outcome, -1);
+  }
+
+  private Settlement settle(PropositionState proposition, ClaimState claim, int outcome, double gain) {
+    double[] stated =
+        claim.statedDistribution(proposition.getOutcomeCount(), parameters.probabilityFloor());
+    double brier = 0;
+    for (int k = 0; k < stated.length; k++) {
+      double error = stated[k] - (k == outcome ? 1 : 0);
+      brier += 0.5 * error * error;
+    }
+    double stake = settledStake(claim);
+    return new Settlement(
+        claim.getAgentId(),
+        proposition.getId(),
+        proposition.getDomain(),
+        outcome,
+        gain,
+        stake,
+        stake * gain,
+        Math.log(stated[outcome]),
+        brier);
+  }
+
+  private static Settlement storedSettlement(PropositionState proposition, ClaimState claim) {
+    return new Settlement(
+        claim.getAgentId(),
+        proposition.getId(),
+        proposition.getDomain(),
+        claim.getScoredOutcome(),
+        claim.getInformationGain(),
+        settledStake(claim),
+        claim.getSettlement(),
+        claim.getLogScore(),
+        claim.getBrier());
+  }
+
+  /** Unstaked claims settle a nominal stake of 1: reputation, not money. */
+  private static double settledStake(ClaimState claim) {
+    return claim.getStake() > 0 ? claim.getStake() : 1;
+  }
+
+  private void learn(
+      ClaimState claim,
+      AgentDomainState agent,
+      DomainState domain,
+      int outcome,
+      int outcomeCount,
+      int sign) {
+    if (claim.isHardLabel()) {
+      agent.ensureOutcomes(outcomeCount);
+      agent.addSupervised(outcome, claim.getLabel(), sign);
+      return;
+    }
+    double[] perSlope =
+        CalibrationGrid.logLikelihoodPerSlope(
+            ProbabilityVectors.clampAndNormalise(claim.getProbabilities(), parameters.probabilityFloor()),
+            outcome);
+    agent.addCalibration(perSlope, sign);
+    domain.addPopulationCalibration(perSlope, sign);
+  }
+
+  /**
+   * For each pooling exponent on the grid, the log probability the final belief would have given
+   * the outcome; null when fewer than two probability claims' worth were pooled (nothing to learn).
+   */
+  private double[] poolingCredit(
+      PropositionState proposition,
+      List<ClaimState> claims,
+      double[] logPrior,
+      double[][] logLikelihoods,
+      double[] independence) {
+    double[] unpooled =
+        calculator.weights(
+            claims,
+            independence,
+            claims.size(),
+            proposition.referenceTime(),
+            proposition.getHalfLifeMillis(),
+            0);
+    double distributionWeight = 0;
+    for (int i = 0; i < claims.size(); i++) {
+      if (!claims.get(i).isHardLabel()) {
+        distributionWeight += unpooled[i];
+      }
+    }
+    if (distributionWeight <= 1) {
+      return null;
+    }
+    double[] credit = new double[PoolingGrid.SIZE];
+    for (int j = 0; j < PoolingGrid.SIZE; j++) {
+      double[] weights =
+          calculator.weights(
+              claims,
+              independence,
+              claims.size(),
+              proposition.referenceTime(),
+              proposition.getHalfLifeMillis(),
+              PoolingGrid.exponent(j));
+      credit[j] =
+          Math.log(
+              BeliefCalculator.posterior(logPrior, logLikelihoods, weights, claims.size())[
+                  proposition.getOutcome()]);
+    }
+    return credit;
+  }
+}

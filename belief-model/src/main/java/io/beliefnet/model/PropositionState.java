@@ -1,0 +1,203 @@
+package io.beliefnet.model;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One proposition's state: its spec, its claims (the latest per agent, in event-time order), and its
+ * outcome once resolved. A mutable POJO for state keyed by proposition. The posterior is not stored:
+ * it is a function of the claims and the claimants' current reliabilities, recomputed when read, so
+ * a change in reliability reaches every open belief without a write.
+ *
+ * <p>Bytes kept besides the claims ({@link ClaimState#serializedBytes()} each): ids + 4 (K) + 3 x 8
+ * (half-life, latest event time, observed-at) + 8 (next sequence) + 4 (outcome) + 8 K (base-rate
+ * contribution) + 8 x {@value PoolingGrid#SIZE} (pooling credit).
+ */
+public final class PropositionState {
+  /** Claims in the order settlement walks them: event time, then arrival. */
+  static final Comparator<ClaimState> EVENT_ORDER =
+      Comparator.comparingLong(ClaimState::getEventTime).thenComparingLong(ClaimState::getSequence);
+
+  private String id;
+  private String domain;
+  private int outcomeCount;
+  private long halfLifeMillis;
+  private List<ClaimState> claims = new ArrayList<>();
+  private long nextSequence;
+  private long latestEventTime = Long.MIN_VALUE;
+  private int outcome = -1;
+  private long observedAt;
+  private double[] baseRateContribution;
+  private double[] poolingCredit;
+
+  public PropositionState() {}
+
+  static PropositionState of(PropositionSpec spec) {
+    PropositionState state = new PropositionState();
+    state.id = spec.id();
+    state.domain = spec.domain();
+    state.outcomeCount = spec.outcomeCount();
+    state.halfLifeMillis = spec.halfLifeMillis();
+    return state;
+  }
+
+  /** Fails, saying what differs, when a claim describes this proposition differently. */
+  void requireMatches(PropositionSpec spec) {
+    if (!spec.domain().equals(domain) || spec.outcomeCount() != outcomeCount) {
+      throw new IllegalArgumentException(
+          "claim describes proposition " + id + " as domain " + spec.domain() + " with "
+              + spec.outcomeCount() + " outcomes, but it is domain " + domain + " with "
+              + outcomeCount + " outcomes: send the proposition's original spec");
+    }
+  }
+
+  boolean isResolved() {
+    return outcome >= 0;
+  }
+
+  /** True when a claim at {@code eventTime} came after the outcome was observed: no weight, no pay. */
+  boolean isLate(long eventTime) {
+    return isResolved() && eventTime > observedAt;
+  }
+
+  /** The time freshness is measured against: the outcome's observation, else the latest claim. */
+  long referenceTime() {
+    return isResolved() ? observedAt : latestEventTime;
+  }
+
+  /** Claims that count: all of them while open, those not after the outcome once resolved. */
+  List<ClaimState> countedClaims() {
+    if (!isResolved()) {
+      return claims;
+    }
+    List<ClaimState> counted = new ArrayList<>(claims.size());
+    for (ClaimState claim : claims) {
+      if (!isLate(claim.getEventTime())) {
+        counted.add(claim);
+      }
+    }
+    return counted;
+  }
+
+  ClaimState claimBy(String agentId) {
+    for (ClaimState claim : claims) {
+      if (claim.getAgentId().equals(agentId)) {
+        return claim;
+      }
+    }
+    return null;
+  }
+
+  void insert(ClaimState claim) {
+    int index = 0;
+    while (index < claims.size() && EVENT_ORDER.compare(claims.get(index), claim) <= 0) {
+      index++;
+    }
+    claims.add(index, claim);
+    latestEventTime = Math.max(latestEventTime, claim.getEventTime());
+  }
+
+  long takeSequence() {
+    return nextSequence++;
+  }
+
+
+  /** Serialized size of this proposition's state, claims included. */
+  public int serializedBytes() {
+    int bytes = 2 * 2 + id.length() + domain.length() + Integer.BYTES + 4 * Long.BYTES + Integer.BYTES;
+    bytes += Double.BYTES * (outcomeCount + PoolingGrid.SIZE);
+    for (ClaimState claim : claims) {
+      bytes += claim.serializedBytes();
+    }
+    return bytes;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public void setId(String id) {
+    this.id = id;
+  }
+
+  public String getDomain() {
+    return domain;
+  }
+
+  public void setDomain(String domain) {
+    this.domain = domain;
+  }
+
+  public int getOutcomeCount() {
+    return outcomeCount;
+  }
+
+  public void setOutcomeCount(int outcomeCount) {
+    this.outcomeCount = outcomeCount;
+  }
+
+  public long getHalfLifeMillis() {
+    return halfLifeMillis;
+  }
+
+  public void setHalfLifeMillis(long halfLifeMillis) {
+    this.halfLifeMillis = halfLifeMillis;
+  }
+
+  public List<ClaimState> getClaims() {
+    return claims;
+  }
+
+  public void setClaims(List<ClaimState> claims) {
+    this.claims = claims;
+  }
+
+  public long getNextSequence() {
+    return nextSequence;
+  }
+
+  public void setNextSequence(long nextSequence) {
+    this.nextSequence = nextSequence;
+  }
+
+  public long getLatestEventTime() {
+    return latestEventTime;
+  }
+
+  public void setLatestEventTime(long latestEventTime) {
+    this.latestEventTime = latestEventTime;
+  }
+
+  public int getOutcome() {
+    return outcome;
+  }
+
+  public void setOutcome(int outcome) {
+    this.outcome = outcome;
+  }
+
+  public long getObservedAt() {
+    return observedAt;
+  }
+
+  public void setObservedAt(long observedAt) {
+    this.observedAt = observedAt;
+  }
+
+  public double[] getBaseRateContribution() {
+    return baseRateContribution;
+  }
+
+  public void setBaseRateContribution(double[] baseRateContribution) {
+    this.baseRateContribution = baseRateContribution;
+  }
+
+  public double[] getPoolingCredit() {
+    return poolingCredit;
+  }
+
+  public void setPoolingCredit(double[] poolingCredit) {
+    this.poolingCredit = poolingCredit;
+  }
+}

@@ -1,0 +1,149 @@
+package io.beliefnet.model;
+
+/**
+ * Turns an agent's learned state into the likelihood of a claim under each possible outcome, and
+ * into a readable {@link Reliability}. Pure functions of their arguments.
+ *
+ * <p>Hard label l: log θ(k, l), θ the posterior mean of the Dawid–Skene confusion matrix, each row
+ * Dirichlet(prior + outcome counts + w · consensus counts), w = {@link
+ * ModelParameters#consensusEvidenceWeight()}. For an influence-capped identity the consensus counts
+ * may lower a row's accuracy but never raise it: a clique that agrees with itself cannot vote itself
+ * reliable; only outcomes can.
+ *
+ * <p>Distribution p: a · log p_k − log π_k, with a the posterior-mean calibration slope and π the
+ * domain base rate: a forecaster's probability already includes the base rate, which the belief's
+ * prior adds once (Bayes' rule, p(claim | y = k) ∝ q_k / π_k).
+ */
+public final class ReliabilityModel {
+  private final ModelParameters parameters;
+
+  public ReliabilityModel(ModelParameters parameters) {
+    this.parameters = parameters;
+  }
+
+  /**
+   * Log likelihood of {@code claim} under each of {@code outcomeCount} outcomes. A hard label's
+   * likelihood is capped at that of its own label, so a claim never counts against what it says: an
+   * agent learned to be contrary is ignored rather than read backwards, which would let it steer
+   * beliefs by lying predictably.
+   */
+  double[] logLikelihood(
+      ClaimState claim,
+      AgentDomainState agent,
+      DomainState domain,
+      int outcomeCount,
+      double[] logBaseRate) {
+    ReliabilityPrior prior = ReliabilityPrior.forTier(claim.getPriorTier());
+    double[] result = new double[outcomeCount];
+    if (claim.isHardLabel()) {
+      int label = claim.getLabel();
+      for (int k = 0; k < outcomeCount; k++) {
+        result[k] = Math.log(confusionRow(agent, prior, claim.isInfluenceCapped(), k, outcomeCount)[label]);
+      }
+      for (int k = 0; k < outcomeCount; k++) {
+        result[k] = Math.min(result[k], result[label]);
+      }
+      return result;
+    }
+    double slope = calibrationSlope(agent, domain, prior)[0];
+    double[] p =
+        ProbabilityVectors.clampAndNormalise(claim.getProbabilities(), parameters.probabilityFloor());
+    for (int k = 0; k < outcomeCount; k++) {
+      result[k] = slope * Math.log(p[k]) - logBaseRate[k];
+    }
+    return result;
+  }
+
+  /**
+   * Probability that the agent's claims are its own information rather than an echo of what was
+   * already believed (a copier's). Its log odds are the tier's prior log odds plus the agent's total
+   * information gain over resolved claims: that sum is exactly the log Bayes factor of "the claim
+   * moves the belief as modelled" against "the claim adds nothing", so agents whose claims helped
+   * predict outcomes keep full weight and those who only echoed the consensus fade.
+   */
+  double independence(ClaimState claim, AgentDomainState agent) {
+    double logOdds =
+        ReliabilityPrior.forTier(claim.getPriorTier()).independenceLogOdds()
+            + agent.getLedger().getInformationGainTotal();
+    return 1 / (1 + Math.exp(-logOdds));
+  }
+
+  /**
+   * Posterior mean of row {@code truth} of the confusion matrix, restricted to K outcomes: prior
+   * pseudo-counts plus outcome counts plus weighted consensus counts, except that for a capped
+   * identity the consensus may lower the row's accuracy but not raise it.
+   */
+  private double[] confusionRow(
+      AgentDomainState agent, ReliabilityPrior prior, boolean capped, int truth, int outcomeCount) {
+    double[] withConsensus = new double[outcomeCount];
+    double[] outcomesOnly = new double[outcomeCount];
+    double totalWith = 0;
+    double totalWithout = 0;
+    for (int l = 0; l < outcomeCount; l++) {
+      double known = prior.pseudoCount(truth, l, outcomeCount) + agent.supervised(truth, l);
+      outcomesOnly[l] = known;
+      withConsensus[l] = known + parameters.consensusEvidenceWeight() * agent.consensus(truth, l);
+      totalWith += withConsensus[l];
+      totalWithout += outcomesOnly[l];
+    }
+    boolean consensusRaisesAccuracy =
+        withConsensus[truth] / totalWith > outcomesOnly[truth] / totalWithout;
+    boolean outcomesOnlyApply = capped && consensusRaisesAccuracy;
+    double[] row = outcomesOnlyApply ? outcomesOnly : withConsensus;
+    double total = outcomesOnlyApply ? totalWithout : totalWith;
+    for (int l = 0; l < outcomeCount; l++) {
+      row[l] /= total;
+    }
+    return row;
+  }
+
+  /** {mean, standard deviation} of the agent's calibration slope. */
+  private double[] calibrationSlope(
+      AgentDomainState agent, DomainState domain, ReliabilityPrior prior) {
+    double[] posterior =
+        CalibrationGrid.posterior(
+            prior,
+            agent.getCalibrationLogLikelihood(),
+            domain.getPopulationCalibrationLogLikelihood(),
+            domain.getPopulationCalibrationClaims(),
+            parameters.populationPriorStrength());
+    return new double[] {
+      CalibrationGrid.mean(posterior), CalibrationGrid.standardDeviation(posterior)
+    };
+  }
+
+  /** A readable summary of what is known about an agent in a domain. */
+  Reliability describe(
+      String agentId, String domainName, AgentProfile profile, AgentDomainState agent, DomainState domain) {
+    ReliabilityPrior prior = ReliabilityPrior.forTier(profile.priorTier());
+    int size = Math.max(2, agent.getMatrixSize());
+    double[][] confusion = new double[size][];
+    double accuracy = 0;
+    double variance = 0;
+    for (int k = 0; k < size; k++) {
+      confusion[k] = confusionRow(agent, prior, profile.influenceCapped(), k, size);
+      double mass = prior.mass();
+      for (int l = 0; l < size; l++) {
+        mass +=
+            agent.supervised(k, l)
+                + parameters.consensusEvidenceWeight() * agent.consensus(k, l);
+      }
+      double diagonal = confusion[k][k];
+      accuracy += diagonal / size;
+      variance += diagonal * (1 - diagonal) / (mass + 1) / (size * size);
+    }
+    double[] slope = calibrationSlope(agent, domain, prior);
+    return new Reliability(
+        agentId,
+        domainName,
+        accuracy,
+        Math.sqrt(variance),
+        confusion,
+        slope[0],
+        slope[1],
+        agent.getSupervisedClaims(),
+        agent.getCalibrationClaims(),
+        agent.consensusMass(),
+        agent.getLedger().copy());
+  }
+}

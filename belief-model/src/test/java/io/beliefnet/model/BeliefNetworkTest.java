@@ -1,0 +1,272 @@
+package io.beliefnet.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BeliefNetworkTest {
+  private static final String DOMAIN = "weather/uk";
+
+  private static PropositionSpec binary(String id) {
+    return PropositionSpec.of(id, DOMAIN, 2);
+  }
+
+  private static BeliefNetwork networkWithVerified(String... agents) {
+    BeliefNetwork network = new BeliefNetwork();
+    for (String agent : agents) {
+      network.register(new AgentProfile(agent, agent, IdentityTier.VERIFIED, 0));
+    }
+    return network;
+  }
+
+  @Test
+  void reliabilityRisesAfterCorrectClaimsAndFallsAfterWrongOnes() {
+    BeliefNetwork network = networkWithVerified("good", "bad");
+    for (int i = 0; i < 20; i++) {
+      network.claim(Claim.label(binary("p" + i), "good", i, 1));
+      network.claim(Claim.label(binary("p" + i), "bad", i, 0));
+      network.resolve(new Outcome("p" + i, 1, i));
+    }
+
+    Reliability good = network.reliability("good", DOMAIN).orElseThrow();
+    Reliability bad = network.reliability("bad", DOMAIN).orElseThrow();
+    double prior = 0.7;
+    assertThat(good.accuracy()).isGreaterThan(prior);
+    assertThat(bad.accuracy()).isLessThan(prior);
+    assertThat(good.labelOutcomes()).isEqualTo(20);
+    assertThat(good.accuracyStandardDeviation()).isPositive().isLessThan(0.2);
+  }
+
+  @Test
+  void newerClaimReplacesOlderAndStaleClaimIsIgnored() {
+    BeliefNetwork network = networkWithVerified("a");
+
+    network.claim(Claim.label(binary("p"), "a", 10, 0));
+    ClaimReceipt replaced = network.claim(Claim.label(binary("p"), "a", 20, 1));
+    ClaimReceipt stale = network.claim(Claim.label(binary("p"), "a", 15, 0));
+
+    assertThat(replaced.status()).isEqualTo(ClaimReceipt.Status.REPLACED);
+    assertThat(stale.status()).isEqualTo(ClaimReceipt.Status.STALE);
+    Belief belief = network.belief("p").orElseThrow();
+    assertThat(belief.claims()).isEqualTo(1);
+    assertThat(belief.mostLikely()).isEqualTo(1);
+  }
+
+  @Test
+  void claimAfterTheOutcomeWasObservedHasNoWeightAndEarnsNothing() {
+    BeliefNetwork network = networkWithVerified("early", "late");
+    network.claim(Claim.label(binary("p"), "early", 1, 1));
+    network.resolve(new Outcome("p", 1, 5));
+
+    ClaimReceipt receipt = network.claim(Claim.label(binary("p"), "late", 6, 1));
+
+    assertThat(receipt.status()).isEqualTo(ClaimReceipt.Status.LATE);
+    assertThat(receipt.after()).containsExactly(receipt.before());
+    assertThat(network.ledger("late").getSettledClaims()).isZero();
+  }
+
+  @Test
+  void claimOutOfOrderButBeforeTheOutcomeIsCountedAndSettled() {
+    BeliefNetwork network = networkWithVerified("early", "slow");
+    network.claim(Claim.label(binary("p"), "early", 1, 1));
+    network.resolve(new Outcome("p", 1, 5));
+
+    ClaimReceipt receipt = network.claim(Claim.label(binary("p"), "slow", 4, 1));
+
+    assertThat(receipt.status()).isEqualTo(ClaimReceipt.Status.COUNTED);
+    assertThat(receipt.settlements()).hasSize(2);
+    assertThat(network.ledger("slow").getSettledClaims()).isEqualTo(1);
+    assertThat(network.ledger("early").getSettledClaims()).isEqualTo(1);
+  }
+
+  @Test
+  void correctedOutcomeRescoresAsIfTheCorrectionHadComeFirst() {
+    BeliefNetwork corrected = networkWithVerified("a", "b");
+    BeliefNetwork direct = networkWithVerified("a", "b");
+    for (BeliefNetwork network : List.of(corrected, direct)) {
+      network.claim(Claim.label(binary("p"), "a", 1, 0));
+      network.claim(Claim.label(binary("p"), "b", 2, 1));
+    }
+
+    corrected.resolve(new Outcome("p", 0, 3));
+    corrected.resolve(new Outcome("p", 1, 3));
+    direct.resolve(new Outcome("p", 1, 3));
+
+    for (String agent : List.of("a", "b")) {
+      assertThat(corrected.ledger(agent).getSettlementTotal())
+          .isCloseTo(direct.ledger(agent).getSettlementTotal(), within(1e-9));
+      assertThat(corrected.ledger(agent).getSettledClaims()).isEqualTo(1);
+      assertThat(corrected.reliability(agent, DOMAIN).orElseThrow().accuracy())
+          .isCloseTo(direct.reliability(agent, DOMAIN).orElseThrow().accuracy(), within(1e-9));
+    }
+  }
+
+  @Test
+  void agentsWithOneControllerCountAsOneSource() {
+    BeliefNetwork network = new BeliefNetwork();
+    for (int i = 0; i < 5; i++) {
+      network.register(new AgentProfile("bot" + i, "one-operator", IdentityTier.VERIFIED, 0));
+      network.claim(Claim.label(binary("p"), "bot" + i, i, 1));
+    }
+    network.register(new AgentProfile("solo", "solo", IdentityTier.VERIFIED, 0));
+    network.claim(Claim.label(binary("q"), "solo", 0, 1));
+
+    Belief fromFive = network.belief("p").orElseThrow();
+    Belief fromOne = network.belief("q").orElseThrow();
+
+    assertThat(fromFive.effectiveSources()).isCloseTo(fromOne.effectiveSources(), within(1e-12));
+    assertThat(fromFive.distribution()[1]).isCloseTo(fromOne.distribution()[1], within(0.05));
+  }
+
+  @Test
+  void claimsRestingOnTheSameEvidenceCountAsOneSource() {
+    BeliefNetwork network = networkWithVerified("a", "b", "c");
+    for (String agent : List.of("a", "b", "c")) {
+      network.claim(
+          new Claim(binary("p"), agent, 0, new ClaimContent.HardLabel(1), 0, List.of("report-17")));
+    }
+    network.claim(Claim.label(binary("q"), "a", 0, 1));
+
+    assertThat(network.belief("p").orElseThrow().effectiveSources())
+        .isCloseTo(network.belief("q").orElseThrow().effectiveSources(), within(1e-12));
+  }
+
+  @Test
+  void unverifiedUnstakedIdentitiesHaveBoundedInfluenceHoweverMany() {
+    BeliefNetwork network = networkWithVerified("honest");
+    network.claim(Claim.label(binary("p"), "honest", 0, 1));
+    double honestOnly = network.belief("p").orElseThrow().distribution()[1];
+
+    for (int i = 0; i < 1_000; i++) {
+      network.register(new AgentProfile("sybil" + i, "sybil" + i, IdentityTier.UNVERIFIED, 0));
+      network.claim(Claim.label(binary("p"), "sybil" + i, 1, 0));
+    }
+
+    Belief belief = network.belief("p").orElseThrow();
+    assertThat(belief.effectiveSources())
+        .isLessThanOrEqualTo(1 + ModelParameters.defaults().cappedTotalWeight() + 1e-9);
+    assertThat(belief.distribution()[1]).isGreaterThan(0.5).isLessThanOrEqualTo(honestOnly);
+  }
+
+  @Test
+  void stakeLiftsTheCapOffAnUnverifiedIdentity() {
+    AgentProfile staked = new AgentProfile("s", "s", IdentityTier.UNVERIFIED, 5);
+    assertThat(staked.influenceCapped()).isFalse();
+    assertThat(staked.priorTier()).isEqualTo(IdentityTier.VERIFIED);
+    assertThat(AgentProfile.unregistered("x").influenceCapped()).isTrue();
+  }
+
+  @Test
+  void olderClaimsFadeWithTheHalfLife() {
+    BeliefNetwork network = networkWithVerified("old", "new");
+    PropositionSpec fading = new PropositionSpec("p", DOMAIN, 2, 1_000);
+    network.claim(Claim.label(fading, "old", 0, 0));
+    network.claim(Claim.label(fading, "new", 10_000, 1));
+
+    Belief belief = network.belief("p").orElseThrow();
+    assertThat(belief.mostLikely()).isEqualTo(1);
+    assertThat(belief.topContributors().get(0).agentId()).isEqualTo("new");
+    assertThat(belief.topContributors().get(1).weight()).isLessThan(0.01);
+  }
+
+  @Test
+  void beliefNamesTheAgentsThatMovedItMost() {
+    BeliefNetwork network = networkWithVerified("a", "b", "c");
+    network.claim(Claim.label(binary("p"), "a", 0, 1));
+    network.claim(Claim.label(binary("p"), "b", 1, 1));
+    network.claim(Claim.label(binary("p"), "c", 2, 0));
+
+    Belief belief = network.belief("p").orElseThrow();
+    assertThat(belief.topContributors()).hasSize(3);
+    assertThat(belief.topContributors().get(0).pull()).isPositive();
+    assertThat(belief.topContributors())
+        .filteredOn(c -> c.agentId().equals("c"))
+        .singleElement()
+        .satisfies(c -> assertThat(c.pull()).isNegative());
+    assertThat(belief.outcome()).isEmpty();
+  }
+
+  @Test
+  void copyingTheConsensusEarnsLessThanBringingNews() {
+    BeliefNetwork network = networkWithVerified("first", "copier");
+    for (int i = 0; i < 30; i++) {
+      PropositionSpec p = binary("p" + i);
+      network.claim(Claim.label(p, "first", 2L * i, i % 2));
+      int consensus = network.belief(p.id()).orElseThrow().mostLikely();
+      network.claim(Claim.label(p, "copier", 2L * i + 1, consensus));
+      network.resolve(new Outcome(p.id(), i % 2, 2L * i + 1));
+    }
+
+    assertThat(network.ledger("first").getSettlementTotal())
+        .isGreaterThan(network.ledger("copier").getSettlementTotal());
+  }
+
+  @Test
+  void forgettingResolvedPropositionsLeavesFutureBeliefsUnchanged() {
+    BeliefNetwork forgetful = networkWithVerified("a", "b");
+    BeliefNetwork keeper = networkWithVerified("a", "b");
+    for (BeliefNetwork network : List.of(forgetful, keeper)) {
+      for (int i = 0; i < 10; i++) {
+        network.claim(Claim.label(binary("old" + i), "a", i, 1));
+        network.claim(Claim.label(binary("old" + i), "b", i, 0));
+        network.resolve(new Outcome("old" + i, 1, i));
+      }
+    }
+
+    assertThat(forgetful.forgetResolvedBefore(100)).isEqualTo(10);
+    for (BeliefNetwork network : List.of(forgetful, keeper)) {
+      network.claim(Claim.label(binary("new"), "a", 200, 1));
+      network.claim(Claim.label(binary("new"), "b", 201, 0));
+    }
+
+    assertThat(forgetful.propositionCount()).isEqualTo(1);
+    assertThat(forgetful.belief("new").orElseThrow().distribution())
+        .containsExactly(keeper.belief("new").orElseThrow().distribution());
+  }
+
+  @Test
+  void probabilityClaimsFromAWellCalibratedForecasterAreTakenAtFaceValueAtFirst() {
+    BeliefNetwork network = networkWithVerified("f");
+    network.claim(Claim.distribution(binary("p"), "f", 0, 0.2, 0.8));
+
+    assertThat(network.belief("p").orElseThrow().distribution()[1]).isCloseTo(0.8, within(0.02));
+  }
+
+  @Test
+  void overconfidentForecasterIsShrunkTowardsChance() {
+    BeliefNetwork network = networkWithVerified("bold");
+    for (int i = 0; i < 200; i++) {
+      network.claim(Claim.distribution(binary("p" + i), "bold", i, 0.05, 0.95));
+      network.resolve(new Outcome("p" + i, i % 5 == 0 ? 0 : 1, i));
+    }
+
+    Reliability reliability = network.reliability("bold", DOMAIN).orElseThrow();
+    assertThat(reliability.calibrationSlope()).isLessThan(0.8);
+    network.claim(Claim.distribution(binary("next"), "bold", 500, 0.05, 0.95));
+    assertThat(network.belief("next").orElseThrow().distribution()[1]).isBetween(0.7, 0.9);
+  }
+
+  @Test
+  void invalidInputIsRejectedSayingWhatIsWrong() {
+    assertThatThrownBy(() -> Claim.distribution(binary("p"), "a", 0, 0.5, 0.7))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("sum to 1.2");
+    assertThatThrownBy(() -> Claim.label(binary("p"), "a", 0, 2))
+        .hasMessageContaining("label 2")
+        .hasMessageContaining("0..1");
+    assertThatThrownBy(() -> PropositionSpec.of("p", DOMAIN, 1)).hasMessageContaining("1 outcomes");
+    BeliefNetwork network = networkWithVerified("a");
+    network.claim(Claim.label(binary("p"), "a", 0, 1));
+    assertThatThrownBy(() -> network.resolve(new Outcome("p", 3, 1))).hasMessageContaining("out of range");
+    assertThatThrownBy(() -> network.claim(Claim.label(PropositionSpec.of("p", DOMAIN, 3), "a", 1, 1)))
+        .hasMessageContaining("3 outcomes");
+  }
+
+  @Test
+  void outcomeForUnknownPropositionSettlesNothing() {
+    assertThat(new BeliefNetwork().resolve(new Outcome("nobody-claimed", 0, 0))).isEmpty();
+  }
+}

@@ -1,0 +1,47 @@
+package io.beliefnet.model.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** The model against majority vote and batch Dawid–Skene on the shared real data sets (seed 1). */
+class ModelBeatsBaselinesOnRealDataTest {
+  private static final double ONE_POINT = 0.01;
+
+  @ParameterizedTest
+  @ValueSource(strings = {"d_duck_identification", "s_dog"})
+  void withNoOutcomesRevealedModelBeatsMajorityAndMatchesBatchDawidSkene(String name) {
+    List<MethodResult> results = EvaluationHarness.run(SharedDatasets.require(name), EvaluationOptions.of(0, 1));
+
+    MethodResult model = results.get(0);
+    assertThat(model.accuracy()).isGreaterThanOrEqualTo(results.get(1).accuracy());
+    assertThat(model.accuracy()).isGreaterThanOrEqualTo(results.get(2).accuracy() - ONE_POINT);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"d_duck_identification", "s_dog"})
+  void withOutcomesRevealedModelBeatsMajorityOnTheHiddenRest(String name) {
+    List<MethodResult> results = EvaluationHarness.run(SharedDatasets.require(name), EvaluationOptions.of(0.2, 1));
+
+    MethodResult model = results.get(0);
+    assertThat(model.scored()).isEqualTo(results.get(2).scored());
+    assertThat(model.accuracy()).isGreaterThan(results.get(1).accuracy());
+    // measured gap to batch Dawid–Skene without labels: within 2.5 points (2 items of 86 on duck)
+    assertThat(model.accuracy()).isGreaterThanOrEqualTo(results.get(2).accuracy() - 2.5 * ONE_POINT);
+  }
+
+  @Test
+  void forecastBeliefHasLowerBrierThanTheMeanForecast() {
+    Path data = SharedDatasets.require("predictionbook_2008_2015");
+
+    List<MethodResult> results = EvaluationHarness.run(data, EvaluationOptions.of(0, 1));
+
+    assertThat(results.get(1).method()).isEqualTo("mean");
+    assertThat(results.get(1).brier()).isEqualTo(0.1826, org.assertj.core.api.Assertions.within(0.0005));
+    assertThat(results.get(0).brier()).isLessThanOrEqualTo(results.get(1).brier());
+  }
+}
