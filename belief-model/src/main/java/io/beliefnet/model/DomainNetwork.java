@@ -1,0 +1,311 @@
+package io.beliefnet.model;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The belief network of one domain over a {@link DomainStore}: applies claims and outcomes in the
+ * order given and answers for beliefs and reliabilities. Everything an agent's reliability in a
+ * domain depends on lives in that domain, so domains are independent of each other: a replay holds
+ * one per domain in memory, a streaming job one per domain key over keyed state, and both give the
+ * same bits for the same events in the same order.
+ *
+ * <p>Learning:
+ *
+ * <ul>
+ *   <li>from the consensus: each hard-label claim on an open proposition credits its agent's
+ *       confusion counts with the proposition's current posterior (expected counts, as in EM); when
+ *       the posterior changes the claim's earlier credit is replaced, not added to. After every claim
+ *       the claimed proposition and {@link ModelParameters#refreshesPerEvent()} other open ones of
+ *       the domain (round-robin) are re-evaluated, so the estimate converges towards batch
+ *       Dawid–Skene;
+ *   <li>from outcomes: resolution withdraws the consensus credit and credits the true outcome,
+ *       calibration and the ledger instead; a corrected outcome takes back what the first credited.
+ * </ul>
+ *
+ * <p>A belief read now uses the current reliabilities of its claimants. No hash-order iteration
+ * reaches a result and nothing is random.
+ */
+public final class DomainNetwork {
+  private final ModelParameters parameters;
+  private final ReliabilityModel reliabilityModel;
+  private final BeliefCalculator calculator;
+  private final PropositionScorer scorer;
+  private final String name;
+  private final DomainStore store;
+
+  /** The network of domain {@code name}, with its state in {@code store}. */
+  public DomainNetwork(String name, ModelParameters parameters, DomainStore store) {
+    this.name = name;
+    this.parameters = parameters;
+    this.reliabilityModel = new ReliabilityModel(parameters);
+    this.calculator = new BeliefCalculator(parameters);
+    this.scorer = new PropositionScorer(parameters, calculator);
+    this.store = store;
+  }
+
+  /** Applies a claim: counts it, replaces the agent's older claim, or ignores it (see status). */
+  public ClaimReceipt claim(Claim claim, AgentProfile agent) {
+    PropositionSpec spec = claim.proposition();
+    PropositionState proposition = store.proposition(spec.id()).orElse(null);
+    if (proposition == null) {
+      proposition = PropositionState.of(spec);
+      store.addProposition(proposition);
+      store.offerRefresh(spec.id());
+    } else {
+      proposition.requireMatches(spec);
+    }
+    double[] before = evaluate(proposition).posterior();
+    if (proposition.isLate(claim.eventTime())) {
+      return new ClaimReceipt(ClaimReceipt.Status.LATE, before, before, List.of());
+    }
+    ClaimState previous = proposition.claimBy(claim.agentId());
+    if (previous != null && previous.getEventTime() > claim.eventTime()) {
+      return new ClaimReceipt(ClaimReceipt.Status.STALE, before, before, List.of());
+    }
+    if (proposition.isResolved()) {
+      unscore(proposition);
+    }
+    if (previous != null) {
+      withdrawConsensusCredit(proposition, previous);
+      proposition.getClaims().remove(previous);
+    }
+    proposition.insert(ClaimState.of(claim, agent, proposition.takeSequence()));
+    // the claim's impact is measured with the reliabilities it met, before anyone learns from it
+    double[] after = evaluate(proposition).posterior();
+    List<Settlement> settlements = List.of();
+    if (proposition.isResolved()) {
+      settlements = score(proposition);
+    } else {
+      refresh(proposition);
+    }
+    refreshInBackground();
+    return new ClaimReceipt(
+        previous == null ? ClaimReceipt.Status.COUNTED : ClaimReceipt.Status.REPLACED,
+        before,
+        after,
+        settlements);
+  }
+
+  /**
+   * Resolves a proposition: scores and settles every counted claim, then learns from the outcome. A
+   * second outcome for the same proposition is a correction: what the first credited is taken back.
+   * An outcome for a proposition nobody claimed on (or that was forgotten) settles nothing.
+   */
+  public List<Settlement> resolve(Outcome outcome) {
+    PropositionState proposition = store.proposition(outcome.propositionId()).orElse(null);
+    if (proposition == null) {
+      return List.of();
+    }
+    if (outcome.outcome() >= proposition.getOutcomeCount()) {
+      throw new IllegalArgumentException(
+          "outcome " + outcome.outcome() + " for proposition " + outcome.propositionId()
+              + " is out of range: it has " + proposition.getOutcomeCount() + " outcomes (0.."
+              + (proposition.getOutcomeCount() - 1) + ")");
+    }
+    if (proposition.isResolved()) {
+      unscore(proposition);
+    } else {
+      // the claimants are judged without the echo of this proposition's own consensus, so a first
+      // outcome and a later correction settle on the same footing
+      for (ClaimState claim : proposition.getClaims()) {
+        withdrawConsensusCredit(proposition, claim);
+      }
+      if (proposition.getBaseRateContribution() != null) {
+        store.domain().addConsensusOutcome(proposition.getBaseRateContribution(), -1);
+        proposition.setBaseRateContribution(null);
+      }
+    }
+    proposition.setOutcome(outcome.outcome());
+    proposition.setObservedAt(outcome.observedAt());
+    List<Settlement> settlements = score(proposition);
+    refreshInBackground();
+    return settlements;
+  }
+
+  /** The current belief about a proposition, if any claim on it was seen and it is held. */
+  public Optional<Belief> belief(String propositionId) {
+    return store.proposition(propositionId).map(this::belief);
+  }
+
+  /** What is learned about an agent in this domain; the prior if it never claimed here. */
+  public Reliability reliability(String agentId, AgentProfile profile) {
+    return reliabilityModel.describe(agentId, name, profile, store.agent(agentId), store.domain());
+  }
+
+  private Belief belief(PropositionState proposition) {
+    Evaluation evaluation = evaluate(proposition);
+    double[] posterior = evaluation.posterior();
+    int leading = ProbabilityVectors.argmax(posterior);
+    List<Contribution> contributions = new ArrayList<>();
+    for (int i = 0; i < evaluation.claims().size(); i++) {
+      double[] logLikelihood = evaluation.logLikelihoods()[i];
+      double mean = 0;
+      for (double v : logLikelihood) {
+        mean += v / logLikelihood.length;
+      }
+      double weight = evaluation.weights()[i];
+      contributions.add(
+          new Contribution(
+              evaluation.claims().get(i).getAgentId(), weight, weight * (logLikelihood[leading] - mean)));
+    }
+    contributions.sort(
+        Comparator.comparingDouble((Contribution c) -> -Math.abs(c.pull()))
+            .thenComparing(Contribution::agentId));
+    double effectiveSources = 0;
+    for (double weight : evaluation.weights()) {
+      effectiveSources += weight;
+    }
+    return new Belief(
+            proposition.getId(),
+            proposition.getDomain(),
+            ProbabilityVectors.softmax(evaluation.logPrior()),
+            posterior,
+            effectiveSources,
+            evaluation.claims().size(),
+            List.copyOf(contributions.subList(0, Math.min(parameters.topContributors(), contributions.size()))),
+            proposition.isResolved() ? OptionalInt.of(proposition.getOutcome()) : OptionalInt.empty());
+  }
+
+  private record Evaluation(
+      double[] logPrior,
+      List<ClaimState> claims,
+      double[][] logLikelihoods,
+      double[] independence,
+      double[] weights,
+      double[] posterior) {}
+
+  private Evaluation evaluate(PropositionState proposition) {
+    List<ClaimState> claims = proposition.countedClaims();
+    DomainState domain = store.domain();
+    double[] logPrior =
+        domain.logBaseRate(proposition.getOutcomeCount(), parameters.consensusEvidenceWeight());
+    double[][] logLikelihoods = logLikelihoods(proposition, claims, logPrior);
+    double[] independence = independence(proposition, claims);
+    double[] weights =
+        calculator.weights(
+            claims,
+            independence,
+            claims.size(),
+            proposition.referenceTime(),
+            proposition.getHalfLifeMillis(),
+            domain.poolingExponent());
+    return new Evaluation(
+        logPrior,
+        claims,
+        logLikelihoods,
+        independence,
+        weights,
+        BeliefCalculator.posterior(logPrior, logLikelihoods, weights, claims.size()));
+  }
+
+  private double[] independence(PropositionState proposition, List<ClaimState> claims) {
+    double[] result = new double[claims.size()];
+    for (int i = 0; i < claims.size(); i++) {
+      result[i] =
+          reliabilityModel.independence(
+              claims.get(i), store.agent(claims.get(i).getAgentId()));
+    }
+    return result;
+  }
+
+  private double[][] logLikelihoods(
+      PropositionState proposition, List<ClaimState> claims, double[] logPrior) {
+    DomainState domain = store.domain();
+    double[][] result = new double[claims.size()][];
+    for (int i = 0; i < claims.size(); i++) {
+      ClaimState claim = claims.get(i);
+      result[i] =
+          reliabilityModel.logLikelihood(
+              claim,
+              store.agent(claim.getAgentId()),
+              domain,
+              proposition.getOutcomeCount(),
+              logPrior);
+    }
+    return result;
+  }
+
+  /** Replaces every open hard-label claim's consensus credit with the current posterior. */
+  private void refresh(PropositionState proposition) {
+    if (proposition.isResolved()) {
+      return;
+    }
+    double[] posterior = evaluate(proposition).posterior();
+    int outcomeCount = proposition.getOutcomeCount();
+    DomainState domain = store.domain();
+    for (ClaimState claim : proposition.getClaims()) {
+      if (!claim.isHardLabel()) {
+        continue;
+      }
+      withdrawConsensusCredit(proposition, claim);
+      AgentDomainState agent = store.agent(claim.getAgentId());
+      agent.ensureOutcomes(outcomeCount);
+      agent.addConsensus(claim.getLabel(), posterior, 1);
+      claim.setConsensusContribution(posterior);
+    }
+    domain.ensureOutcomes(outcomeCount);
+    if (proposition.getBaseRateContribution() != null) {
+      domain.addConsensusOutcome(proposition.getBaseRateContribution(), -1);
+    }
+    domain.addConsensusOutcome(posterior, 1);
+    proposition.setBaseRateContribution(posterior);
+  }
+
+  /** Re-evaluates the next few open propositions, round-robin, so older beliefs keep up. */
+  private void refreshInBackground() {
+    int refreshed = 0;
+    int polled = 0;
+    int queued = store.refreshQueueSize();
+    while (refreshed < parameters.refreshesPerEvent() && polled < queued) {
+      String id = store.pollRefresh().orElseThrow();
+      polled++;
+      PropositionState proposition = store.proposition(id).orElse(null);
+      if (proposition == null || proposition.isResolved()) {
+        continue;
+      }
+      refresh(proposition);
+      store.offerRefresh(id);
+      refreshed++;
+    }
+  }
+
+  private void withdrawConsensusCredit(PropositionState proposition, ClaimState claim) {
+    if (claim.getConsensusContribution() != null) {
+      store.agent(claim.getAgentId())
+          .addConsensus(claim.getLabel(), claim.getConsensusContribution(), -1);
+      claim.setConsensusContribution(null);
+    }
+  }
+
+  private List<Settlement> score(PropositionState proposition) {
+    List<ClaimState> claims = proposition.countedClaims();
+    DomainState domain = store.domain();
+    double[] logPrior =
+        domain.logBaseRate(proposition.getOutcomeCount(), parameters.consensusEvidenceWeight());
+    double[][] logLikelihoods = logLikelihoods(proposition, claims, logPrior);
+    List<AgentDomainState> claimants = new ArrayList<>(claims.size());
+    for (ClaimState claim : claims) {
+      claimants.add(store.agent(claim.getAgentId()));
+    }
+    return scorer.score(
+        proposition,
+        claims,
+        claimants,
+        domain,
+        logPrior,
+        logLikelihoods,
+        independence(proposition, claims));
+  }
+
+  private void unscore(PropositionState proposition) {
+    List<AgentDomainState> claimants = new ArrayList<>();
+    for (ClaimState claim : proposition.getClaims()) {
+      claimants.add(store.agent(claim.getAgentId()));
+    }
+    scorer.unscore(proposition, claimants, store.domain());
+  }
+}

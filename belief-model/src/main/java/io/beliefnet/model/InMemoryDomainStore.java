@@ -1,0 +1,82 @@
+package io.beliefnet.model;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** A domain's state in plain maps, for replays and tests. */
+final class InMemoryDomainStore implements DomainStore {
+  private final DomainState domain = new DomainState();
+  private final Map<String, PropositionState> propositions = new HashMap<>();
+  private final TreeMap<String, AgentDomainState> agents = new TreeMap<>();
+  private final ArrayDeque<String> refreshQueue = new ArrayDeque<>();
+
+  @Override
+  public DomainState domain() {
+    return domain;
+  }
+
+  @Override
+  public Optional<PropositionState> proposition(String propositionId) {
+    return Optional.ofNullable(propositions.get(propositionId));
+  }
+
+  @Override
+  public void addProposition(PropositionState proposition) {
+    propositions.put(proposition.getId(), proposition);
+  }
+
+  @Override
+  public AgentDomainState agent(String agentId) {
+    return agents.computeIfAbsent(agentId, id -> new AgentDomainState());
+  }
+
+  /** The agent's state if it ever claimed in this domain. */
+  Optional<AgentDomainState> existingAgent(String agentId) {
+    return Optional.ofNullable(agents.get(agentId));
+  }
+
+  @Override
+  public Optional<String> pollRefresh() {
+    return Optional.ofNullable(refreshQueue.pollFirst());
+  }
+
+  @Override
+  public void offerRefresh(String propositionId) {
+    refreshQueue.addLast(propositionId);
+  }
+
+  @Override
+  public int refreshQueueSize() {
+    return refreshQueue.size();
+  }
+
+  /** Drops resolved propositions observed before {@code observedBefore}; returns how many. */
+  int forgetResolvedBefore(long observedBefore) {
+    int dropped = 0;
+    Iterator<PropositionState> states = propositions.values().iterator();
+    while (states.hasNext()) {
+      PropositionState proposition = states.next();
+      if (proposition.isResolved() && proposition.getObservedAt() < observedBefore) {
+        states.remove();
+        dropped++;
+      }
+    }
+    return dropped;
+  }
+
+  int propositionCount() {
+    return propositions.size();
+  }
+
+  long propositionStateBytes() {
+    long bytes = 0;
+    for (PropositionState proposition : propositions.values()) {
+      bytes += proposition.serializedBytes();
+    }
+    return bytes;
+  }
+}
