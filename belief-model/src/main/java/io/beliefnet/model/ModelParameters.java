@@ -21,7 +21,8 @@ public record ModelParameters(
     double probabilityFloor,
     double populationPriorStrength,
     int refreshesPerEvent,
-    int topContributors) {
+    int topContributors)
+    implements java.io.Serializable {
 
   public ModelParameters {
     requireIn("consensusEvidenceWeight", consensusEvidenceWeight, 0, 1);

@@ -1,6 +1,8 @@
 package io.beliefnet.pipeline;
 
+import io.beliefnet.avro.Belief;
 import io.beliefnet.avro.Rejected;
+import io.beliefnet.model.ModelParameters;
 import io.beliefnet.pipeline.kafka.DeadLetters;
 import io.beliefnet.pipeline.kafka.KafkaInput;
 import io.beliefnet.topics.Topic;
@@ -64,14 +66,35 @@ public final class BeliefJob {
             .name("identity")
             .uid("identity");
 
+    SingleOutputStreamOperator<Belief> beliefs =
+        stampedClaims
+            .union(outcomes)
+            .keyBy(InputEvent::domain)
+            .process(
+                new DomainBeliefStage(ModelParameters.defaults(), config.resolvedRetention()))
+            .name("beliefs")
+            .uid("beliefs");
+    beliefs.sinkTo(sinks.beliefs()).name("beliefs sink").uid("beliefs-sink");
+    beliefs
+        .getSideOutput(DomainBeliefStage.RELIABILITIES)
+        .sinkTo(sinks.reliabilities())
+        .name("agent-reliability sink")
+        .uid("agent-reliability-sink");
+    beliefs
+        .getSideOutput(DomainBeliefStage.SETTLEMENTS)
+        .sinkTo(sinks.settlements())
+        .name("settlements sink")
+        .uid("settlements-sink");
+
     DataStream<Rejected> rejected =
         agents
             .getSideOutput(DeadLetters.TAG)
             .union(
                 claims.getSideOutput(DeadLetters.TAG),
                 outcomes.getSideOutput(DeadLetters.TAG),
-                stampedClaims.getSideOutput(DeadLetters.TAG));
-    rejected.sinkTo(sinks.rejected()).name("rejected").uid("rejected-sink");
+                stampedClaims.getSideOutput(DeadLetters.TAG),
+                beliefs.getSideOutput(DeadLetters.TAG));
+    rejected.sinkTo(sinks.rejected()).name("rejected sink").uid("rejected-sink");
   }
 
   private SingleOutputStreamOperator<InputEvent> decoded(

@@ -15,6 +15,7 @@ public record BeliefJobConfig(
     String transactionalIdPrefix,
     Duration maxOutOfOrderness,
     Duration idleTimeout,
+    Duration resolvedRetention,
     Map<Topic, String> topicNames) {
 
   /** Reads {@code --key value} arguments; unknown keys are passed on to Flink. */
@@ -32,6 +33,7 @@ public record BeliefJobConfig(
         configuration.get(BeliefJobOptions.TRANSACTIONAL_ID_PREFIX),
         configuration.get(BeliefJobOptions.MAX_OUT_OF_ORDERNESS),
         configuration.get(BeliefJobOptions.IDLE_TIMEOUT),
+        configuration.get(BeliefJobOptions.RESOLVED_RETENTION),
         names);
   }
 

@@ -55,6 +55,13 @@ public final class BeliefJobOptions {
           .withDescription(
               "A partition without records for this long stops holding back the watermark.");
 
+  public static final ConfigOption<Duration> RESOLVED_RETENTION =
+      ConfigOptions.key("state.resolved-retention")
+          .durationType()
+          .defaultValue(Duration.ofDays(1))
+          .withDescription(
+              "Event time a resolved proposition is kept for corrections and late claims.");
+
   /** One option per topic, {@code topic.<default name>}, defaulting to the default name. */
   public static final Map<Topic, ConfigOption<String>> TOPIC_NAMES = topicNameOptions();
 
@@ -70,7 +77,8 @@ public final class BeliefJobOptions {
                 GROUP_ID,
                 TRANSACTIONAL_ID_PREFIX,
                 MAX_OUT_OF_ORDERNESS,
-                IDLE_TIMEOUT));
+                IDLE_TIMEOUT,
+                RESOLVED_RETENTION));
     options.addAll(TOPIC_NAMES.values());
     return options;
   }

@@ -64,15 +64,22 @@ public abstract class EventTimeOrderedFunction<K, O> extends KeyedProcessFunctio
   public final void onTimer(long timestamp, OnTimerContext context, Collector<O> out)
       throws Exception {
     List<InputEvent> due = pending.get(timestamp);
-    pending.remove(timestamp);
-    if (due == null) {
-      return;
+    if (due != null) {
+      pending.remove(timestamp);
+      due.sort(InputEvent.APPLY_ORDER);
+      for (InputEvent event : due) {
+        apply(event, context, out);
+      }
     }
-    due.sort(InputEvent.APPLY_ORDER);
-    for (InputEvent event : due) {
-      apply(event, context, out);
-    }
+    onEventTime(timestamp, context, out);
   }
+
+  /**
+   * Called when event time reaches a timer a subclass registered, after the events due then;
+   * does nothing unless overridden.
+   */
+  protected void onEventTime(long timestamp, OnTimerContext context, Collector<O> out)
+      throws Exception {}
 
   /** Applies one event; called in {@link InputEvent#APPLY_ORDER} for each key. */
   protected abstract void apply(InputEvent event, Context context, Collector<O> out)

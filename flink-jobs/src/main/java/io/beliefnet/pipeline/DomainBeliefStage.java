@@ -1,0 +1,255 @@
+package io.beliefnet.pipeline;
+
+import io.beliefnet.avro.AgentReliability;
+import io.beliefnet.avro.Belief;
+import io.beliefnet.avro.RejectionReason;
+import io.beliefnet.avro.Settlement;
+import io.beliefnet.model.AgentProfile;
+import io.beliefnet.model.ClaimReceipt;
+import io.beliefnet.model.DomainNetwork;
+import io.beliefnet.model.ModelParameters;
+import io.beliefnet.model.Outcome;
+import io.beliefnet.pipeline.kafka.DeadLetters;
+import io.beliefnet.pipeline.state.KeyedDomainStore;
+import io.beliefnet.pipeline.state.PropositionMeta;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Keyed by domain: runs the belief model's {@link DomainNetwork} over keyed state. Applies stamped
+ * claims and outcomes in event-time order and emits the beliefs they change, the reliabilities of
+ * the agents they concern, and settlements; rejects duplicates, superseded and closed-proposition
+ * claims, and outcomes for unknown propositions or labels.
+ *
+ * <p>Fan-out of a reliability change: beliefs are computed from the claimants' current
+ * reliabilities whenever they are read, and each event re-evaluates {@link
+ * ModelParameters#refreshesPerEvent()} further open propositions of the domain round-robin. So an
+ * event emits at most {@code 1 + refreshesPerEvent} beliefs (refreshed ones only when a
+ * probability moved by at least {@link #REFRESH_EMIT_THRESHOLD}), and every open belief is
+ * re-emitted within (open propositions / refreshesPerEvent) events of the domain.
+ *
+ * <p>Resolved propositions are kept for {@code retention} of event time after their outcome (so
+ * corrections and late claims can re-score them), then dropped.
+ */
+public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Belief> {
+
+  private static final long serialVersionUID = 1L;
+
+  public static final OutputTag<AgentReliability> RELIABILITIES =
+      new OutputTag<>("agent-reliability") {};
+  public static final OutputTag<Settlement> SETTLEMENTS = new OutputTag<>("settlements") {};
+
+  /** Smallest move of a refreshed belief that is worth a record on the beliefs topic. */
+  static final double REFRESH_EMIT_THRESHOLD = 1e-3;
+
+  private static final MapStateDescriptor<String, PropositionMeta> META =
+      new MapStateDescriptor<>(
+          "proposition-meta", Types.STRING, TypeInformation.of(PropositionMeta.class));
+  /** Outcome ids are kept with this prefix, apart from claim ids. */
+  private static final String OUTCOME_ID = "outcome:";
+
+  /** Event time at which resolved propositions are dropped, to their ids. */
+  private static final MapStateDescriptor<Long, List<String>> EXPIRY =
+      new MapStateDescriptor<>("expiry", Types.LONG, Types.LIST(Types.STRING));
+
+  private final ModelParameters parameters;
+  private final long retentionMillis;
+
+  private transient KeyedDomainStore store;
+  private transient MapState<String, PropositionMeta> meta;
+  private transient MapState<Long, List<String>> expiry;
+  private transient Counter claimsApplied;
+  private transient Counter outcomesApplied;
+
+  public DomainBeliefStage(ModelParameters parameters, Duration retention) {
+    this.parameters = parameters;
+    this.retentionMillis = retention.toMillis();
+  }
+
+  @Override
+  public void open(OpenContext openContext) throws Exception {
+    super.open(openContext);
+    store = new KeyedDomainStore(getRuntimeContext());
+    meta = getRuntimeContext().getMapState(META);
+    expiry = getRuntimeContext().getMapState(EXPIRY);
+    claimsApplied = getRuntimeContext().getMetricGroup().counter("claims_applied");
+    outcomesApplied = getRuntimeContext().getMetricGroup().counter("outcomes_applied");
+  }
+
+  @Override
+  protected void apply(InputEvent event, Context context, Collector<Belief> out) throws Exception {
+    DomainNetwork network = new DomainNetwork(context.getCurrentKey(), parameters, store);
+    String propositionId =
+        event.isClaim() ? event.claim.getPropositionId() : event.outcome.getPropositionId();
+    PropositionMeta proposition = meta.get(propositionId);
+    boolean applied =
+        event.isClaim()
+            ? applyClaim(event, proposition, network, context)
+            : applyOutcome(event, proposition, network, context);
+    if (applied) {
+      emitBeliefs(propositionId, network, event.source.timestamp, out);
+    }
+    store.flush();
+  }
+
+  private boolean applyClaim(
+      InputEvent event, PropositionMeta proposition, DomainNetwork network, Context context)
+      throws Exception {
+    io.beliefnet.avro.Claim claim = event.claim;
+    if (proposition != null && !proposition.outcomes.equals(claim.getOutcomes())) {
+      return reject(event, context, RejectionReason.INVALID_RECORD,
+          "claim " + claim.getClaimId() + " lists outcomes " + claim.getOutcomes()
+              + " but proposition " + claim.getPropositionId() + " has " + proposition.outcomes
+              + ": use the proposition's outcomes in their original order");
+    }
+    if (proposition != null && proposition.appliedIds.contains(claim.getClaimId())) {
+      return reject(event, context, RejectionReason.DUPLICATE,
+          "claim " + claim.getClaimId() + " was applied already; give every claim a new id");
+    }
+    AgentProfile agent = ModelInputs.profile(event.agent);
+    ClaimReceipt receipt;
+    try {
+      receipt = network.claim(ModelInputs.claim(claim), agent);
+    } catch (IllegalArgumentException describesItDifferently) {
+      return reject(event, context, RejectionReason.INVALID_RECORD,
+          describesItDifferently.getMessage());
+    }
+    if (receipt.status() == ClaimReceipt.Status.STALE) {
+      return reject(event, context, RejectionReason.SUPERSEDED,
+          "claim " + claim.getClaimId() + " is older than the claim agent " + claim.getAgentId()
+              + " already has on " + claim.getPropositionId() + ": only the newest claim counts");
+    }
+    if (receipt.status() == ClaimReceipt.Status.LATE) {
+      return reject(event, context, RejectionReason.CLOSED_PROPOSITION,
+          "claim " + claim.getClaimId() + " was made after proposition " + claim.getPropositionId()
+              + " resolved: it carries no weight and earns nothing");
+    }
+    PropositionMeta updated = proposition == null ? PropositionMeta.of(claim.getOutcomes()) : proposition;
+    updated.appliedIds.add(claim.getClaimId());
+    updated.claimIdByAgent.put(claim.getAgentId(), claim.getClaimId());
+    meta.put(claim.getPropositionId(), updated);
+    emitSettlements(receipt.settlements(), updated, true, event.source.timestamp, context);
+    context.output(
+        RELIABILITIES,
+        ModelOutputs.reliability(network.reliability(claim.getAgentId(), agent), event.source.timestamp));
+    claimsApplied.inc();
+    return true;
+  }
+
+  private boolean applyOutcome(
+      InputEvent event, PropositionMeta proposition, DomainNetwork network, Context context)
+      throws Exception {
+    io.beliefnet.avro.Outcome outcome = event.outcome;
+    if (proposition == null) {
+      return reject(event, context, RejectionReason.UNKNOWN_PROPOSITION,
+          "outcome " + outcome.getOutcomeId() + " resolves " + outcome.getPropositionId()
+              + ", which has no claims in domain " + outcome.getDomain()
+              + " (or was resolved longer ago than the retention): check the id and domain");
+    }
+    if (proposition.appliedIds.contains(outcome.getOutcomeId())) {
+      return reject(event, context, RejectionReason.DUPLICATE,
+          "outcome " + outcome.getOutcomeId() + " was applied already");
+    }
+    int index = proposition.outcomes.indexOf(outcome.getOutcome());
+    if (index < 0) {
+      return reject(event, context, RejectionReason.UNKNOWN_OUTCOME,
+          "outcome " + outcome.getOutcomeId() + " says '" + outcome.getOutcome() + "', not one of "
+              + proposition.outcomes + " of proposition " + outcome.getPropositionId());
+    }
+    long observedAt = outcome.getObservedAt().toEpochMilli();
+    boolean correction = proposition.appliedIds.stream().anyMatch(id -> id.startsWith(OUTCOME_ID));
+    List<io.beliefnet.model.Settlement> settlements =
+        network.resolve(new Outcome(outcome.getPropositionId(), index, observedAt));
+    proposition.appliedIds.add(OUTCOME_ID + outcome.getOutcomeId());
+    meta.put(outcome.getPropositionId(), proposition);
+    emitSettlements(settlements, proposition, correction, observedAt, context);
+    scheduleExpiry(outcome.getPropositionId(), event.source.timestamp + retentionMillis, context);
+    outcomesApplied.inc();
+    return true;
+  }
+
+  private void emitSettlements(
+      List<io.beliefnet.model.Settlement> settlements,
+      PropositionMeta proposition,
+      boolean correction,
+      long settledAt,
+      Context context) {
+    for (io.beliefnet.model.Settlement settlement : settlements) {
+      String claimId = proposition.claimIdByAgent.get(settlement.agentId());
+      context.output(
+          SETTLEMENTS,
+          ModelOutputs.settlement(settlement, claimId, proposition, correction, settledAt));
+    }
+  }
+
+  private void emitBeliefs(
+      String propositionId, DomainNetwork network, long eventTime, Collector<Belief> out)
+      throws Exception {
+    for (String id : new ArrayList<>(store.touchedPropositions())) {
+      PropositionMeta proposition = meta.get(id);
+      if (proposition == null) {
+        continue;
+      }
+      io.beliefnet.model.Belief belief = network.belief(id).orElseThrow();
+      if (!id.equals(propositionId) && !movedEnough(proposition.lastEmitted, belief.distribution())) {
+        continue;
+      }
+      proposition.version++;
+      proposition.lastEmitted = belief.distribution();
+      meta.put(id, proposition);
+      out.collect(ModelOutputs.belief(belief, proposition, eventTime));
+    }
+  }
+
+  private static boolean movedEnough(double[] before, double[] now) {
+    if (before.length != now.length) {
+      return true;
+    }
+    for (int k = 0; k < now.length; k++) {
+      if (Math.abs(now[k] - before[k]) >= REFRESH_EMIT_THRESHOLD) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void scheduleExpiry(String propositionId, long at, Context context) throws Exception {
+    List<String> due = expiry.get(at);
+    if (due == null) {
+      due = new ArrayList<>();
+      context.timerService().registerEventTimeTimer(at);
+    }
+    due.add(propositionId);
+    expiry.put(at, due);
+  }
+
+  @Override
+  protected void onEventTime(long timestamp, OnTimerContext context, Collector<Belief> out)
+      throws Exception {
+    List<String> due = expiry.get(timestamp);
+    if (due == null) {
+      return;
+    }
+    expiry.remove(timestamp);
+    for (String id : due) {
+      store.removeProposition(id);
+      meta.remove(id);
+    }
+    store.flush();
+  }
+
+  private static boolean reject(
+      InputEvent event, Context context, RejectionReason reason, String message) {
+    context.output(DeadLetters.TAG, DeadLetters.of(event.source, reason, message));
+    return false;
+  }
+}

@@ -1,0 +1,51 @@
+package io.beliefnet.pipeline;
+
+import io.beliefnet.avro.AgentIdentity;
+import io.beliefnet.model.AgentProfile;
+import io.beliefnet.model.Claim;
+import io.beliefnet.model.ClaimContent;
+import io.beliefnet.model.IdentityTier;
+import io.beliefnet.model.PropositionSpec;
+import java.util.List;
+
+/** Turns validated input records into the belief model's events. */
+final class ModelInputs {
+
+  private ModelInputs() {}
+
+  static Claim claim(io.beliefnet.avro.Claim claim) {
+    PropositionSpec proposition =
+        new PropositionSpec(
+            claim.getPropositionId(),
+            claim.getDomain(),
+            claim.getOutcomes().size(),
+            claim.getHalfLifeMillis() == null ? 0 : claim.getHalfLifeMillis());
+    return new Claim(
+        proposition,
+        claim.getAgentId(),
+        claim.getEventTime().toEpochMilli(),
+        content(claim),
+        claim.getStake() == null ? 0 : claim.getStake(),
+        claim.getEvidenceIds());
+  }
+
+  static AgentProfile profile(AgentIdentity identity) {
+    return new AgentProfile(
+        identity.getAgentId(),
+        identity.getController(),
+        IdentityTier.valueOf(identity.getTier().name()),
+        identity.getStake());
+  }
+
+  private static ClaimContent content(io.beliefnet.avro.Claim claim) {
+    List<Double> probabilities = claim.getProbabilities();
+    if (claim.getHardLabel()) {
+      return new ClaimContent.HardLabel(probabilities.indexOf(1.0));
+    }
+    double[] distribution = new double[probabilities.size()];
+    for (int k = 0; k < distribution.length; k++) {
+      distribution[k] = probabilities.get(k);
+    }
+    return new ClaimContent.Distribution(distribution);
+  }
+}

@@ -1,0 +1,93 @@
+package io.beliefnet.pipeline;
+
+import io.beliefnet.avro.AgentReliability;
+import io.beliefnet.avro.Belief;
+import io.beliefnet.avro.Contribution;
+import io.beliefnet.avro.Settlement;
+import io.beliefnet.model.Reliability;
+import io.beliefnet.model.ReputationLedger;
+import io.beliefnet.pipeline.state.PropositionMeta;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns the belief model's answers into output records. */
+final class ModelOutputs {
+
+  private ModelOutputs() {}
+
+  static Belief belief(io.beliefnet.model.Belief belief, PropositionMeta meta, long eventTime) {
+    List<String> labels = meta.outcomes;
+    String leading = labels.get(belief.mostLikely());
+    List<Contribution> contributors = new ArrayList<>();
+    for (io.beliefnet.model.Contribution contribution : belief.topContributors()) {
+      contributors.add(new Contribution(contribution.agentId(), leading, contribution.pull()));
+    }
+    return Belief.newBuilder()
+        .setPropositionId(belief.propositionId())
+        .setDomain(belief.domain())
+        .setOutcomes(labels)
+        .setProbabilities(boxed(belief.distribution()))
+        .setEffectiveSources(belief.effectiveSources())
+        .setClaimCount(belief.claims())
+        .setTopContributors(contributors)
+        .setResolvedOutcome(
+            belief.outcome().isPresent() ? labels.get(belief.outcome().getAsInt()) : null)
+        .setVersion(meta.version)
+        .setUpdatedAt(Instant.ofEpochMilli(eventTime))
+        .build();
+  }
+
+  static AgentReliability reliability(Reliability reliability, long eventTime) {
+    List<List<Double>> confusion = new ArrayList<>();
+    for (double[] row : reliability.confusion()) {
+      confusion.add(boxed(row));
+    }
+    ReputationLedger ledger = reliability.ledger();
+    return AgentReliability.newBuilder()
+        .setAgentId(reliability.agentId())
+        .setDomain(reliability.domain())
+        .setAccuracy(reliability.accuracy())
+        .setAccuracyStdDev(reliability.accuracyStandardDeviation())
+        .setConfusion(confusion)
+        .setCalibrationSlope(reliability.calibrationSlope())
+        .setCalibrationSlopeStdDev(reliability.calibrationSlopeStandardDeviation())
+        .setResolvedClaims(reliability.labelOutcomes() + reliability.forecastOutcomes())
+        .setConsensusEvidence(reliability.consensusEvidence())
+        .setSettledClaims(ledger.getSettledClaims())
+        .setSettlementTotal(ledger.getSettlementTotal())
+        .setInformationGainTotal(ledger.getInformationGainTotal())
+        .setUpdatedAt(Instant.ofEpochMilli(eventTime))
+        .build();
+  }
+
+  static Settlement settlement(
+      io.beliefnet.model.Settlement settlement,
+      String claimId,
+      PropositionMeta meta,
+      boolean correction,
+      long settledAt) {
+    return Settlement.newBuilder()
+        .setClaimId(claimId)
+        .setAgentId(settlement.agentId())
+        .setPropositionId(settlement.propositionId())
+        .setDomain(settlement.domain())
+        .setOutcome(meta.outcomes.get(settlement.outcome()))
+        .setStake(settlement.stake())
+        .setInformationGain(settlement.informationGain())
+        .setAmount(settlement.amount())
+        .setLogScore(settlement.logScore())
+        .setBrierScore(settlement.brier())
+        .setCorrection(correction)
+        .setSettledAt(Instant.ofEpochMilli(settledAt))
+        .build();
+  }
+
+  private static List<Double> boxed(double[] values) {
+    List<Double> boxed = new ArrayList<>(values.length);
+    for (double value : values) {
+      boxed.add(value);
+    }
+    return boxed;
+  }
+}

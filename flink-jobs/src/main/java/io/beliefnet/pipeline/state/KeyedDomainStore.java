@@ -1,0 +1,207 @@
+package io.beliefnet.pipeline.state;
+
+import io.beliefnet.model.AgentDomainState;
+import io.beliefnet.model.DomainState;
+import io.beliefnet.model.DomainStore;
+import io.beliefnet.model.PropositionState;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.flink.api.common.functions.RuntimeContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.Types;
+
+/**
+ * A domain's model state in Flink keyed state (the key is the domain). Keyed state backends copy
+ * values in and out, so the objects handed to the model during one event are remembered and
+ * written back by {@link #flush()}, which the operator calls after every event.
+ *
+ * <p>Bytes per key, as measured by the model's state classes: {@code PropositionState} per
+ * proposition (ids + 8 K + about 100 bytes, plus {@code ClaimState#serializedBytes()} per standing
+ * claim: about 110 bytes for a hard label with short ids), {@code AgentDomainState} per agent that
+ * claimed in the domain (324 bytes for K = 2, 516 for K = 4), and 8 bytes plus the id per entry of
+ * the refresh queue (one per open proposition).
+ */
+public final class KeyedDomainStore implements DomainStore {
+
+  private static final ValueStateDescriptor<DomainState> DOMAIN =
+      new ValueStateDescriptor<>("domain", TypeInformation.of(DomainState.class));
+  private static final MapStateDescriptor<String, PropositionState> PROPOSITIONS =
+      new MapStateDescriptor<>(
+          "propositions", Types.STRING, TypeInformation.of(PropositionState.class));
+  private static final MapStateDescriptor<String, AgentDomainState> AGENTS =
+      new MapStateDescriptor<>("agents", Types.STRING, TypeInformation.of(AgentDomainState.class));
+  /** The refresh queue as a ring: position to proposition id. */
+  private static final MapStateDescriptor<Long, String> REFRESH_QUEUE =
+      new MapStateDescriptor<>("refresh-queue", Types.LONG, Types.STRING);
+  /** {head, tail} positions of the refresh ring; empty when equal. */
+  private static final ValueStateDescriptor<long[]> REFRESH_BOUNDS =
+      new ValueStateDescriptor<>(
+          "refresh-bounds", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
+
+  private final ValueState<DomainState> domainState;
+  private final MapState<String, PropositionState> propositionState;
+  private final MapState<String, AgentDomainState> agentState;
+  private final MapState<Long, String> refreshQueue;
+  private final ValueState<long[]> refreshBounds;
+
+  private DomainState domain;
+  private final Map<String, PropositionState> propositions = new LinkedHashMap<>();
+  private final Map<String, AgentDomainState> agents = new HashMap<>();
+  private long[] bounds;
+
+  public KeyedDomainStore(RuntimeContext context) {
+    domainState = context.getState(DOMAIN);
+    propositionState = context.getMapState(PROPOSITIONS);
+    agentState = context.getMapState(AGENTS);
+    refreshQueue = context.getMapState(REFRESH_QUEUE);
+    refreshBounds = context.getState(REFRESH_BOUNDS);
+  }
+
+  @Override
+  public DomainState domain() {
+    if (domain == null) {
+      domain = read(domainState);
+      if (domain == null) {
+        domain = new DomainState();
+      }
+    }
+    return domain;
+  }
+
+  @Override
+  public Optional<PropositionState> proposition(String propositionId) {
+    PropositionState cached = propositions.get(propositionId);
+    if (cached == null) {
+      cached = get(propositionState, propositionId);
+      if (cached != null) {
+        propositions.put(propositionId, cached);
+      }
+    }
+    return Optional.ofNullable(cached);
+  }
+
+  @Override
+  public void addProposition(PropositionState proposition) {
+    propositions.put(proposition.getId(), proposition);
+  }
+
+  /** Drops a proposition's state (its queue entry is skipped when it comes round). */
+  public void removeProposition(String propositionId) {
+    propositions.remove(propositionId);
+    try {
+      propositionState.remove(propositionId);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot remove proposition " + propositionId, e);
+    }
+  }
+
+  @Override
+  public AgentDomainState agent(String agentId) {
+    AgentDomainState cached = agents.get(agentId);
+    if (cached == null) {
+      cached = get(agentState, agentId);
+      if (cached == null) {
+        cached = new AgentDomainState();
+      }
+      agents.put(agentId, cached);
+    }
+    return cached;
+  }
+
+  @Override
+  public Optional<String> pollRefresh() {
+    long[] ring = bounds();
+    if (ring[0] == ring[1]) {
+      return Optional.empty();
+    }
+    String id = get(refreshQueue, ring[0]);
+    try {
+      refreshQueue.remove(ring[0]);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot update the refresh queue", e);
+    }
+    ring[0]++;
+    return Optional.of(id);
+  }
+
+  @Override
+  public void offerRefresh(String propositionId) {
+    long[] ring = bounds();
+    try {
+      refreshQueue.put(ring[1], propositionId);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot update the refresh queue", e);
+    }
+    ring[1]++;
+  }
+
+  @Override
+  public int refreshQueueSize() {
+    long[] ring = bounds();
+    return (int) (ring[1] - ring[0]);
+  }
+
+  /** Ids of the propositions the model read or added during the current event, in that order. */
+  public Set<String> touchedPropositions() {
+    return propositions.keySet();
+  }
+
+  /** Ids of the agents whose state the model read during the current event. */
+  public Set<String> touchedAgents() {
+    return agents.keySet();
+  }
+
+  /** Writes back everything handed out during the current event and forgets it. */
+  public void flush() {
+    try {
+      if (domain != null) {
+        domainState.update(domain);
+      }
+      propositionState.putAll(propositions);
+      agentState.putAll(agents);
+      if (bounds != null) {
+        refreshBounds.update(bounds);
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot write the domain's state", e);
+    }
+    domain = null;
+    propositions.clear();
+    agents.clear();
+    bounds = null;
+  }
+
+  private long[] bounds() {
+    if (bounds == null) {
+      bounds = read(refreshBounds);
+      if (bounds == null) {
+        bounds = new long[2];
+      }
+    }
+    return bounds;
+  }
+
+  private static <T> T read(ValueState<T> state) {
+    try {
+      return state.value();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot read " + state, e);
+    }
+  }
+
+  private static <K, V> V get(MapState<K, V> state, K key) {
+    try {
+      return state.get(key);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot read key " + key + " of " + state, e);
+    }
+  }
+}

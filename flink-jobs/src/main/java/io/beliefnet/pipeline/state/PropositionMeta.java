@@ -1,0 +1,30 @@
+package io.beliefnet.pipeline.state;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the job keeps about a proposition beside the model's state: its outcome labels, the ids it
+ * has applied (to drop duplicates), which claim of each agent stands, and the last belief it
+ * emitted. A Flink POJO.
+ *
+ * <p>Bytes: the labels, plus the id of every claim and outcome applied to the proposition, plus
+ * 8 K for the last emitted belief; dropped with the proposition.
+ */
+public class PropositionMeta {
+  public List<String> outcomes = new ArrayList<>();
+  public long version;
+  public double[] lastEmitted = new double[0];
+  public Map<String, String> claimIdByAgent = new HashMap<>();
+  public List<String> appliedIds = new ArrayList<>();
+
+  public PropositionMeta() {}
+
+  public static PropositionMeta of(List<String> outcomes) {
+    PropositionMeta meta = new PropositionMeta();
+    meta.outcomes = new ArrayList<>(outcomes);
+    return meta;
+  }
+}
