@@ -2,6 +2,7 @@ package io.beliefnet.kafka;
 
 import io.beliefnet.topics.Topic;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -22,9 +23,18 @@ public final class NetworkTopics {
    * already are left as they are.
    */
   public static void create(String bootstrapServers, int partitions) {
+    Map<Topic, String> names = new EnumMap<>(Topic.class);
+    for (Topic topic : Topic.values()) {
+      names.put(topic, topic.defaultName());
+    }
+    create(bootstrapServers, partitions, names);
+  }
+
+  /** Creates every {@link Topic} under the name {@code names} gives it; see above. */
+  public static void create(String bootstrapServers, int partitions, Map<Topic, String> names) {
     List<NewTopic> topics = new ArrayList<>();
     for (Topic topic : Topic.values()) {
-      NewTopic newTopic = new NewTopic(topic.defaultName(), partitions, (short) 1);
+      NewTopic newTopic = new NewTopic(names.get(topic), partitions, (short) 1);
       if (topic.compacted()) {
         newTopic.configs(
             Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));

@@ -1,0 +1,130 @@
+package io.beliefnet.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.beliefnet.avro.AgentReliability;
+import io.beliefnet.avro.Belief;
+import io.beliefnet.avro.Rejected;
+import io.beliefnet.avro.Settlement;
+import io.beliefnet.kafka.KafkaBroker;
+import io.beliefnet.kafka.KafkaBrokerExtension;
+import io.beliefnet.pipeline.ModelReplay.ExpectedBelief;
+import io.beliefnet.pipeline.ModelReplay.ExpectedReliability;
+import io.beliefnet.pipeline.ModelReplay.ExpectedSettlement;
+import io.beliefnet.topics.Topic;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The job on a MiniCluster with the real broker and registry gives exactly what the belief
+ * model's replay of the same script gives: the same beliefs, reliabilities and settlements, bit
+ * for bit, at parallelism 1 and 2.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+class BeliefJobParityIT {
+
+  @RegisterExtension
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
+
+  @ParameterizedTest(name = "parallelism {0}")
+  @ValueSource(ints = {1, 2})
+  void jobMatchesTheModelReplay(int parallelism, KafkaBroker broker, @TempDir Path checkpoints)
+      throws Exception {
+    List<ScriptedEvent> script = ScriptedWorld.script(42);
+    ModelReplay expected = ModelReplay.of(script);
+
+    try (PipelineRun run = new PipelineRun(broker)) {
+      run.start(parallelism, checkpoints);
+      run.produce(script);
+      run.advanceEventTimePast(ScriptedWorld.end(script), "sensor-a");
+      PipelineRun.await(
+          "every output the replay predicts",
+          () ->
+              run.committed(Topic.REJECTED, Rejected.class).size() >= expected.rejected
+                  && directBeliefs(run.committed(Topic.BELIEFS, Belief.class), script).size()
+                      >= expected.beliefs.size()
+                  && reliabilities(run.committed(Topic.AGENT_RELIABILITY, AgentReliability.class))
+                          .size()
+                      >= expected.reliabilities.size()
+                  && run.committed(Topic.SETTLEMENTS, Settlement.class).size()
+                      >= expected.settlements.size());
+
+      assertThat(run.committed(Topic.REJECTED, Rejected.class)).hasSize(expected.rejected);
+      assertThat(directBeliefs(run.committed(Topic.BELIEFS, Belief.class), script))
+          .containsExactlyElementsOf(expected.beliefs);
+      assertThat(reliabilities(run.committed(Topic.AGENT_RELIABILITY, AgentReliability.class)))
+          .containsExactlyElementsOf(expected.reliabilities);
+      assertThat(settlements(run.committed(Topic.SETTLEMENTS, Settlement.class)))
+          .containsExactlyInAnyOrderElementsOf(expected.settlements);
+    }
+  }
+
+  /**
+   * The beliefs emitted for the event they are about (not those re-emitted by refreshes), in
+   * event order.
+   */
+  private static List<ExpectedBelief> directBeliefs(List<Belief> beliefs, List<ScriptedEvent> script) {
+    Set<String> events =
+        script.stream().map(e -> e.key() + "@" + e.timestamp()).collect(Collectors.toSet());
+    return beliefs.stream()
+        .filter(b -> events.contains(b.getPropositionId() + "@" + b.getUpdatedAt().toEpochMilli()))
+        .sorted(Comparator.comparing(Belief::getUpdatedAt))
+        .map(
+            b ->
+                new ExpectedBelief(
+                    b.getPropositionId(),
+                    b.getUpdatedAt().toEpochMilli(),
+                    b.getProbabilities(),
+                    b.getEffectiveSources(),
+                    b.getClaimCount(),
+                    b.getResolvedOutcome()))
+        .toList();
+  }
+
+  private static List<ExpectedReliability> reliabilities(List<AgentReliability> records) {
+    return records.stream()
+        .filter(r -> !r.getDomain().equals("test/heartbeat"))
+        .sorted(Comparator.comparing(AgentReliability::getUpdatedAt))
+        .map(
+            r ->
+                new ExpectedReliability(
+                    r.getAgentId(),
+                    r.getDomain(),
+                    r.getUpdatedAt().toEpochMilli(),
+                    r.getAccuracy(),
+                    r.getConfusion(),
+                    r.getConsensusEvidence(),
+                    r.getSettlementTotal()))
+        .toList();
+  }
+
+  private static List<ExpectedSettlement> settlements(List<Settlement> records) {
+    return records.stream()
+        .map(
+            s ->
+                new ExpectedSettlement(
+                    s.getClaimId(),
+                    s.getAgentId(),
+                    s.getPropositionId(),
+                    s.getAmount(),
+                    s.getInformationGain(),
+                    s.getLogScore(),
+                    s.getBrierScore()))
+        .toList();
+  }
+}

@@ -1,0 +1,207 @@
+package io.beliefnet.pipeline;
+
+import io.beliefnet.avro.Claim;
+import io.beliefnet.kafka.KafkaBroker;
+import io.beliefnet.kafka.NetworkTopics;
+import io.beliefnet.registry.AvroRecordDecoder;
+import io.beliefnet.registry.AvroWireSerializer;
+import io.beliefnet.registry.DevSchemaRegistryServer;
+import io.beliefnet.registry.HttpSchemaRegistryClient;
+import io.beliefnet.topics.Topic;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The belief job running on the test's MiniCluster against the real broker, with topics of its
+ * own and its own development registry: produce input, wait until the job has applied it, read
+ * the committed output.
+ */
+final class PipelineRun implements AutoCloseable {
+
+  static final int PARTITIONS = 2;
+  private static final Duration PATIENCE = Duration.ofSeconds(150);
+
+  private final KafkaBroker broker;
+  private final DevSchemaRegistryServer registry = DevSchemaRegistryServer.start(0);
+  private final Map<Topic, String> topics = new EnumMap<>(Topic.class);
+  private final BeliefJobConfig config;
+  private final KafkaProducer<String, SpecificRecord> producer;
+  private final KafkaProducer<byte[], byte[]> rawProducer;
+  private JobClient job;
+
+  PipelineRun(KafkaBroker broker) {
+    this.broker = broker;
+    String prefix = "run-" + UUID.randomUUID().toString().substring(0, 8) + ".";
+    Configuration options = new Configuration();
+    for (Topic topic : Topic.values()) {
+      topics.put(topic, prefix + topic.defaultName());
+      options.set(BeliefJobOptions.TOPIC_NAMES.get(topic), prefix + topic.defaultName());
+    }
+    NetworkTopics.create(broker.bootstrapServers(), PARTITIONS, topics);
+    options.set(BeliefJobOptions.BOOTSTRAP_SERVERS, broker.bootstrapServers());
+    options.set(BeliefJobOptions.SCHEMA_REGISTRY_URL, registry.url());
+    options.set(BeliefJobOptions.GROUP_ID, prefix + "job");
+    options.set(BeliefJobOptions.TRANSACTIONAL_ID_PREFIX, prefix + "job");
+    config = BeliefJobConfig.from(options);
+    producer =
+        new KafkaProducer<>(
+            producerConfig(), new StringSerializer(), new AvroWireSerializer<>(
+                HttpSchemaRegistryClient.connect(registry.url())));
+    rawProducer =
+        new KafkaProducer<>(producerConfig(), new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  /** Starts the job with {@code parallelism}, RocksDB state and checkpoints in {@code dir}. */
+  void start(int parallelism, Path checkpoints) throws Exception {
+    Configuration flink = new Configuration();
+    flink.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+    flink.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+    flink.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+    flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+    flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(500));
+    flink.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+    flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 5);
+    flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
+    new BeliefJob(JobSources.kafka(config), JobSinks.kafka(config), config).build(env);
+    job = env.executeAsync(BeliefJob.NAME);
+  }
+
+  JobClient job() {
+    return job;
+  }
+
+  void produce(List<ScriptedEvent> events) {
+    for (ScriptedEvent event : events) {
+      producer.send(
+          new ProducerRecord<>(
+              topics.get(event.topic()), null, event.timestamp(), event.key(), event.value()));
+    }
+    producer.flush();
+  }
+
+  /** Sends bytes as they are to partition 0 of an input topic. */
+  void produceRaw(Topic topic, byte[] key, byte[] value, long timestamp) {
+    rawProducer.send(new ProducerRecord<>(topics.get(topic), 0, timestamp, key, value));
+    rawProducer.flush();
+  }
+
+  /**
+   * Moves event time past {@code end} on every claims partition, so the job applies everything
+   * before it: a valid claim per partition at {@code end}, then one a minute later that holds the
+   * watermark past the first. Returns how many records it produced.
+   */
+  int advanceEventTimePast(long end, String registeredAgent) {
+    int produced = 0;
+    for (long at : new long[] {end, end + 60_000}) {
+      for (int partition = 0; partition < PARTITIONS; partition++) {
+        Claim heartbeat =
+            TestRecords.claim(registeredAgent, "heartbeat-" + partition + "-" + at, at, 0.5)
+                .setDomain("test/heartbeat")
+                .build();
+        producer.send(
+            new ProducerRecord<>(
+                topics.get(Topic.CLAIMS), partition, at, heartbeat.getPropositionId(), heartbeat));
+        produced++;
+      }
+    }
+    producer.flush();
+    return produced;
+  }
+
+  /** Waits until {@code done} holds, failing the test after 150 s. */
+  static void await(String what, BooleanSupplier done) throws InterruptedException {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      Thread.sleep(500);
+    }
+  }
+
+  /** Every committed record of an output topic so far, decoded, in partition-then-offset order. */
+  <T extends SpecificRecord> List<T> committed(Topic topic, Class<T> type) {
+    AvroRecordDecoder<T> decoder =
+        new AvroRecordDecoder<>(HttpSchemaRegistryClient.connect(registry.url()), type);
+    List<T> records = new ArrayList<>();
+    for (ConsumerRecord<byte[], byte[]> record : readAll(topics.get(topic))) {
+      records.add(decoder.decode(record.value()));
+    }
+    return records;
+  }
+
+  private List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer())) {
+      var partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(partitions);
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
+          && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+    }
+    records.sort(
+        java.util.Comparator.comparingInt((ConsumerRecord<byte[], byte[]> r) -> r.partition())
+            .thenComparingLong(ConsumerRecord::offset));
+    return records;
+  }
+
+  private Map<String, Object> producerConfig() {
+    return Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+        ProducerConfig.ACKS_CONFIG, "all",
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (job != null) {
+      try {
+        job.cancel().get();
+      } catch (Exception alreadyEnded) {
+        // failed or finished: nothing to cancel
+      }
+    }
+    producer.close();
+    rawProducer.close();
+    registry.close();
+  }
+}
