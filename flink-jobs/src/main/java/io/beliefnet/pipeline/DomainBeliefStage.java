@@ -155,7 +155,7 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
               + ", which has no claims in domain " + outcome.getDomain()
               + " (or was resolved longer ago than the retention): check the id and domain");
     }
-    if (proposition.appliedIds.contains(outcome.getOutcomeId())) {
+    if (proposition.appliedIds.contains(OUTCOME_ID + outcome.getOutcomeId())) {
       return reject(event, context, RejectionReason.DUPLICATE,
           "outcome " + outcome.getOutcomeId() + " was applied already");
     }

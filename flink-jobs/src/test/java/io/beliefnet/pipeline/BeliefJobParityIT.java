@@ -8,15 +8,9 @@ import io.beliefnet.avro.Rejected;
 import io.beliefnet.avro.Settlement;
 import io.beliefnet.kafka.KafkaBroker;
 import io.beliefnet.kafka.KafkaBrokerExtension;
-import io.beliefnet.pipeline.ModelReplay.ExpectedBelief;
-import io.beliefnet.pipeline.ModelReplay.ExpectedReliability;
-import io.beliefnet.pipeline.ModelReplay.ExpectedSettlement;
 import io.beliefnet.topics.Topic;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -56,75 +50,21 @@ class BeliefJobParityIT {
           "every output the replay predicts",
           () ->
               run.committed(Topic.REJECTED, Rejected.class).size() >= expected.rejected
-                  && directBeliefs(run.committed(Topic.BELIEFS, Belief.class), script).size()
+                  && ParityViews.directBeliefs(run.committed(Topic.BELIEFS, Belief.class), script).size()
                       >= expected.beliefs.size()
-                  && reliabilities(run.committed(Topic.AGENT_RELIABILITY, AgentReliability.class))
+                  && ParityViews.reliabilities(run.committed(Topic.AGENT_RELIABILITY, AgentReliability.class))
                           .size()
                       >= expected.reliabilities.size()
                   && run.committed(Topic.SETTLEMENTS, Settlement.class).size()
                       >= expected.settlements.size());
 
       assertThat(run.committed(Topic.REJECTED, Rejected.class)).hasSize(expected.rejected);
-      assertThat(directBeliefs(run.committed(Topic.BELIEFS, Belief.class), script))
+      assertThat(ParityViews.directBeliefs(run.committed(Topic.BELIEFS, Belief.class), script))
           .containsExactlyElementsOf(expected.beliefs);
-      assertThat(reliabilities(run.committed(Topic.AGENT_RELIABILITY, AgentReliability.class)))
+      assertThat(ParityViews.reliabilities(run.committed(Topic.AGENT_RELIABILITY, AgentReliability.class)))
           .containsExactlyElementsOf(expected.reliabilities);
-      assertThat(settlements(run.committed(Topic.SETTLEMENTS, Settlement.class)))
+      assertThat(ParityViews.settlements(run.committed(Topic.SETTLEMENTS, Settlement.class)))
           .containsExactlyInAnyOrderElementsOf(expected.settlements);
     }
-  }
-
-  /**
-   * The beliefs emitted for the event they are about (not those re-emitted by refreshes), in
-   * event order.
-   */
-  private static List<ExpectedBelief> directBeliefs(List<Belief> beliefs, List<ScriptedEvent> script) {
-    Set<String> events =
-        script.stream().map(e -> e.key() + "@" + e.timestamp()).collect(Collectors.toSet());
-    return beliefs.stream()
-        .filter(b -> events.contains(b.getPropositionId() + "@" + b.getUpdatedAt().toEpochMilli()))
-        .sorted(Comparator.comparing(Belief::getUpdatedAt))
-        .map(
-            b ->
-                new ExpectedBelief(
-                    b.getPropositionId(),
-                    b.getUpdatedAt().toEpochMilli(),
-                    b.getProbabilities(),
-                    b.getEffectiveSources(),
-                    b.getClaimCount(),
-                    b.getResolvedOutcome()))
-        .toList();
-  }
-
-  private static List<ExpectedReliability> reliabilities(List<AgentReliability> records) {
-    return records.stream()
-        .filter(r -> !r.getDomain().equals("test/heartbeat"))
-        .sorted(Comparator.comparing(AgentReliability::getUpdatedAt))
-        .map(
-            r ->
-                new ExpectedReliability(
-                    r.getAgentId(),
-                    r.getDomain(),
-                    r.getUpdatedAt().toEpochMilli(),
-                    r.getAccuracy(),
-                    r.getConfusion(),
-                    r.getConsensusEvidence(),
-                    r.getSettlementTotal()))
-        .toList();
-  }
-
-  private static List<ExpectedSettlement> settlements(List<Settlement> records) {
-    return records.stream()
-        .map(
-            s ->
-                new ExpectedSettlement(
-                    s.getClaimId(),
-                    s.getAgentId(),
-                    s.getPropositionId(),
-                    s.getAmount(),
-                    s.getInformationGain(),
-                    s.getLogScore(),
-                    s.getBrierScore()))
-        .toList();
   }
 }

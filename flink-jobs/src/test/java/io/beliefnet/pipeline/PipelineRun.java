@@ -11,6 +11,7 @@ import io.beliefnet.topics.Topic;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,9 @@ final class PipelineRun implements AutoCloseable {
   private final BeliefJobConfig config;
   private final KafkaProducer<String, SpecificRecord> producer;
   private final KafkaProducer<byte[], byte[]> rawProducer;
+  private final Map<Topic, KafkaConsumer<byte[], byte[]>> readers = new EnumMap<>(Topic.class);
+  private final Map<Topic, List<ConsumerRecord<byte[], byte[]>>> received =
+      new EnumMap<>(Topic.class);
   private JobClient job;
 
   PipelineRun(KafkaBroker broker) {
@@ -143,20 +147,31 @@ final class PipelineRun implements AutoCloseable {
     }
   }
 
-  /** Every committed record of an output topic so far, decoded, in partition-then-offset order. */
+  /**
+   * Every committed record of an output topic so far, decoded, in partition-then-offset order.
+   * One consumer per topic stays subscribed for the whole run and gathers what arrives.
+   */
   <T extends SpecificRecord> List<T> committed(Topic topic, Class<T> type) {
+    KafkaConsumer<byte[], byte[]> consumer =
+        readers.computeIfAbsent(topic, t -> reader(topics.get(t)));
+    List<ConsumerRecord<byte[], byte[]>> records =
+        received.computeIfAbsent(topic, t -> new ArrayList<>());
+    int polled;
+    do {
+      var batch = consumer.poll(Duration.ofMillis(300));
+      polled = batch.count();
+      batch.forEach(records::add);
+    } while (polled > 0);
+    records.sort(
+        Comparator.comparingInt((ConsumerRecord<byte[], byte[]> r) -> r.partition())
+            .thenComparingLong(ConsumerRecord::offset));
     AvroRecordDecoder<T> decoder =
         new AvroRecordDecoder<>(HttpSchemaRegistryClient.connect(registry.url()), type);
-    List<T> records = new ArrayList<>();
-    for (ConsumerRecord<byte[], byte[]> record : readAll(topics.get(topic))) {
-      records.add(decoder.decode(record.value()));
-    }
-    return records;
+    return records.stream().map(r -> decoder.decode(r.value())).toList();
   }
 
-  private List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
-    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
+  private KafkaConsumer<byte[], byte[]> reader(String topic) {
+    KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(
             Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
@@ -164,24 +179,9 @@ final class PipelineRun implements AutoCloseable {
                 ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
             new ByteArrayDeserializer(),
-            new ByteArrayDeserializer())) {
-      var partitions =
-          consumer.partitionsFor(topic).stream()
-              .map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
-          && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-      }
-    }
-    records.sort(
-        java.util.Comparator.comparingInt((ConsumerRecord<byte[], byte[]> r) -> r.partition())
-            .thenComparingLong(ConsumerRecord::offset));
-    return records;
+            new ByteArrayDeserializer());
+    consumer.subscribe(List.of(topic));
+    return consumer;
   }
 
   private Map<String, Object> producerConfig() {
@@ -202,6 +202,7 @@ final class PipelineRun implements AutoCloseable {
     }
     producer.close();
     rawProducer.close();
+    readers.values().forEach(KafkaConsumer::close);
     registry.close();
   }
 }

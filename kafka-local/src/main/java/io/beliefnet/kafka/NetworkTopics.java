@@ -19,8 +19,8 @@ public final class NetworkTopics {
 
   /**
    * Creates every {@link Topic} under its default name with {@code partitions} partitions and
-   * replication factor 1; compacted topics get {@code cleanup.policy=compact}. Topics that exist
-   * already are left as they are.
+   * replication factor 1; compacted topics get {@code cleanup.policy=compact}, and no topic
+   * deletes by age ({@code retention.ms=-1}). Topics that exist already are left as they are.
    */
   public static void create(String bootstrapServers, int partitions) {
     Map<Topic, String> names = new EnumMap<>(Topic.class);
@@ -34,12 +34,18 @@ public final class NetworkTopics {
   public static void create(String bootstrapServers, int partitions, Map<Topic, String> names) {
     List<NewTopic> topics = new ArrayList<>();
     for (Topic topic : Topic.values()) {
-      NewTopic newTopic = new NewTopic(names.get(topic), partitions, (short) 1);
-      if (topic.compacted()) {
-        newTopic.configs(
-            Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-      }
-      topics.add(newTopic);
+      topics.add(
+          new NewTopic(names.get(topic), partitions, (short) 1)
+              .configs(
+                  Map.of(
+                      TopicConfig.CLEANUP_POLICY_CONFIG,
+                      topic.compacted()
+                          ? TopicConfig.CLEANUP_POLICY_COMPACT
+                          : TopicConfig.CLEANUP_POLICY_DELETE,
+                      // records carry their event time as timestamp, which for replayed data is
+                      // older than any time-based retention: keep everything
+                      TopicConfig.RETENTION_MS_CONFIG,
+                      "-1")));
     }
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {

@@ -1,0 +1,83 @@
+package io.beliefnet.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.beliefnet.avro.AgentReliability;
+import io.beliefnet.avro.Belief;
+import io.beliefnet.avro.Rejected;
+import io.beliefnet.avro.Settlement;
+import io.beliefnet.kafka.KafkaBroker;
+import io.beliefnet.kafka.KafkaBrokerExtension;
+import io.beliefnet.topics.Topic;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.InjectMiniCluster;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The task manager running the job is killed mid-stream; the job restarts from its last
+ * checkpoint, and the committed output is what a failure-free run gives: nothing lost, nothing
+ * twice.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+class RecoveryIT {
+
+  @RegisterExtension
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
+
+  @Test
+  void outputAfterACrashEqualsAFailureFreeRun(
+      KafkaBroker broker, @InjectMiniCluster MiniCluster cluster, @TempDir Path checkpoints)
+      throws Exception {
+    List<ScriptedEvent> script = ScriptedWorld.script(7);
+    ModelReplay expected = ModelReplay.of(script);
+    int half = script.size() / 2;
+
+    try (PipelineRun run = new PipelineRun(broker)) {
+      run.start(2, checkpoints);
+      run.produce(script.subList(0, half));
+      PipelineRun.await(
+          "output of the first half committed",
+          () -> run.committed(Topic.AGENT_RELIABILITY, AgentReliability.class).size() > 20);
+
+      cluster.terminateTaskManager(0).get();
+      cluster.startTaskManager();
+      run.produce(script.subList(half, script.size()));
+      run.advanceEventTimePast(ScriptedWorld.end(script), "sensor-a");
+      PipelineRun.await(
+          "every output the replay predicts",
+          () ->
+              run.committed(Topic.SETTLEMENTS, Settlement.class).size()
+                      >= expected.settlements.size()
+                  && run.committed(Topic.REJECTED, Rejected.class).size() >= expected.rejected
+                  && ParityViews.reliabilities(
+                              run.committed(Topic.AGENT_RELIABILITY, AgentReliability.class))
+                          .size()
+                      >= expected.reliabilities.size());
+
+      List<Belief> beliefs = run.committed(Topic.BELIEFS, Belief.class);
+      assertThat(beliefs)
+          .as("each belief version once")
+          .extracting(b -> b.getPropositionId() + "#" + b.getVersion())
+          .doesNotHaveDuplicates();
+      assertThat(ParityViews.directBeliefs(beliefs, script)).containsExactlyElementsOf(expected.beliefs);
+      assertThat(
+              ParityViews.reliabilities(run.committed(Topic.AGENT_RELIABILITY, AgentReliability.class)))
+          .containsExactlyElementsOf(expected.reliabilities);
+      assertThat(ParityViews.settlements(run.committed(Topic.SETTLEMENTS, Settlement.class)))
+          .containsExactlyInAnyOrderElementsOf(expected.settlements);
+      assertThat(run.committed(Topic.REJECTED, Rejected.class)).hasSize(expected.rejected);
+    }
+  }
+}
