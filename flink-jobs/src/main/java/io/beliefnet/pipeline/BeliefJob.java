@@ -5,6 +5,7 @@ import io.beliefnet.avro.Rejected;
 import io.beliefnet.model.ModelParameters;
 import io.beliefnet.pipeline.kafka.DeadLetters;
 import io.beliefnet.pipeline.kafka.KafkaInput;
+import io.beliefnet.pipeline.kafka.RejectionMetrics;
 import io.beliefnet.topics.Topic;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -94,7 +95,13 @@ public final class BeliefJob {
                 outcomes.getSideOutput(DeadLetters.TAG),
                 stampedClaims.getSideOutput(DeadLetters.TAG),
                 beliefs.getSideOutput(DeadLetters.TAG));
-    rejected.sinkTo(sinks.rejected()).name("rejected sink").uid("rejected-sink");
+    rejected
+        .map(new RejectionMetrics())
+        .name("count rejections")
+        .uid("count-rejections")
+        .sinkTo(sinks.rejected())
+        .name("rejected sink")
+        .uid("rejected-sink");
   }
 
   private SingleOutputStreamOperator<InputEvent> decoded(

@@ -16,11 +16,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -40,7 +46,8 @@ import org.apache.flink.util.OutputTag;
  * <p>Resolved propositions are kept for {@code retention} of event time after their outcome (so
  * corrections and late claims can re-score them), then dropped.
  */
-public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Belief> {
+public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Belief>
+    implements CheckpointedFunction {
 
   private static final long serialVersionUID = 1L;
 
@@ -61,14 +68,23 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
   private static final MapStateDescriptor<Long, List<String>> EXPIRY =
       new MapStateDescriptor<>("expiry", Types.LONG, Types.LIST(Types.STRING));
 
+  /** This subtask's share of the open propositions; shares are summed again when rescaled. */
+  private static final ListStateDescriptor<Long> OPEN_PROPOSITIONS =
+      new ListStateDescriptor<>("open-propositions", Types.LONG);
+
   private final ModelParameters parameters;
   private final long retentionMillis;
+  private transient ListState<Long> openPropositionsState;
+  private transient long openPropositions;
 
   private transient KeyedDomainStore store;
   private transient MapState<String, PropositionMeta> meta;
   private transient MapState<Long, List<String>> expiry;
   private transient Counter claimsApplied;
   private transient Counter outcomesApplied;
+  private transient Counter beliefsEmitted;
+  /** Wall-clock time minus the event time of the latest belief emitted, in milliseconds. */
+  private transient volatile long beliefUpdateLagMillis;
 
   public DomainBeliefStage(ModelParameters parameters, Duration retention) {
     this.parameters = parameters;
@@ -83,6 +99,13 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
     expiry = getRuntimeContext().getMapState(EXPIRY);
     claimsApplied = getRuntimeContext().getMetricGroup().counter("claims_applied");
     outcomesApplied = getRuntimeContext().getMetricGroup().counter("outcomes_applied");
+    beliefsEmitted = getRuntimeContext().getMetricGroup().counter("beliefs_emitted");
+    getRuntimeContext()
+        .getMetricGroup()
+        .gauge("open_propositions", (Gauge<Long>) () -> openPropositions);
+    getRuntimeContext()
+        .getMetricGroup()
+        .gauge("belief_update_lag_ms", (Gauge<Long>) () -> beliefUpdateLagMillis);
   }
 
   @Override
@@ -133,6 +156,9 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
           "claim " + claim.getClaimId() + " was made after proposition " + claim.getPropositionId()
               + " resolved: it carries no weight and earns nothing");
     }
+    if (proposition == null) {
+      openPropositions++;
+    }
     PropositionMeta updated = proposition == null ? PropositionMeta.of(claim.getOutcomes()) : proposition;
     updated.appliedIds.add(claim.getClaimId());
     updated.claimIdByAgent.put(claim.getAgentId(), claim.getClaimId());
@@ -167,6 +193,9 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
     }
     long observedAt = outcome.getObservedAt().toEpochMilli();
     boolean correction = proposition.appliedIds.stream().anyMatch(id -> id.startsWith(OUTCOME_ID));
+    if (!correction) {
+      openPropositions--;
+    }
     List<io.beliefnet.model.Settlement> settlements =
         network.resolve(new Outcome(outcome.getPropositionId(), index, observedAt));
     proposition.appliedIds.add(OUTCOME_ID + outcome.getOutcomeId());
@@ -207,6 +236,8 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
       proposition.lastEmitted = belief.distribution();
       meta.put(id, proposition);
       out.collect(ModelOutputs.belief(belief, proposition, eventTime));
+      beliefsEmitted.inc();
+      beliefUpdateLagMillis = System.currentTimeMillis() - eventTime;
     }
   }
 
@@ -245,6 +276,20 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
       meta.remove(id);
     }
     store.flush();
+  }
+
+  @Override
+  public void snapshotState(FunctionSnapshotContext context) throws Exception {
+    openPropositionsState.update(List.of(openPropositions));
+  }
+
+  @Override
+  public void initializeState(FunctionInitializationContext context) throws Exception {
+    openPropositionsState = context.getOperatorStateStore().getListState(OPEN_PROPOSITIONS);
+    openPropositions = 0;
+    for (long share : openPropositionsState.get()) {
+      openPropositions += share;
+    }
   }
 
   private static boolean reject(

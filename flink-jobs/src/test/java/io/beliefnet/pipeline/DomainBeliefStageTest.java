@@ -1,0 +1,134 @@
+package io.beliefnet.pipeline;
+
+import static io.beliefnet.pipeline.TestRecords.agent;
+import static io.beliefnet.pipeline.TestRecords.claim;
+import static io.beliefnet.pipeline.TestRecords.input;
+import static io.beliefnet.pipeline.TestRecords.outcome;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.beliefnet.avro.AgentReliability;
+import io.beliefnet.avro.Belief;
+import io.beliefnet.avro.IdentityTier;
+import io.beliefnet.avro.Rejected;
+import io.beliefnet.avro.RejectionReason;
+import io.beliefnet.avro.Settlement;
+import io.beliefnet.model.ModelParameters;
+import io.beliefnet.pipeline.kafka.DeadLetters;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.util.OutputTag;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DomainBeliefStageTest {
+
+  private static final Duration RETENTION = Duration.ofSeconds(10);
+
+  private KeyedOneInputStreamOperatorTestHarness<String, InputEvent, Belief> harness;
+
+  @BeforeEach
+  void open() throws Exception {
+    harness =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(
+                new DomainBeliefStage(ModelParameters.defaults(), RETENTION)),
+            InputEvent::domain,
+            Types.STRING);
+    harness.open();
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    harness.close();
+  }
+
+  @Test
+  void agreeingClaimsRaiseTheBeliefAndTheOutcomeSettlesThem() throws Exception {
+    pushClaim(1, "alice", 100, 0.9);
+    pushClaim(2, "bob", 200, 0.8);
+    harness.processWatermark(250);
+
+    List<Belief> beliefs = harness.extractOutputValues();
+    assertThat(beliefs).extracting(Belief::getVersion).containsExactly(1L, 2L);
+    assertThat(beliefs.get(1).getProbabilities().get(1))
+        .isGreaterThan(beliefs.get(0).getProbabilities().get(1));
+    assertThat(side(DomainBeliefStage.RELIABILITIES))
+        .extracting(AgentReliability::getAgentId)
+        .containsExactly("alice", "bob");
+
+    pushOutcome(3, 300, "yes");
+    harness.processWatermark(350);
+
+    assertThat(side(DomainBeliefStage.SETTLEMENTS))
+        .extracting(Settlement::getClaimId)
+        .containsExactlyInAnyOrder("alice@bridge@100", "bob@bridge@200");
+    assertThat(harness.extractOutputValues().get(2).getResolvedOutcome()).isEqualTo("yes");
+  }
+
+  @Test
+  void resolvedPropositionIsForgottenAfterTheRetention() throws Exception {
+    pushClaim(1, "alice", 100, 0.9);
+    pushOutcome(2, 200, "yes");
+    harness.processWatermark(250);
+    int whileKept = harness.numKeyedStateEntries();
+
+    harness.processWatermark(200 + RETENTION.toMillis() + 1);
+    pushOutcome(3, 20_000, "no");
+    harness.processWatermark(20_001);
+
+    assertThat(harness.numKeyedStateEntries()).isLessThan(whileKept);
+    assertThat(side(DeadLetters.TAG))
+        .extracting(Rejected::getReasonCode)
+        .containsExactly(RejectionReason.UNKNOWN_PROPOSITION);
+  }
+
+  @Test
+  void stateSurvivesASnapshotAndRestore() throws Exception {
+    pushClaim(1, "alice", 100, 0.9);
+    harness.processWatermark(150);
+    var snapshot = harness.snapshot(1, 1);
+    harness.close();
+
+    harness =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(
+                new DomainBeliefStage(ModelParameters.defaults(), RETENTION)),
+            InputEvent::domain,
+            Types.STRING);
+    harness.initializeState(snapshot);
+    harness.open();
+    pushClaim(2, "bob", 200, 0.8);
+    harness.processWatermark(250);
+
+    assertThat(harness.extractOutputValues())
+        .singleElement()
+        .satisfies(
+            b -> {
+              assertThat(b.getClaimCount()).isEqualTo(2);
+              assertThat(b.getVersion()).isEqualTo(2L);
+            });
+  }
+
+  private void pushClaim(long offset, String agentId, long at, double yes) throws Exception {
+    InputEvent event =
+        InputEvent.ofClaim(input("claims", offset, at), claim(agentId, "bridge", at, yes).build())
+            .stampedWith(agent(agentId, IdentityTier.VERIFIED, 0));
+    harness.processElement(new StreamRecord<>(event, at));
+  }
+
+  private void pushOutcome(long offset, long at, String label) throws Exception {
+    InputEvent event = InputEvent.ofOutcome(input("outcomes", offset, at), outcome("bridge", label, at));
+    harness.processElement(new StreamRecord<>(event, at));
+  }
+
+  private <T> List<T> side(OutputTag<T> tag) {
+    ConcurrentLinkedQueue<StreamRecord<T>> records = harness.getSideOutput(tag);
+    return records == null ? List.of() : records.stream().map(StreamRecord::getValue).toList();
+  }
+}
