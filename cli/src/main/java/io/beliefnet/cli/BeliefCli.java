@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "belief 0.1.0",
     description = "Live belief updating on Kafka and Flink.",
-    subcommands = {LocalCommand.class, TailCommand.class})
+    subcommands = {
+      LocalCommand.class,
+      TailCommand.class,
+      EvalCommand.class,
+      AttacksCommand.class
+    })
 public final class BeliefCli implements Runnable {
 
   public static void main(String[] args) {
