@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
       LocalCommand.class,
       TailCommand.class,
       EvalCommand.class,
-      AttacksCommand.class
+      AttacksCommand.class,
+      BenchCommand.class
     })
 public final class BeliefCli implements Runnable {
 

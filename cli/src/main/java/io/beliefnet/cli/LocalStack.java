@@ -12,6 +12,8 @@ import io.beliefnet.topics.Topic;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -25,6 +27,7 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -43,6 +46,7 @@ final class LocalStack implements AutoCloseable {
   private final KafkaBroker broker;
   private final DevSchemaRegistryServer registry;
   private final JobClient job;
+  private final int restPort;
   private final ScheduledExecutorService feeder =
       Executors.newSingleThreadScheduledExecutor(
           runnable -> {
@@ -53,11 +57,16 @@ final class LocalStack implements AutoCloseable {
   private SampleFeed feed;
 
   private LocalStack(
-      Path stateDir, KafkaBroker broker, DevSchemaRegistryServer registry, JobClient job) {
+      Path stateDir,
+      KafkaBroker broker,
+      DevSchemaRegistryServer registry,
+      JobClient job,
+      int restPort) {
     this.stateDir = stateDir;
     this.broker = broker;
     this.registry = registry;
     this.job = job;
+    this.restPort = restPort;
   }
 
   /** Starts everything, with all state in a fresh {@code stateDir}. */
@@ -72,11 +81,19 @@ final class LocalStack implements AutoCloseable {
     jobOptions.set(BeliefJobOptions.SCHEMA_REGISTRY_URL, registry.url());
     BeliefJobConfig config = BeliefJobConfig.from(jobOptions);
 
-    StreamExecutionEnvironment env =
-        StreamExecutionEnvironment.createLocalEnvironment(flinkConfiguration(stateDir));
+    int restPort = freePort();
+    Configuration flink = flinkConfiguration(stateDir);
+    flink.set(RestOptions.PORT, restPort);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(flink);
     new BeliefJob(JobSources.kafka(config), JobSinks.kafka(config), config).build(env);
     JobClient job = env.executeAsync(BeliefJob.NAME);
-    return new LocalStack(stateDir, broker, registry, job);
+    return new LocalStack(stateDir, broker, registry, job, restPort);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
   }
 
   /** Flink's settings for the embedded cluster: RocksDB, incremental checkpoints, small memory. */
@@ -101,12 +118,22 @@ final class LocalStack implements AutoCloseable {
     return registry.url();
   }
 
+  /** Base URL of the embedded cluster's REST API (jobs, checkpoints, metrics). */
+  String flinkRestUrl() {
+    return "http://127.0.0.1:" + restPort;
+  }
+
+  JobClient job() {
+    return job;
+  }
+
   void printWhereThingsAre(PrintStream out) {
     out.println();
     out.println("belief network running locally");
     out.println("  Kafka bootstrap servers : " + broker.bootstrapServers());
     out.println("  schema registry         : " + registry.url() + "  (development registry)");
     out.println("  Flink job               : " + BeliefJob.NAME + " (" + job.getJobID() + ")");
+    out.println("  Flink REST API          : " + flinkRestUrl());
     out.println("  state, logs, checkpoints: " + stateDir);
     out.println("  topics (" + PARTITIONS + " partitions each):");
     for (Topic topic : Topic.values()) {
