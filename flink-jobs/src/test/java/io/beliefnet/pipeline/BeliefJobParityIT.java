@@ -11,7 +11,6 @@ import io.beliefnet.kafka.KafkaBrokerExtension;
 import io.beliefnet.topics.Topic;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,13 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExtendWith(KafkaBrokerExtension.class)
 class BeliefJobParityIT {
 
-  @RegisterExtension
-  static final MiniClusterExtension FLINK =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
+  @RegisterExtension static final MiniClusterExtension FLINK = PipelineRun.miniCluster();
 
   @ParameterizedTest(name = "parallelism {0}")
   @ValueSource(ints = {1, 2})

@@ -34,13 +34,16 @@ class DomainBeliefStageTest {
 
   @BeforeEach
   void open() throws Exception {
-    harness =
-        new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(
-                new DomainBeliefStage(ModelParameters.defaults(), RETENTION)),
-            InputEvent::domain,
-            Types.STRING);
+    harness = newHarness();
     harness.open();
+  }
+
+  private static KeyedOneInputStreamOperatorTestHarness<String, InputEvent, Belief> newHarness()
+      throws Exception {
+    return new KeyedOneInputStreamOperatorTestHarness<>(
+        new KeyedProcessOperator<>(new DomainBeliefStage(ModelParameters.defaults(), RETENTION)),
+        InputEvent::domain,
+        Types.STRING);
   }
 
   @AfterEach
@@ -95,12 +98,7 @@ class DomainBeliefStageTest {
     var snapshot = harness.snapshot(1, 1);
     harness.close();
 
-    harness =
-        new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(
-                new DomainBeliefStage(ModelParameters.defaults(), RETENTION)),
-            InputEvent::domain,
-            Types.STRING);
+    harness = newHarness();
     harness.initializeState(snapshot);
     harness.open();
     pushClaim(2, "bob", 200, 0.8);

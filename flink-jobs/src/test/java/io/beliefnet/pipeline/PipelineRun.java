@@ -24,6 +24,8 @@ import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,6 +33,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -76,6 +79,15 @@ final class PipelineRun implements AutoCloseable {
                 HttpSchemaRegistryClient.connect(registry.url())));
     rawProducer =
         new KafkaProducer<>(producerConfig(), new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  /** A MiniCluster with the two slots a job of parallelism 2 needs. */
+  static MiniClusterExtension miniCluster() {
+    return new MiniClusterExtension(
+        new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .build());
   }
 
   /** Starts the job with {@code parallelism}, RocksDB state and checkpoints in {@code dir}. */
@@ -149,19 +161,20 @@ final class PipelineRun implements AutoCloseable {
 
   /**
    * Every committed record of an output topic so far, decoded, in partition-then-offset order.
-   * One consumer per topic stays subscribed for the whole run and gathers what arrives.
+   * One consumer per topic stays assigned for the whole run and gathers what arrives.
    */
   <T extends SpecificRecord> List<T> committed(Topic topic, Class<T> type) {
     KafkaConsumer<byte[], byte[]> consumer =
         readers.computeIfAbsent(topic, t -> reader(topics.get(t)));
     List<ConsumerRecord<byte[], byte[]>> records =
         received.computeIfAbsent(topic, t -> new ArrayList<>());
-    int polled;
-    do {
-      var batch = consumer.poll(Duration.ofMillis(300));
-      polled = batch.count();
-      batch.forEach(records::add);
-    } while (polled > 0);
+    // read up to the last stable offset, so the view holds every transaction committed by now
+    Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())
+        && System.nanoTime() < deadline) {
+      consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+    }
     records.sort(
         Comparator.comparingInt((ConsumerRecord<byte[], byte[]> r) -> r.partition())
             .thenComparingLong(ConsumerRecord::offset));
@@ -175,12 +188,15 @@ final class PipelineRun implements AutoCloseable {
         new KafkaConsumer<>(
             Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
             new ByteArrayDeserializer(),
             new ByteArrayDeserializer());
-    consumer.subscribe(List.of(topic));
+    List<TopicPartition> partitions =
+        consumer.partitionsFor(topic).stream()
+            .map(p -> new TopicPartition(topic, p.partition()))
+            .toList();
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
     return consumer;
   }
 

@@ -12,7 +12,6 @@ import io.beliefnet.topics.Topic;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.flink.runtime.minicluster.MiniCluster;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -28,13 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(KafkaBrokerExtension.class)
 class RecoveryIT {
 
-  @RegisterExtension
-  static final MiniClusterExtension FLINK =
-      new MiniClusterExtension(
-          new MiniClusterResourceConfiguration.Builder()
-              .setNumberTaskManagers(1)
-              .setNumberSlotsPerTaskManager(2)
-              .build());
+  @RegisterExtension static final MiniClusterExtension FLINK = PipelineRun.miniCluster();
 
   @Test
   void outputAfterACrashEqualsAFailureFreeRun(
@@ -58,7 +51,9 @@ class RecoveryIT {
       PipelineRun.await(
           "every output the replay predicts",
           () ->
-              run.committed(Topic.SETTLEMENTS, Settlement.class).size()
+              ParityViews.directBeliefs(run.committed(Topic.BELIEFS, Belief.class), script).size()
+                      >= expected.beliefs.size()
+                  && run.committed(Topic.SETTLEMENTS, Settlement.class).size()
                       >= expected.settlements.size()
                   && run.committed(Topic.REJECTED, Rejected.class).size() >= expected.rejected
                   && ParityViews.reliabilities(

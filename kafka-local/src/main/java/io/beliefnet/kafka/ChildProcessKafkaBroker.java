@@ -61,7 +61,10 @@ public final class ChildProcessKafkaBroker implements KafkaBroker {
       runToCompletion(
           List.of(
               "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
-              "-c", config.toString()),
+              "-c", config.toString(),
+              // Flink's Kafka sink cannot yet recover every pending commit under transaction
+              // protocol v2 (FLINK-40689): a crash right after a checkpoint could lose its output
+              "--feature", "transaction.version=1"),
           log);
       Process broker = launch(List.of("kafka.Kafka", config.toString()), log);
       String bootstrap = "127.0.0.1:" + brokerPort;
