@@ -72,6 +72,7 @@ final class BenchCommand implements Callable<Integer> {
         KafkaProducer<String, SpecificRecord> producer = producer(stack)) {
       SplittableRandom random = new SplittableRandom(1);
       register(producer);
+      warmUp(stack, producer);
       long start = System.currentTimeMillis();
       for (int i = 0; i < claims; i++) {
         int p = random.nextInt(propositions);
@@ -104,6 +105,29 @@ final class BenchCommand implements Callable<Integer> {
     long percentile(double q) {
       return latencies.length == 0 ? -1 : latencies[(int) Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
     }
+  }
+
+  /**
+   * Sends heartbeats until one comes out the other end, so that the measurement starts with the
+   * job running rather than including its start-up.
+   */
+  private void warmUp(LocalStack stack, KafkaProducer<String, SpecificRecord> producer) {
+    AvroRecordDecoder<AgentReliability> decoder =
+        new AvroRecordDecoder<>(HttpSchemaRegistryClient.connect(stack.registryUrl()), AgentReliability.class);
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer(stack)) {
+      consumer.subscribe(List.of(Topic.AGENT_RELIABILITY.defaultName()));
+      long deadline = System.currentTimeMillis() + Duration.ofMinutes(3).toMillis();
+      for (int beat = 0; System.currentTimeMillis() < deadline; beat++) {
+        send(producer, claim("warm-up-" + beat, "agent-0", "warm-up", HEARTBEAT_DOMAIN, 0));
+        producer.flush();
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          if (decoder.decode(record.value()).getDomain().equals(HEARTBEAT_DOMAIN)) {
+            return;
+          }
+        }
+      }
+    }
+    throw new IllegalStateException("the job produced no output within 3 minutes of starting");
   }
 
   /** Reads reliabilities (one per applied claim) until every claim is accounted for. */
