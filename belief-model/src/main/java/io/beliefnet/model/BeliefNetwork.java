@@ -75,6 +75,16 @@ public final class BeliefNetwork {
     return ref == null ? List.of() : domain(ref.domain()).network().resolve(outcome);
   }
 
+  /**
+   * Revokes the key {@code agentId} registered at {@code since}: its standing claims on open
+   * propositions made since then stop counting, in every domain.
+   */
+  public void revoke(String agentId, long since) {
+    for (Domain domain : domains.values()) {
+      domain.network().withdrawClaims(agentId, since);
+    }
+  }
+
   /** The current belief about a proposition, if any claim on it was seen (and it is not forgotten). */
   public Optional<Belief> belief(String propositionId) {
     PropositionRef ref = propositions.get(propositionId);

@@ -126,6 +126,30 @@ public final class DomainNetwork {
     return settlements;
   }
 
+  /**
+   * Withdraws the standing claims {@code agentId} made at or after {@code since} on open
+   * propositions, as when the key that signed them is revoked: they stop counting, their consensus
+   * credit is taken back, and the beliefs they touched are re-evaluated. Resolved propositions keep
+   * their settlements. Reads every open proposition of the domain, so it is for rare events.
+   */
+  public void withdrawClaims(String agentId, long since) {
+    int queued = store.refreshQueueSize();
+    for (int i = 0; i < queued; i++) {
+      String id = store.pollRefresh().orElseThrow();
+      PropositionState proposition = store.proposition(id).orElse(null);
+      if (proposition == null || proposition.isResolved()) {
+        continue; // leaves the queue, as in refreshInBackground
+      }
+      store.offerRefresh(id);
+      ClaimState claim = proposition.claimBy(agentId);
+      if (claim != null && claim.getEventTime() >= since) {
+        withdrawConsensusCredit(proposition, claim);
+        proposition.getClaims().remove(claim);
+        refresh(proposition);
+      }
+    }
+  }
+
   /** The current belief about a proposition, if any claim on it was seen and it is held. */
   public Optional<Belief> belief(String propositionId) {
     return store.proposition(propositionId).map(this::belief);

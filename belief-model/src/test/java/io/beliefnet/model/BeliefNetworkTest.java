@@ -135,6 +135,24 @@ class BeliefNetworkTest {
   }
 
   @Test
+  void revokingAKeyWithdrawsTheOpenClaimsItSignedOnly() {
+    BeliefNetwork network = networkWithVerified("honest", "thief-victim");
+    network.claim(Claim.label(binary("before"), "thief-victim", 5, 1));
+    network.claim(Claim.label(binary("stolen"), "honest", 10, 1));
+    network.claim(Claim.label(binary("stolen"), "thief-victim", 20, 0));
+    network.claim(Claim.label(binary("settled"), "thief-victim", 21, 0));
+    network.resolve(new Outcome("settled", 0, 22));
+
+    network.revoke("thief-victim", 15);
+
+    Belief stolen = network.belief("stolen").orElseThrow();
+    assertThat(stolen.claims()).isEqualTo(1);
+    assertThat(stolen.mostLikely()).isEqualTo(1);
+    assertThat(network.belief("before").orElseThrow().claims()).isEqualTo(1);
+    assertThat(network.belief("settled").orElseThrow().claims()).isEqualTo(1);
+  }
+
+  @Test
   void unverifiedUnstakedIdentitiesHaveBoundedInfluenceHoweverMany() {
     BeliefNetwork network = networkWithVerified("honest");
     network.claim(Claim.label(binary("p"), "honest", 0, 1));

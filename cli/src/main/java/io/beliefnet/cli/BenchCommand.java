@@ -9,12 +9,12 @@ import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.registry.AvroRecordDecoder;
 import io.beliefnet.registry.AvroWireSerializer;
 import io.beliefnet.registry.HttpSchemaRegistryClient;
+import io.beliefnet.signing.AgentKey;
 import io.beliefnet.topics.Topic;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +63,8 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--domains", defaultValue = "8", description = "Domains the propositions fall in (default: ${DEFAULT-VALUE}).")
   int domains;
 
+  private final List<AgentKey> keys = new ArrayList<>();
+
   @Option(names = "--state-dir", defaultValue = ".belief/bench", description = "State folder, wiped at start (default: ${DEFAULT-VALUE}).")
   Path stateDir;
 
@@ -76,8 +78,7 @@ final class BenchCommand implements Callable<Integer> {
       long start = System.currentTimeMillis();
       for (int i = 0; i < claims; i++) {
         int p = random.nextInt(propositions);
-        String agent = "agent-" + random.nextInt(agents);
-        send(producer, claim("c" + i, agent, "p" + p, DOMAIN_PREFIX + (p % domains), random.nextInt(2)));
+        send(producer, claim("c" + i, random.nextInt(agents), "p" + p, DOMAIN_PREFIX + (p % domains), random.nextInt(2)));
       }
       producer.flush();
       long produced = System.currentTimeMillis();
@@ -118,7 +119,7 @@ final class BenchCommand implements Callable<Integer> {
       consumer.subscribe(List.of(Topic.AGENT_RELIABILITY.defaultName()));
       long deadline = System.currentTimeMillis() + Duration.ofMinutes(3).toMillis();
       for (int beat = 0; System.currentTimeMillis() < deadline; beat++) {
-        send(producer, claim("warm-up-" + beat, "agent-0", "warm-up", HEARTBEAT_DOMAIN, 0));
+        send(producer, claim("warm-up-" + beat, 0, "warm-up", HEARTBEAT_DOMAIN, 0));
         producer.flush();
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
           if (decoder.decode(record.value()).getDomain().equals(HEARTBEAT_DOMAIN)) {
@@ -143,7 +144,7 @@ final class BenchCommand implements Callable<Integer> {
       long deadline = System.currentTimeMillis() + Duration.ofMinutes(10).toMillis();
       while (latencies.size() < claims && System.currentTimeMillis() < deadline) {
         // a live stream keeps moving event time; without it the last claims would wait
-        send(producer, claim("heartbeat-" + heartbeat++, "agent-0", "heartbeat", HEARTBEAT_DOMAIN, 0));
+        send(producer, claim("heartbeat-" + heartbeat++, 0, "heartbeat", HEARTBEAT_DOMAIN, 0));
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
           AgentReliability reliability = decoder.decode(record.value());
           if (reliability.getDomain().startsWith(DOMAIN_PREFIX)) {
@@ -183,14 +184,16 @@ final class BenchCommand implements Callable<Integer> {
     return new ObjectMapper().readTree(response.body()).path("latest").path("completed");
   }
 
+  /** Registers the agents, each with a seeded key; every tenth is attested, the rest verified. */
   private void register(KafkaProducer<String, SpecificRecord> producer) {
     for (int a = 0; a < agents; a++) {
+      keys.add(AgentKey.fromSeed(a));
       send(
           producer,
           AgentIdentity.newBuilder()
               .setAgentId("agent-" + a)
-              .setPublicKey(ByteBuffer.wrap(new byte[44]))
-              .setTier(a % 10 == 0 ? IdentityTier.UNVERIFIED : IdentityTier.VERIFIED)
+              .setPublicKey(keys.get(a).publicKey())
+              .setTier(a % 10 == 0 ? IdentityTier.ATTESTED : IdentityTier.VERIFIED)
               .setController("controller-" + (a / 3))
               .setStake(0.0)
               .setRegisteredAt(Instant.now())
@@ -199,17 +202,19 @@ final class BenchCommand implements Callable<Integer> {
     producer.flush();
   }
 
-  private static Claim claim(String id, String agent, String proposition, String domain, int label) {
-    return Claim.newBuilder()
-        .setClaimId(id)
-        .setAgentId(agent)
-        .setPropositionId(proposition)
-        .setDomain(domain)
-        .setOutcomes(List.of("no", "yes"))
-        .setProbabilities(label == 0 ? List.of(1.0, 0.0) : List.of(0.0, 1.0))
-        .setHardLabel(true)
-        .setEventTime(Instant.now())
-        .build();
+  private Claim claim(String id, int agent, String proposition, String domain, int label) {
+    Claim claim =
+        Claim.newBuilder()
+            .setClaimId(id)
+            .setAgentId("agent-" + agent)
+            .setPropositionId(proposition)
+            .setDomain(domain)
+            .setOutcomes(List.of("no", "yes"))
+            .setProbabilities(label == 0 ? List.of(1.0, 0.0) : List.of(0.0, 1.0))
+            .setHardLabel(true)
+            .setEventTime(Instant.now())
+            .build();
+    return keys.get(agent).sign(claim);
   }
 
   private static void send(KafkaProducer<String, SpecificRecord> producer, SpecificRecord record) {

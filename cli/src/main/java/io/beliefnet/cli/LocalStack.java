@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -79,6 +80,7 @@ final class LocalStack implements AutoCloseable {
     Configuration jobOptions = new Configuration();
     jobOptions.set(BeliefJobOptions.BOOTSTRAP_SERVERS, broker.bootstrapServers());
     jobOptions.set(BeliefJobOptions.SCHEMA_REGISTRY_URL, registry.url());
+    jobOptions.set(BeliefJobOptions.RESOLVERS, List.of(SampleFeed.RESOLVER));
     BeliefJobConfig config = BeliefJobConfig.from(jobOptions);
 
     int restPort = freePort();

@@ -7,12 +7,11 @@ import io.beliefnet.avro.Outcome;
 import io.beliefnet.registry.AvroWireSerializer;
 import io.beliefnet.registry.HttpSchemaRegistryClient;
 import io.beliefnet.registry.SchemaRegistryClient;
+import io.beliefnet.signing.AgentKey;
 import io.beliefnet.topics.Topic;
-import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
-import java.security.KeyPairGenerator;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -26,13 +25,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * A small seeded stream of registrations, claims and outcomes for the local stack: verified
  * specialists who are right 90% of the time, verified generalists right 65% of the time, and a
  * ring of unverified identities under one controller that always claims the wrong outcome. One
- * proposition opens per round; each resolves a few rounds after it opened.
+ * proposition opens per round; each resolves a few rounds after it opened, by {@link #RESOLVER}.
+ * Every agent signs with a key made for this run.
  */
 final class SampleFeed implements AutoCloseable {
 
   private static final String DOMAIN = "traffic/london";
   private static final List<String> OUTCOMES = List.of("open", "closed");
   private static final int ROUNDS_UNTIL_RESOLVED = 5;
+  /** The agent whose outcomes the local job trusts. */
+  static final String RESOLVER = "city-inspector";
 
   private record SampleAgent(String id, String controller, IdentityTier tier, double accuracy) {}
 
@@ -44,11 +46,13 @@ final class SampleFeed implements AutoCloseable {
           new SampleAgent("generalist-2", "weather-co", IdentityTier.VERIFIED, 0.65),
           new SampleAgent("sybil-1", "ring", IdentityTier.UNVERIFIED, 0.0),
           new SampleAgent("sybil-2", "ring", IdentityTier.UNVERIFIED, 0.0),
-          new SampleAgent("sybil-3", "ring", IdentityTier.UNVERIFIED, 0.0));
+          new SampleAgent("sybil-3", "ring", IdentityTier.UNVERIFIED, 0.0),
+          new SampleAgent(RESOLVER, "city-inspectorate", IdentityTier.ATTESTED, 1.0));
 
   private final KafkaProducer<String, SpecificRecord> producer;
   private final SplittableRandom random = new SplittableRandom(7);
   private final List<Integer> truths = new ArrayList<>();
+  private final Map<String, AgentKey> keys = new HashMap<>();
   private long clock = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
 
   SampleFeed(String bootstrapServers, String registryUrl) {
@@ -63,16 +67,16 @@ final class SampleFeed implements AutoCloseable {
             new AvroWireSerializer<>(registry));
   }
 
-  /** Registers the sample agents. */
-  void registerAgents() throws GeneralSecurityException {
-    KeyPairGenerator keys = KeyPairGenerator.getInstance("Ed25519");
+  /** Registers the sample agents, each with a new key. */
+  void registerAgents() {
     for (SampleAgent agent : AGENTS) {
+      keys.put(agent.id(), AgentKey.generate());
       send(
           Topic.AGENTS,
           agent.id(),
           AgentIdentity.newBuilder()
               .setAgentId(agent.id())
-              .setPublicKey(ByteBuffer.wrap(keys.generateKeyPair().getPublic().getEncoded()))
+              .setPublicKey(keys.get(agent.id()).publicKey())
               .setTier(agent.tier())
               .setController(agent.controller())
               .setStake(0.0)
@@ -88,30 +92,29 @@ final class SampleFeed implements AutoCloseable {
     int truth = random.nextInt(2);
     truths.add(truth);
     String proposition = "bridge-" + round + "-status";
-    for (SampleAgent agent : AGENTS) {
+    for (SampleAgent agent : AGENTS.subList(0, AGENTS.size() - 1)) {
       int label = random.nextDouble() < agent.accuracy() ? truth : 1 - truth;
       send(Topic.CLAIMS, proposition, claim(agent, proposition, round, label));
     }
     int resolving = round - ROUNDS_UNTIL_RESOLVED;
     if (resolving >= 0) {
       String resolved = "bridge-" + resolving + "-status";
-      send(
-          Topic.OUTCOMES,
-          resolved,
+      Outcome outcome =
           Outcome.newBuilder()
               .setOutcomeId("outcome-" + resolving)
               .setPropositionId(resolved)
               .setDomain(DOMAIN)
               .setOutcome(OUTCOMES.get(truths.get(resolving)))
-              .setResolverId("city-inspector")
+              .setResolverId(RESOLVER)
               .setObservedAt(Instant.ofEpochMilli(tick()))
-              .build());
+              .build();
+      send(Topic.OUTCOMES, resolved, keys.get(RESOLVER).sign(outcome));
     }
     producer.flush();
   }
 
   private Claim claim(SampleAgent agent, String proposition, int round, int label) {
-    return Claim.newBuilder()
+    Claim claim = Claim.newBuilder()
         .setClaimId(agent.id() + "/" + round)
         .setAgentId(agent.id())
         .setPropositionId(proposition)
@@ -121,6 +124,7 @@ final class SampleFeed implements AutoCloseable {
         .setHardLabel(true)
         .setEventTime(Instant.ofEpochMilli(tick()))
         .build();
+    return keys.get(agent.id()).sign(claim);
   }
 
   /** Sends with the event time as the Kafka timestamp, which the job orders events by. */

@@ -3,19 +3,31 @@ package io.beliefnet.pipeline;
 import io.beliefnet.avro.AgentIdentity;
 import io.beliefnet.avro.RejectionReason;
 import io.beliefnet.pipeline.kafka.DeadLetters;
+import io.beliefnet.pipeline.trust.TokenBucket;
+import io.beliefnet.pipeline.trust.TrustPolicy;
+import io.beliefnet.signing.SignatureCheck;
+import io.beliefnet.signing.SignatureCheck.Verdict;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.util.Collector;
 
 /**
- * Keyed by agent id: keeps each agent's current identity from the {@code agents} topic and stamps
- * the agent's claims with it, so the domain stage knows tier, controller and stake. Claims from
- * agents that never registered, or whose key is revoked, are rejected.
+ * Keyed by agent id: the trust boundary. Keeps each agent's current identity from the {@code
+ * agents} topic, verifies the Ed25519 signature of every claim and outcome against the key
+ * registered now, admits outcomes only from configured resolvers, holds each agent to its tier's
+ * claim rate, and stamps admitted claims with the identity (tier, controller, stake) for the domain
+ * stage. When a key is revoked it tells every domain the agent claimed in, so that what the key
+ * signed stops counting there.
  *
- * <p>State per agent: one {@link AgentIdentity} (about 100 bytes plus the 44-byte public key and
- * the id strings); kept while the agent exists, since the topic it mirrors is compacted.
+ * <p>The signature is checked before the rate, so forged records under an agent's id cannot use up
+ * that agent's allowance. State per agent: one {@link AgentIdentity} (about 100 bytes plus the
+ * 44-byte key and id strings), one {@link TokenBucket} (16 bytes), and the names of the domains it
+ * claimed in; kept while the agent exists, since the topic it mirrors is compacted.
  */
 public final class AgentIdentityStage extends EventTimeOrderedFunction<String, InputEvent> {
 
@@ -23,40 +35,112 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
 
   private static final ValueStateDescriptor<AgentIdentity> IDENTITY =
       new ValueStateDescriptor<>("identity", TypeInformation.of(AgentIdentity.class));
+  private static final ValueStateDescriptor<TokenBucket> CLAIM_ALLOWANCE =
+      new ValueStateDescriptor<>("claim-allowance", TypeInformation.of(TokenBucket.class));
+  private static final MapStateDescriptor<String, Boolean> DOMAINS =
+      new MapStateDescriptor<>("domains-claimed-in", Types.STRING, Types.BOOLEAN);
 
+  private final TrustPolicy policy;
   private transient ValueState<AgentIdentity> identity;
+  private transient ValueState<TokenBucket> allowance;
+  private transient MapState<String, Boolean> domains;
+
+  public AgentIdentityStage(TrustPolicy policy) {
+    this.policy = policy;
+  }
 
   @Override
   public void open(OpenContext openContext) throws Exception {
     super.open(openContext);
     identity = getRuntimeContext().getState(IDENTITY);
+    allowance = getRuntimeContext().getState(CLAIM_ALLOWANCE);
+    domains = getRuntimeContext().getMapState(DOMAINS);
   }
 
   @Override
   protected void apply(InputEvent event, Context context, Collector<InputEvent> out)
       throws Exception {
     if (event.isRegistration()) {
-      identity.update(event.agent);
+      register(event, context, out);
+      return;
+    }
+    String subject = event.isClaim() ? "claim " + event.claim.getClaimId()
+        : "outcome " + event.outcome.getOutcomeId();
+    if (event.isOutcome() && !policy.isResolver(event.agentId())) {
+      reject(event, context, RejectionReason.UNTRUSTED_RESOLVER,
+          subject + " comes from '" + event.agentId() + "', which is not a configured resolver:"
+              + " only the agents listed in trust.resolvers may publish outcomes");
       return;
     }
     AgentIdentity current = identity.value();
-    if (current == null) {
+    if (current == null || current.getRevoked()) {
       reject(event, context, RejectionReason.UNKNOWN_AGENT,
-          "agent '" + event.claim.getAgentId() + "' has not registered: publish its identity to"
-              + " the agents topic before its claims");
-    } else if (current.getRevoked()) {
-      reject(event, context, RejectionReason.UNKNOWN_AGENT,
-          "agent '" + event.claim.getAgentId() + "' has a revoked key: register a new key before"
-              + " claiming again");
-    } else {
-      out.collect(event.stampedWith(current));
+          subject + ": agent '" + event.agentId() + "' "
+              + (current == null
+                  ? "has not registered: publish its identity to the agents topic first"
+                  : "has a revoked key: register a new key before publishing again"));
+      return;
     }
+    Verdict verdict = event.isClaim()
+        ? SignatureCheck.verify(event.claim, current.getPublicKey())
+        : SignatureCheck.verify(event.outcome, current.getPublicKey());
+    if (verdict == Verdict.UNSIGNED) {
+      reject(event, context, RejectionReason.UNSIGNED,
+          subject + " has no signature: sign its canonical encoding with the agent's Ed25519 key");
+    } else if (verdict != Verdict.VALID) {
+      reject(event, context, RejectionReason.BAD_SIGNATURE,
+          subject + "'s signature does not verify under the key agent '" + event.agentId()
+              + "' registered at " + current.getRegisteredAt() + ": it was altered, forged, or"
+              + " signed with another key; re-sign it with the current key");
+    } else if (event.isOutcome()) {
+      out.collect(event);
+    } else if (withinRate(current, event.source.timestamp)) {
+      domains.put(event.domain(), true);
+      out.collect(event.stampedWith(current));
+    } else {
+      reject(event, context, RejectionReason.RATE_LIMITED,
+          subject + ": agent '" + event.agentId() + "' exceeded the " + current.getTier()
+              + " rate of " + policy.ratePerSecond(current.getTier()) + " claims/s (burst "
+              + policy.burstCapacity(current.getTier()) + "): slow down, or register a higher"
+              + " tier");
+    }
+  }
+
+  /**
+   * Stores the new identity. Revoking the current key tells each domain the agent claimed in; a
+   * registration whose key cannot verify anything is refused, since it would lock the agent out.
+   */
+  private void register(InputEvent event, Context context, Collector<InputEvent> out)
+      throws Exception {
+    AgentIdentity registered = event.agent;
+    if (!registered.getRevoked() && !SignatureCheck.usable(registered.getPublicKey())) {
+      reject(event, context, RejectionReason.INVALID_RECORD,
+          "agent '" + registered.getAgentId() + "' registers a public key that is not an Ed25519"
+              + " key in X.509 SubjectPublicKeyInfo encoding (44 bytes): register that encoding");
+      return;
+    }
+    AgentIdentity current = identity.value();
+    if (registered.getRevoked() && current != null && !current.getRevoked()) {
+      for (String domain : domains.keys()) {
+        out.collect(InputEvent.revocation(event.source, current, domain));
+      }
+    }
+    identity.update(registered);
+  }
+
+  private boolean withinRate(AgentIdentity agent, long at) throws Exception {
+    double capacity = policy.burstCapacity(agent.getTier());
+    TokenBucket bucket = allowance.value();
+    if (bucket == null) {
+      bucket = TokenBucket.full(capacity, at);
+    }
+    boolean admitted = bucket.tryTake(at, policy.ratePerSecond(agent.getTier()), capacity);
+    allowance.update(bucket);
+    return admitted;
   }
 
   private static void reject(
       InputEvent event, Context context, RejectionReason reason, String message) {
-    context.output(
-        DeadLetters.TAG,
-        DeadLetters.of(event.source, reason, "claim " + event.claim.getClaimId() + ": " + message));
+    context.output(DeadLetters.TAG, DeadLetters.of(event.source, reason, message));
   }
 }

@@ -6,6 +6,7 @@ import io.beliefnet.model.ModelParameters;
 import io.beliefnet.pipeline.kafka.DeadLetters;
 import io.beliefnet.pipeline.kafka.KafkaInput;
 import io.beliefnet.pipeline.kafka.RejectionMetrics;
+import io.beliefnet.pipeline.kafka.SkewGuardedWatermarks;
 import io.beliefnet.topics.Topic;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -17,13 +18,13 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The belief-updating job: decodes and validates the input topics, stamps claims with their
- * agent's identity, and applies them per domain; every record that is not applied goes to the
+ * The belief-updating job: decodes and validates the input topics, verifies each claim and
+ * outcome against its signer's registered identity, and applies them per domain; every record that is not applied goes to the
  * dead-letter sink with its reason.
  *
  * <pre>
- * agents, claims --decode--> keyBy(agent): identity --> keyBy(domain): beliefs, reliabilities
- * outcomes ------decode---------------------------------^               settlements
+ * agents, claims, outcomes --decode--> keyBy(agent): identity, signatures, rate
+ *     --> keyBy(domain): beliefs, reliabilities, settlements
  * every stage --rejections--> rejected
  * </pre>
  */
@@ -59,17 +60,16 @@ public final class BeliefJob {
     SingleOutputStreamOperator<InputEvent> outcomes =
         decoded(env, sources.outcomes(), Topic.OUTCOMES);
 
-    SingleOutputStreamOperator<InputEvent> stampedClaims =
+    SingleOutputStreamOperator<InputEvent> admitted =
         agents
-            .union(claims)
+            .union(claims, outcomes)
             .keyBy(InputEvent::agentId)
-            .process(new AgentIdentityStage())
+            .process(new AgentIdentityStage(config.trust()))
             .name("identity")
             .uid("identity");
 
     SingleOutputStreamOperator<Belief> beliefs =
-        stampedClaims
-            .union(outcomes)
+        admitted
             .keyBy(InputEvent::domain)
             .process(
                 new DomainBeliefStage(ModelParameters.defaults(), config.resolvedRetention()))
@@ -93,7 +93,7 @@ public final class BeliefJob {
             .union(
                 claims.getSideOutput(DeadLetters.TAG),
                 outcomes.getSideOutput(DeadLetters.TAG),
-                stampedClaims.getSideOutput(DeadLetters.TAG),
+                admitted.getSideOutput(DeadLetters.TAG),
                 beliefs.getSideOutput(DeadLetters.TAG));
     rejected
         .map(new RejectionMetrics())
@@ -109,7 +109,7 @@ public final class BeliefJob {
     String name = topic.defaultName();
     return env.fromSource(source, watermarks(), name)
         .uid(name + "-source")
-        .process(new DecodeInput(topic, config.registryUrl()))
+        .process(new DecodeInput(topic, config.registryUrl(), config.maxClockSkew()))
         .name("decode " + name)
         .uid("decode-" + name);
   }
@@ -119,9 +119,11 @@ public final class BeliefJob {
    * with no records for the idle timeout stops holding back the watermark.
    */
   private WatermarkStrategy<KafkaInput> watermarks() {
-    Duration idleTimeout = config.idleTimeout();
-    return WatermarkStrategy.<KafkaInput>forBoundedOutOfOrderness(config.maxOutOfOrderness())
+    Duration outOfOrderness = config.maxOutOfOrderness();
+    Duration maxClockSkew = config.maxClockSkew();
+    return WatermarkStrategy.<KafkaInput>forGenerator(
+            context -> new SkewGuardedWatermarks(outOfOrderness, maxClockSkew))
         .withTimestampAssigner((record, previous) -> record.timestamp)
-        .withIdleness(idleTimeout);
+        .withIdleness(config.idleTimeout());
   }
 }

@@ -1,9 +1,13 @@
 package io.beliefnet.pipeline;
 
+import io.beliefnet.avro.IdentityTier;
+import io.beliefnet.pipeline.trust.TrustPolicy;
 import io.beliefnet.topics.Topic;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.util.ParameterTool;
 
@@ -15,7 +19,9 @@ public record BeliefJobConfig(
     String transactionalIdPrefix,
     Duration maxOutOfOrderness,
     Duration idleTimeout,
+    Duration maxClockSkew,
     Duration resolvedRetention,
+    TrustPolicy trust,
     Map<Topic, String> topicNames) {
 
   /** Reads {@code --key value} arguments; unknown keys are passed on to Flink. */
@@ -33,8 +39,41 @@ public record BeliefJobConfig(
         configuration.get(BeliefJobOptions.TRANSACTIONAL_ID_PREFIX),
         configuration.get(BeliefJobOptions.MAX_OUT_OF_ORDERNESS),
         configuration.get(BeliefJobOptions.IDLE_TIMEOUT),
+        configuration.get(BeliefJobOptions.MAX_CLOCK_SKEW),
         configuration.get(BeliefJobOptions.RESOLVED_RETENTION),
+        trustPolicy(configuration),
         names);
+  }
+
+  private static TrustPolicy trustPolicy(Configuration configuration) {
+    Map<IdentityTier, Double> rates = new EnumMap<>(IdentityTier.class);
+    configuration
+        .get(BeliefJobOptions.CLAIMS_PER_SECOND)
+        .forEach((tier, rate) -> rates.put(tier(tier), rate(tier, rate)));
+    return new TrustPolicy(
+        Set.copyOf(configuration.get(BeliefJobOptions.RESOLVERS)),
+        rates,
+        configuration.get(BeliefJobOptions.CLAIM_BURST));
+  }
+
+  private static IdentityTier tier(String name) {
+    try {
+      return IdentityTier.valueOf(name.trim());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          BeliefJobOptions.CLAIMS_PER_SECOND.key() + " names tier '" + name + "': use one of "
+              + List.of(IdentityTier.values()));
+    }
+  }
+
+  private static double rate(String tier, String rate) {
+    try {
+      return Double.parseDouble(rate.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          BeliefJobOptions.CLAIMS_PER_SECOND.key() + " gives tier " + tier + " the rate '" + rate
+              + "': give a number of claims per second");
+    }
   }
 
   /** The configured name of {@code topic}. */

@@ -62,6 +62,41 @@ public final class BeliefJobOptions {
           .withDescription(
               "Event time a resolved proposition is kept for corrections and late claims.");
 
+  public static final ConfigOption<Duration> MAX_CLOCK_SKEW =
+      ConfigOptions.key("events.max-clock-skew")
+          .durationType()
+          .defaultValue(Duration.ofMinutes(5))
+          .withDescription(
+              "A record stamped further than this ahead of the job's clock is rejected and does"
+                  + " not move event time; a claim's Kafka timestamp must be this close to its"
+                  + " signed event time.");
+
+  public static final ConfigOption<List<String>> RESOLVERS =
+      ConfigOptions.key("trust.resolvers")
+          .stringType()
+          .asList()
+          .defaultValues()
+          .withDescription(
+              "Ids of the agents allowed to publish outcomes, separated by `;`. Outcomes from"
+                  + " anyone else are rejected; none are accepted until this is set.");
+
+  public static final ConfigOption<Map<String, String>> CLAIMS_PER_SECOND =
+      ConfigOptions.key("trust.claims-per-second")
+          .mapType()
+          .defaultValue(
+              Map.of("UNVERIFIED", "1", "VERIFIED", "10", "ATTESTED", "100"))
+          .withDescription(
+              "Sustained claims per second of event time an agent may make, per identity tier"
+                  + " (`UNVERIFIED:1,VERIFIED:10,ATTESTED:100`); claims beyond it are rejected.");
+
+  public static final ConfigOption<Duration> CLAIM_BURST =
+      ConfigOptions.key("trust.claim-burst")
+          .durationType()
+          .defaultValue(Duration.ofMinutes(1))
+          .withDescription(
+              "How much of its rate an agent may spend at once: a quiet agent may send this long's"
+                  + " worth of claims in a burst.");
+
   /** One option per topic, {@code topic.<default name>}, defaulting to the default name. */
   public static final Map<Topic, ConfigOption<String>> TOPIC_NAMES = topicNameOptions();
 
@@ -78,7 +113,11 @@ public final class BeliefJobOptions {
                 TRANSACTIONAL_ID_PREFIX,
                 MAX_OUT_OF_ORDERNESS,
                 IDLE_TIMEOUT,
-                RESOLVED_RETENTION));
+                MAX_CLOCK_SKEW,
+                RESOLVED_RETENTION,
+                RESOLVERS,
+                CLAIMS_PER_SECOND,
+                CLAIM_BURST));
     options.addAll(TOPIC_NAMES.values());
     return options;
   }

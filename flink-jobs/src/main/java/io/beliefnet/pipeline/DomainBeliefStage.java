@@ -34,7 +34,9 @@ import org.apache.flink.util.OutputTag;
  * Keyed by domain: runs the belief model's {@link DomainNetwork} over keyed state. Applies stamped
  * claims and outcomes in event-time order and emits the beliefs they change, the reliabilities of
  * the agents they concern, and settlements; rejects duplicates, superseded and closed-proposition
- * claims, and outcomes for unknown propositions or labels.
+ * claims, and outcomes for unknown propositions or labels. A revocation withdraws the revoked
+ * key's claims from the domain's open propositions (reading each once) and emits the beliefs that
+ * moved.
  *
  * <p>Fan-out of a reliability change: beliefs are computed from the claimants' current
  * reliabilities whenever they are read, and each event re-evaluates {@link
@@ -111,6 +113,13 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
   @Override
   protected void apply(InputEvent event, Context context, Collector<Belief> out) throws Exception {
     DomainNetwork network = new DomainNetwork(context.getCurrentKey(), parameters, store);
+    if (event.isRevocation()) {
+      network.withdrawClaims(
+          event.agent.getAgentId(), event.agent.getRegisteredAt().toEpochMilli());
+      emitBeliefs(null, network, event.source.timestamp, out);
+      store.flush();
+      return;
+    }
     String propositionId =
         event.isClaim() ? event.claim.getPropositionId() : event.outcome.getPropositionId();
     PropositionMeta proposition = meta.get(propositionId);

@@ -9,8 +9,9 @@ import java.util.Comparator;
 /**
  * One decoded input record with where it came from: exactly one of {@link #agent}, {@link #claim}
  * and {@link #outcome} is set, except that a claim leaving the identity stage also carries its
- * agent's identity. The raw record stays attached so that a rejection downstream can still return
- * the original bytes. A Flink POJO.
+ * agent's identity, and a revocation (the identity stage's notice to one domain that an agent's key
+ * was revoked) carries the revoked identity and {@link #revokedIn}. The raw record stays attached
+ * so that a rejection downstream can still return the original bytes. A Flink POJO.
  */
 public class InputEvent {
 
@@ -29,6 +30,8 @@ public class InputEvent {
   public AgentIdentity agent;
   public Claim claim;
   public Outcome outcome;
+  /** The domain a revocation is addressed to; null for every other event. */
+  public String revokedIn;
 
   public InputEvent() {}
 
@@ -53,6 +56,16 @@ public class InputEvent {
     return event;
   }
 
+  /**
+   * Tells {@code domain} that the key in {@code revoked} (registered at its {@code registeredAt})
+   * is revoked, so the claims it signed there stop counting.
+   */
+  public static InputEvent revocation(KafkaInput source, AgentIdentity revoked, String domain) {
+    InputEvent event = ofAgent(source, revoked);
+    event.revokedIn = domain;
+    return event;
+  }
+
   /** The claim stamped with the identity of the agent that made it. */
   public InputEvent stampedWith(AgentIdentity identity) {
     InputEvent stamped = ofClaim(source, claim);
@@ -60,14 +73,20 @@ public class InputEvent {
     return stamped;
   }
 
-  /** The id of the agent the event is about: the registered agent or the claimant. */
+  /** The id of the agent the event comes from: the registered agent, claimant or resolver. */
   public String agentId() {
-    return isRegistration() ? agent.getAgentId() : claim.getAgentId();
+    if (isClaim()) {
+      return claim.getAgentId();
+    }
+    return isOutcome() ? outcome.getResolverId() : agent.getAgentId();
   }
 
-  /** The domain of a claim or outcome. */
+  /** The domain of a claim, outcome or revocation. */
   public String domain() {
-    return isClaim() ? claim.getDomain() : outcome.getDomain();
+    if (isClaim()) {
+      return claim.getDomain();
+    }
+    return isOutcome() ? outcome.getDomain() : revokedIn;
   }
 
   public boolean isClaim() {
@@ -79,16 +98,22 @@ public class InputEvent {
   }
 
   public boolean isRegistration() {
-    return agent != null && claim == null;
+    return agent != null && claim == null && revokedIn == null;
   }
 
+  public boolean isRevocation() {
+    return revokedIn != null;
+  }
+
+  /** Registrations and revocations, then claims, then outcomes. */
   private int kindRank() {
-    return isRegistration() ? 0 : isClaim() ? 1 : 2;
+    return isClaim() ? 1 : isOutcome() ? 2 : 0;
   }
 
   @Override
   public String toString() {
-    String kind = isRegistration() ? "registration" : isClaim() ? "claim" : "outcome";
+    String kind =
+        isClaim() ? "claim" : isOutcome() ? "outcome" : isRevocation() ? "revocation" : "registration";
     return kind + "@" + source.position();
   }
 }

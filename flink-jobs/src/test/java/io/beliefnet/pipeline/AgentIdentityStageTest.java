@@ -3,14 +3,23 @@ package io.beliefnet.pipeline;
 import static io.beliefnet.pipeline.TestRecords.agent;
 import static io.beliefnet.pipeline.TestRecords.claim;
 import static io.beliefnet.pipeline.TestRecords.input;
+import static io.beliefnet.pipeline.TestRecords.key;
+import static io.beliefnet.pipeline.TestRecords.outcome;
+import static io.beliefnet.pipeline.TestRecords.signed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.beliefnet.avro.AgentIdentity;
 import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.avro.Rejected;
 import io.beliefnet.avro.RejectionReason;
+import io.beliefnet.avro.Claim;
+import io.beliefnet.avro.Outcome;
 import io.beliefnet.pipeline.kafka.DeadLetters;
+import io.beliefnet.pipeline.trust.TrustPolicy;
+import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -20,6 +29,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class AgentIdentityStageTest {
+
+  private static final TrustPolicy POLICY =
+      new TrustPolicy(Set.of("inspector"), TrustPolicy.defaultClaimRates(), Duration.ofSeconds(10));
 
   private KeyedOneInputStreamOperatorTestHarness<String, InputEvent, InputEvent> harness;
 
@@ -32,7 +44,7 @@ class AgentIdentityStageTest {
   private static KeyedOneInputStreamOperatorTestHarness<String, InputEvent, InputEvent> newHarness()
       throws Exception {
     return new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new AgentIdentityStage()), InputEvent::agentId, Types.STRING);
+        new KeyedProcessOperator<>(new AgentIdentityStage(POLICY)), InputEvent::agentId, Types.STRING);
   }
 
   @AfterEach
@@ -43,7 +55,7 @@ class AgentIdentityStageTest {
   @Test
   void claimIsStampedWithTheRegistrationBeforeItInEventTime() throws Exception {
     // given the claim arrives first, but the registration happened earlier in event time
-    push(InputEvent.ofClaim(input("claims", 0, 200), claim("alice", "p", 200, 0.8).build()));
+    push(InputEvent.ofClaim(input("claims", 0, 200), signed(claim("alice", "p", 200, 0.8))));
     push(InputEvent.ofAgent(input("agents", 0, 100), agent("alice", IdentityTier.VERIFIED, 100)));
 
     // when the watermark passes both
@@ -60,7 +72,7 @@ class AgentIdentityStageTest {
   @Test
   void nothingIsAppliedBeforeTheWatermarkPassesIt() throws Exception {
     push(InputEvent.ofAgent(input("agents", 0, 100), agent("alice", IdentityTier.VERIFIED, 100)));
-    push(InputEvent.ofClaim(input("claims", 0, 200), claim("alice", "p", 200, 0.8).build()));
+    push(InputEvent.ofClaim(input("claims", 0, 200), signed(claim("alice", "p", 200, 0.8))));
 
     harness.processWatermark(199);
 
@@ -70,7 +82,7 @@ class AgentIdentityStageTest {
 
   @Test
   void claimOfAnUnregisteredAgentIsRejected() throws Exception {
-    push(InputEvent.ofClaim(input("claims", 5, 200), claim("mallory", "p", 200, 0.8).build()));
+    push(InputEvent.ofClaim(input("claims", 5, 200), signed(claim("mallory", "p", 200, 0.8))));
 
     harness.processWatermark(300);
 
@@ -91,7 +103,7 @@ class AgentIdentityStageTest {
     revoked.setRevoked(true);
     push(InputEvent.ofAgent(input("agents", 0, 100), agent("alice", IdentityTier.VERIFIED, 100)));
     push(InputEvent.ofAgent(input("agents", 1, 150), revoked));
-    push(InputEvent.ofClaim(input("claims", 0, 200), claim("alice", "p", 200, 0.8).build()));
+    push(InputEvent.ofClaim(input("claims", 0, 200), signed(claim("alice", "p", 200, 0.8))));
 
     harness.processWatermark(300);
 
@@ -100,10 +112,121 @@ class AgentIdentityStageTest {
   }
 
   @Test
+  void unsignedForgedAndAlteredClaimsAreRejected() throws Exception {
+    push(InputEvent.ofAgent(input("agents", 0, 100), agent("alice", IdentityTier.VERIFIED, 100)));
+    Claim forged = key("mallory").sign(claim("alice", "p", 200, 0.8).setClaimId("forged").build());
+    Claim altered = signed(claim("alice", "p", 201, 0.8).setClaimId("altered"));
+    altered.setProbabilities(List.of(0.01, 0.99));
+    push(InputEvent.ofClaim(input("claims", 0, 199), claim("alice", "p", 199, 0.8).build()));
+    push(InputEvent.ofClaim(input("claims", 1, 200), forged));
+    push(InputEvent.ofClaim(input("claims", 2, 201), altered));
+
+    harness.processWatermark(300);
+
+    assertThat(outputs()).isEmpty();
+    assertThat(rejections())
+        .extracting(Rejected::getReasonCode)
+        .containsExactly(
+            RejectionReason.UNSIGNED, RejectionReason.BAD_SIGNATURE, RejectionReason.BAD_SIGNATURE);
+  }
+
+  @Test
+  void afterAKeyRotationOnlyTheNewKeyVerifies() throws Exception {
+    AgentIdentity rotated = agent("alice", IdentityTier.VERIFIED, 150);
+    rotated.setPublicKey(key("alice-2").publicKey());
+    push(InputEvent.ofAgent(input("agents", 0, 100), agent("alice", IdentityTier.VERIFIED, 100)));
+    push(InputEvent.ofAgent(input("agents", 1, 150), rotated));
+    push(InputEvent.ofClaim(input("claims", 0, 200), signed(claim("alice", "p", 200, 0.8))));
+    push(InputEvent.ofClaim(
+        input("claims", 1, 201), key("alice-2").sign(claim("alice", "q", 201, 0.8).build())));
+
+    harness.processWatermark(300);
+
+    assertThat(outputs()).extracting(e -> e.claim.getPropositionId()).containsExactly("q");
+    assertThat(rejections())
+        .extracting(Rejected::getReasonCode)
+        .containsExactly(RejectionReason.BAD_SIGNATURE);
+  }
+
+  @Test
+  void aRegistrationWithAnUnusableKeyIsRefused() throws Exception {
+    AgentIdentity garbled = agent("alice", IdentityTier.VERIFIED, 100);
+    garbled.setPublicKey(ByteBuffer.wrap(new byte[44]));
+    push(InputEvent.ofAgent(input("agents", 0, 100), garbled));
+    push(InputEvent.ofClaim(input("claims", 0, 200), signed(claim("alice", "p", 200, 0.8))));
+
+    harness.processWatermark(300);
+
+    assertThat(rejections())
+        .extracting(Rejected::getReasonCode)
+        .containsExactly(RejectionReason.INVALID_RECORD, RejectionReason.UNKNOWN_AGENT);
+  }
+
+  @Test
+  void onlyConfiguredResolversMayPublishOutcomes() throws Exception {
+    push(InputEvent.ofAgent(input("agents", 0, 100), agent("inspector", IdentityTier.ATTESTED, 100)));
+    push(InputEvent.ofAgent(input("agents", 1, 100), agent("alice", IdentityTier.ATTESTED, 100)));
+    Outcome byAlice = outcome("p", "yes", 200);
+    byAlice.setResolverId("alice");
+    push(InputEvent.ofOutcome(input("outcomes", 0, 200), signed(byAlice)));
+    push(InputEvent.ofOutcome(input("outcomes", 1, 201), signed(outcome("p", "yes", 201))));
+    push(InputEvent.ofOutcome(input("outcomes", 2, 202), outcome("q", "yes", 202)));
+
+    harness.processWatermark(300);
+
+    assertThat(outputs()).extracting(e -> e.outcome.getOutcomeId()).containsExactly("outcome@p@201");
+    assertThat(rejections())
+        .extracting(Rejected::getReasonCode)
+        .containsExactly(RejectionReason.UNTRUSTED_RESOLVER, RejectionReason.UNSIGNED);
+  }
+
+  @Test
+  void claimsBeyondTheTierRateAreRejectedAndForgeriesUseNoAllowance() throws Exception {
+    // unverified: 1 claim/s, 10 s of burst
+    push(InputEvent.ofAgent(input("agents", 0, 100), agent("spam", IdentityTier.UNVERIFIED, 100)));
+    for (int i = 0; i < 30; i++) {
+      Claim forged = key("mallory").sign(claim("spam", "f" + i, 1_000, 0.8).build());
+      push(InputEvent.ofClaim(input("claims", 100 + i, 1_000), forged));
+    }
+    for (int i = 0; i < 12; i++) {
+      push(InputEvent.ofClaim(input("claims", i, 1_000), signed(claim("spam", "p" + i, 1_000, 0.8))));
+    }
+    push(InputEvent.ofClaim(input("claims", 12, 3_000), signed(claim("spam", "later", 3_000, 0.8))));
+
+    harness.processWatermark(5_000);
+
+    assertThat(outputs()).hasSize(11); // the burst of 10, then one refilled after 2 s
+    assertThat(rejections())
+        .filteredOn(r -> r.getReasonCode() == RejectionReason.RATE_LIMITED)
+        .hasSize(2)
+        .allSatisfy(r -> assertThat(r.getReason()).contains("UNVERIFIED", "1.0 claims/s"));
+  }
+
+  @Test
+  void revokingAKeyNoticesEveryDomainTheAgentClaimedIn() throws Exception {
+    AgentIdentity revoked = agent("alice", IdentityTier.VERIFIED, 300);
+    revoked.setRevoked(true);
+    push(InputEvent.ofAgent(input("agents", 0, 100), agent("alice", IdentityTier.VERIFIED, 100)));
+    push(InputEvent.ofClaim(input("claims", 0, 200), signed(claim("alice", "p", 200, 0.8))));
+    push(InputEvent.ofClaim(
+        input("claims", 1, 201), signed(claim("alice", "q", 201, 0.8).setDomain("lab/qc"))));
+    push(InputEvent.ofAgent(input("agents", 1, 300), revoked));
+
+    harness.processWatermark(400);
+
+    List<InputEvent> revocations = outputs().stream().filter(InputEvent::isRevocation).toList();
+    assertThat(revocations)
+        .extracting(InputEvent::domain)
+        .containsExactlyInAnyOrder("traffic/london", "lab/qc");
+    assertThat(revocations)
+        .allSatisfy(r -> assertThat(r.agent.getRegisteredAt().toEpochMilli()).isEqualTo(100));
+  }
+
+  @Test
   void eventBehindTheWatermarkIsRejectedAsLate() throws Exception {
     harness.processWatermark(500);
 
-    push(InputEvent.ofClaim(input("claims", 9, 400), claim("alice", "p", 400, 0.8).build()));
+    push(InputEvent.ofClaim(input("claims", 9, 400), signed(claim("alice", "p", 400, 0.8))));
 
     assertThat(rejections())
         .singleElement()
@@ -113,7 +236,7 @@ class AgentIdentityStageTest {
   @Test
   void pendingEventsSurviveASnapshotAndRestore() throws Exception {
     push(InputEvent.ofAgent(input("agents", 0, 100), agent("alice", IdentityTier.VERIFIED, 100)));
-    push(InputEvent.ofClaim(input("claims", 0, 200), claim("alice", "p", 200, 0.8).build()));
+    push(InputEvent.ofClaim(input("claims", 0, 200), signed(claim("alice", "p", 200, 0.8))));
     var snapshot = harness.snapshot(1, 1);
     harness.close();
 

@@ -3,11 +3,13 @@ package io.beliefnet.pipeline;
 import static io.beliefnet.pipeline.TestRecords.agent;
 import static io.beliefnet.pipeline.TestRecords.claim;
 import static io.beliefnet.pipeline.TestRecords.outcome;
+import static io.beliefnet.pipeline.TestRecords.signed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.beliefnet.avro.AgentIdentity;
-import io.beliefnet.avro.Belief;
+import io.beliefnet.avro.Claim;
 import io.beliefnet.avro.IdentityTier;
+import io.beliefnet.avro.Outcome;
 import io.beliefnet.avro.Rejected;
 import io.beliefnet.avro.RejectionReason;
 import io.beliefnet.kafka.KafkaBroker;
@@ -16,6 +18,7 @@ import io.beliefnet.registry.ConfluentWireFormat;
 import io.beliefnet.topics.Topic;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.JobStatus;
@@ -36,6 +39,8 @@ class BadInputIT {
   @RegisterExtension static final MiniClusterExtension FLINK = PipelineRun.miniCluster();
 
   private static final long T = ScriptedWorld.START;
+  /** Past the job's allowed clock skew, within the hour the broker itself accepts. */
+  private static final long FUTURE = System.currentTimeMillis() + Duration.ofMinutes(30).toMillis();
 
   @Test
   void everyRecordIsAppliedOrRejectedWithItsReason(KafkaBroker broker, @TempDir Path checkpoints)
@@ -47,12 +52,17 @@ class BadInputIT {
       List<RejectionReason> expectedReasons = new ArrayList<>();
       AgentIdentity negativeStake = agent("greedy", IdentityTier.VERIFIED, T + 1);
       negativeStake.setStake(-5.0);
+      Outcome byAlice = outcome("bridge", "no", T + 34);
+      byAlice.setResolverId("alice");
+      Claim fromTheFuture = signed(claim("alice", "ferry", FUTURE, 0.5).setClaimId("future"));
 
       valid.add(event(Topic.AGENTS, "alice", agent("alice", IdentityTier.VERIFIED, T + 2), T + 2));
       valid.add(event(Topic.AGENTS, "bob", agent("bob", IdentityTier.ATTESTED, T + 3), T + 3));
-      valid.add(claimEvent(claim("alice", "bridge", T + 10, 0.8).setClaimId("c1").build()));
-      valid.add(claimEvent(claim("bob", "bridge", T + 11, 0.6).setClaimId("c2").build()));
-      valid.add(event(Topic.OUTCOMES, "bridge", outcome("bridge", "yes", T + 30), T + 30));
+      valid.add(event(Topic.AGENTS, ScriptedWorld.RESOLVER,
+          agent(ScriptedWorld.RESOLVER, IdentityTier.ATTESTED, T + 4), T + 4));
+      valid.add(claimEvent(signed(claim("alice", "bridge", T + 10, 0.8).setClaimId("c1"))));
+      valid.add(claimEvent(signed(claim("bob", "bridge", T + 11, 0.6).setClaimId("c2"))));
+      valid.add(event(Topic.OUTCOMES, "bridge", signed(outcome("bridge", "yes", T + 30)), T + 30));
       run.produce(valid);
 
       // each of these is rejected, for the reason next to it
@@ -61,40 +71,54 @@ class BadInputIT {
               expect(expectedReasons, RejectionReason.INVALID_RECORD,
                   event(Topic.AGENTS, "greedy", negativeStake, T + 4)),
               expect(expectedReasons, RejectionReason.INVALID_PROBABILITIES,
-                  claimEvent(claim("alice", "ferry", T + 12, 0.5)
-                      .setClaimId("sum").setProbabilities(List.of(0.9, 0.8)).build())),
+                  claimEvent(signed(claim("alice", "ferry", T + 12, 0.5)
+                      .setClaimId("sum").setProbabilities(List.of(0.9, 0.8))))),
               expect(expectedReasons, RejectionReason.INVALID_PROBABILITIES,
-                  claimEvent(claim("alice", "ferry", T + 13, 0.5)
-                      .setClaimId("nan").setProbabilities(List.of(Double.NaN, 0.5)).build())),
+                  claimEvent(signed(claim("alice", "ferry", T + 13, 0.5)
+                      .setClaimId("nan").setProbabilities(List.of(Double.NaN, 0.5))))),
               expect(expectedReasons, RejectionReason.UNKNOWN_AGENT,
-                  claimEvent(claim("mallory", "bridge", T + 14, 0.1).setClaimId("m1").build())),
+                  claimEvent(signed(claim("mallory", "bridge", T + 14, 0.1).setClaimId("m1")))),
               expect(expectedReasons, RejectionReason.DUPLICATE,
-                  claimEvent(claim("alice", "bridge", T + 15, 0.8).setClaimId("c1").build())),
+                  claimEvent(signed(claim("alice", "bridge", T + 15, 0.8).setClaimId("c1")))),
               expect(expectedReasons, RejectionReason.INVALID_RECORD,
-                  claimEvent(claim("bob", "bridge", T + 16, 0.5).setClaimId("relabelled")
-                      .setOutcomes(List.of("shut", "open")).build())),
+                  claimEvent(signed(claim("bob", "bridge", T + 16, 0.5).setClaimId("relabelled")
+                      .setOutcomes(List.of("shut", "open"))))),
               // made (event time) before bob's standing claim, though published after it
               expect(expectedReasons, RejectionReason.SUPERSEDED,
-                  event(Topic.CLAIMS, "bridge", claim("bob", "bridge", T + 5, 0.1)
-                      .setClaimId("older").build(), T + 17)),
+                  event(Topic.CLAIMS, "bridge", signed(claim("bob", "bridge", T + 5, 0.1)
+                      .setClaimId("older")), T + 17)),
               expect(expectedReasons, RejectionReason.UNKNOWN_PROPOSITION,
-                  event(Topic.OUTCOMES, "nowhere", outcome("nowhere", "yes", T + 31), T + 31)),
+                  event(Topic.OUTCOMES, "nowhere", signed(outcome("nowhere", "yes", T + 31)), T + 31)),
               expect(expectedReasons, RejectionReason.UNKNOWN_OUTCOME,
-                  event(Topic.OUTCOMES, "bridge", outcome("bridge", "maybe", T + 32), T + 32)),
+                  event(Topic.OUTCOMES, "bridge", signed(outcome("bridge", "maybe", T + 32)), T + 32)),
               expect(expectedReasons, RejectionReason.DUPLICATE,
-                  event(Topic.OUTCOMES, "bridge", outcome("bridge", "yes", T + 30), T + 33)),
+                  event(Topic.OUTCOMES, "bridge", signed(outcome("bridge", "yes", T + 30)), T + 33)),
+              expect(expectedReasons, RejectionReason.UNSIGNED,
+                  claimEvent(claim("alice", "ferry", T + 18, 0.5).setClaimId("unsigned").build())),
+              expect(expectedReasons, RejectionReason.BAD_SIGNATURE,
+                  claimEvent(TestRecords.key("mallory")
+                      .sign(claim("alice", "ferry", T + 19, 0.5).setClaimId("forged").build()))),
+              expect(expectedReasons, RejectionReason.UNTRUSTED_RESOLVER,
+                  event(Topic.OUTCOMES, "bridge", signed(byAlice), T + 34)),
+              // an old signed claim replayed under a new timestamp
+              expect(expectedReasons, RejectionReason.INVALID_RECORD,
+                  event(Topic.CLAIMS, "ferry", signed(claim("alice", "ferry", T - 3_600_000, 0.5)
+                      .setClaimId("replayed")), T + 21)),
+              // stamped half an hour ahead: rejected, and event time does not jump there
+              expect(expectedReasons, RejectionReason.INVALID_RECORD,
+                  event(Topic.CLAIMS, "ferry", fromTheFuture, FUTURE)),
               expect(expectedReasons, RejectionReason.CLOSED_PROPOSITION,
-                  claimEvent(claim("alice", "bridge", T + 40, 0.9).setClaimId("after").build()))));
+                  claimEvent(signed(claim("alice", "bridge", T + 40, 0.9).setClaimId("after"))))));
       run.produce(invalid);
       expectedReasons.addAll(produceBytes(run));
       int heartbeats = run.advanceEventTimePast(T + 100, "alice");
 
       PipelineRun.await(
           "the heartbeats applied",
-          () -> beliefKeys(run).stream().filter(k -> k.startsWith("heartbeat-")).count() == 2);
+          () -> run.beliefKeys().stream().filter(k -> k.startsWith("heartbeat-")).count() == 2);
       // the watermark is past T + 100 now
       run.produce(List.of(expect(expectedReasons, RejectionReason.LATE,
-          claimEvent(claim("alice", "ferry", T + 50, 0.5).setClaimId("late").build()))));
+          claimEvent(signed(claim("alice", "ferry", T + 50, 0.5).setClaimId("late"))))));
       PipelineRun.await(
           "every rejection",
           () -> run.committed(Topic.REJECTED, Rejected.class).size() >= expectedReasons.size());
@@ -110,9 +134,9 @@ class BadInputIT {
           .contains("this is not avro");
 
       int produced = valid.size() + expectedReasons.size() + heartbeats;
-      int registrationsApplied = 2;
+      int registrationsApplied = 3;
       List<String> appliedKeys = new ArrayList<>(valid.stream().map(BadInputIT::key).toList());
-      List<String> emitted = beliefKeys(run);
+      List<String> emitted = run.beliefKeys();
       long claimsAndOutcomesApplied =
           emitted.stream().filter(k -> appliedKeys.contains(k) || k.startsWith("heartbeat-")).count();
       int heldForLaterEventTime = heartbeats / 2; // the last heartbeats wait for later event time
@@ -129,7 +153,7 @@ class BadInputIT {
   private record RawInput(byte[] value, RejectionReason reason) {}
 
   /** Raw bytes the decoder must refuse, into every input topic; returns their reasons. */
-  private static List<RejectionReason> produceBytes(PipelineRun run) {
+  private static List<RejectionReason> produceBytes(PipelineRun run) throws Exception {
     List<RawInput> inputs =
         List.of(
             new RawInput(
@@ -140,7 +164,8 @@ class BadInputIT {
                 RejectionReason.UNKNOWN_SCHEMA_ID),
             new RawInput(
                 ConfluentWireFormat.frame(1, new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff}),
-                RejectionReason.MALFORMED_BYTES));
+                RejectionReason.MALFORMED_BYTES),
+            new RawInput(new byte[DecodeInput.MAX_RECORD_BYTES + 1], RejectionReason.INVALID_RECORD));
     List<RejectionReason> reasons = new ArrayList<>();
     long at = T + 20;
     for (Topic topic : List.of(Topic.CLAIMS, Topic.OUTCOMES, Topic.AGENTS)) {
@@ -156,21 +181,13 @@ class BadInputIT {
     return event.key() + "@" + event.timestamp();
   }
 
-  /** proposition@eventTime of every belief emitted. */
-  private static List<String> beliefKeys(PipelineRun run) {
-    return run.committed(Topic.BELIEFS, Belief.class).stream()
-        .map(b -> b.getPropositionId() + "@" + b.getUpdatedAt().toEpochMilli())
-        .distinct()
-        .toList();
-  }
-
   private static ScriptedEvent expect(
       List<RejectionReason> reasons, RejectionReason reason, ScriptedEvent event) {
     reasons.add(reason);
     return event;
   }
 
-  private static ScriptedEvent claimEvent(io.beliefnet.avro.Claim claim) {
+  private static ScriptedEvent claimEvent(Claim claim) {
     return event(Topic.CLAIMS, claim.getPropositionId(), claim, claim.getEventTime().toEpochMilli());
   }
 

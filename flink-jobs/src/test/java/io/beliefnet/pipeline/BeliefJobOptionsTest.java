@@ -1,7 +1,9 @@
 package io.beliefnet.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.topics.Topic;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,12 +36,26 @@ class BeliefJobOptionsTest {
             new String[] {
               "--kafka.bootstrap-servers", "kafka:9092",
               "--topic.claims", "prod.claims",
-              "--events.max-out-of-orderness", "250 ms"
+              "--events.max-out-of-orderness", "250 ms",
+              "--trust.resolvers", "inspector;registrar",
+              "--trust.claims-per-second", "UNVERIFIED:0.5,VERIFIED:2,ATTESTED:20"
             });
 
     assertThat(config.bootstrapServers()).isEqualTo("kafka:9092");
     assertThat(config.topic(Topic.CLAIMS)).isEqualTo("prod.claims");
     assertThat(config.topic(Topic.BELIEFS)).isEqualTo("beliefs");
     assertThat(config.maxOutOfOrderness()).isEqualTo(Duration.ofMillis(250));
+    assertThat(config.trust().isResolver("registrar")).isTrue();
+    assertThat(config.trust().isResolver("agent")).isFalse();
+    assertThat(config.trust().ratePerSecond(IdentityTier.UNVERIFIED)).isEqualTo(0.5);
+    assertThat(config.trust().burstCapacity(IdentityTier.ATTESTED)).isEqualTo(1200);
+  }
+
+  @Test
+  void aTierMissingFromTheRatesIsRefusedWithTheFix() {
+    assertThatThrownBy(
+            () -> BeliefJobConfig.fromArgs(new String[] {"--trust.claims-per-second", "VERIFIED:2"}))
+        .hasMessageContaining("UNVERIFIED")
+        .hasMessageContaining("give every tier");
   }
 }

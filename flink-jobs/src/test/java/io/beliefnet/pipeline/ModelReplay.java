@@ -39,6 +39,8 @@ final class ModelReplay {
   private final BeliefNetwork network = new BeliefNetwork();
   private final Map<String, List<String>> outcomesOf = new HashMap<>();
   private final Map<String, String> claimIdOf = new HashMap<>();
+  /** When each agent registered its current key. */
+  private final Map<String, Long> keySince = new HashMap<>();
 
   static ModelReplay of(List<ScriptedEvent> script) {
     ModelReplay replay = new ModelReplay();
@@ -48,7 +50,12 @@ final class ModelReplay {
 
   private void apply(ScriptedEvent event) {
     if (event.value() instanceof AgentIdentity identity) {
-      network.register(ModelInputs.profile(identity));
+      if (identity.getRevoked()) {
+        network.revoke(identity.getAgentId(), keySince.get(identity.getAgentId()));
+      } else {
+        keySince.put(identity.getAgentId(), identity.getRegisteredAt().toEpochMilli());
+        network.register(ModelInputs.profile(identity));
+      }
     } else if (event.value() instanceof Claim claim) {
       applyClaim(claim, event.timestamp());
     } else {

@@ -1,5 +1,6 @@
 package io.beliefnet.pipeline;
 
+import io.beliefnet.avro.Belief;
 import io.beliefnet.avro.Claim;
 import io.beliefnet.kafka.KafkaBroker;
 import io.beliefnet.kafka.NetworkTopics;
@@ -52,6 +53,7 @@ final class PipelineRun implements AutoCloseable {
   private final DevSchemaRegistryServer registry = DevSchemaRegistryServer.start(0);
   private final Map<Topic, String> topics = new EnumMap<>(Topic.class);
   private final BeliefJobConfig config;
+  private final AvroWireSerializer<SpecificRecord> valueSerializer;
   private final KafkaProducer<String, SpecificRecord> producer;
   private final KafkaProducer<byte[], byte[]> rawProducer;
   private final Map<Topic, KafkaConsumer<byte[], byte[]>> readers = new EnumMap<>(Topic.class);
@@ -72,11 +74,10 @@ final class PipelineRun implements AutoCloseable {
     options.set(BeliefJobOptions.SCHEMA_REGISTRY_URL, registry.url());
     options.set(BeliefJobOptions.GROUP_ID, prefix + "job");
     options.set(BeliefJobOptions.TRANSACTIONAL_ID_PREFIX, prefix + "job");
+    options.set(BeliefJobOptions.RESOLVERS, List.of(ScriptedWorld.RESOLVER));
     config = BeliefJobConfig.from(options);
-    producer =
-        new KafkaProducer<>(
-            producerConfig(), new StringSerializer(), new AvroWireSerializer<>(
-                HttpSchemaRegistryClient.connect(registry.url())));
+    valueSerializer = new AvroWireSerializer<>(HttpSchemaRegistryClient.connect(registry.url()));
+    producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), valueSerializer);
     rawProducer =
         new KafkaProducer<>(producerConfig(), new ByteArraySerializer(), new ByteArraySerializer());
   }
@@ -119,10 +120,29 @@ final class PipelineRun implements AutoCloseable {
     producer.flush();
   }
 
-  /** Sends bytes as they are to partition 0 of an input topic. */
-  void produceRaw(Topic topic, byte[] key, byte[] value, long timestamp) {
-    rawProducer.send(new ProducerRecord<>(topics.get(topic), 0, timestamp, key, value));
-    rawProducer.flush();
+  /** Sends bytes as they are to partition 0 of an input topic; returns the record's offset. */
+  long produceRaw(Topic topic, byte[] key, byte[] value, long timestamp) throws Exception {
+    return rawProducer.send(new ProducerRecord<>(topics.get(topic), 0, timestamp, key, value))
+        .get()
+        .offset();
+  }
+
+  /** {@code record} in the wire format the job reads from {@code topic}. */
+  byte[] encode(Topic topic, SpecificRecord record) {
+    return valueSerializer.serialize(topics.get(topic), record);
+  }
+
+  /** The name this run gave {@code topic}. */
+  String topicName(Topic topic) {
+    return topics.get(topic);
+  }
+
+  /** proposition@eventTime of every belief committed so far. */
+  List<String> beliefKeys() {
+    return committed(Topic.BELIEFS, Belief.class).stream()
+        .map(b -> b.getPropositionId() + "@" + b.getUpdatedAt().toEpochMilli())
+        .distinct()
+        .toList();
   }
 
   /**
@@ -135,9 +155,9 @@ final class PipelineRun implements AutoCloseable {
     for (long at : new long[] {end, end + 60_000}) {
       for (int partition = 0; partition < PARTITIONS; partition++) {
         Claim heartbeat =
-            TestRecords.claim(registeredAgent, "heartbeat-" + partition + "-" + at, at, 0.5)
-                .setDomain("test/heartbeat")
-                .build();
+            TestRecords.signed(
+                TestRecords.claim(registeredAgent, "heartbeat-" + partition + "-" + at, at, 0.5)
+                    .setDomain("test/heartbeat"));
         producer.send(
             new ProducerRecord<>(
                 topics.get(Topic.CLAIMS), partition, at, heartbeat.getPropositionId(), heartbeat));

@@ -5,7 +5,6 @@ import io.beliefnet.avro.Claim;
 import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.avro.Outcome;
 import io.beliefnet.topics.Topic;
-import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,14 +12,17 @@ import java.util.SplittableRandom;
 
 /**
  * A seeded script of registrations, claims and outcomes over two domains: hard labels and
- * distributions, replaced claims, a claim made after its proposition resolved, and a corrected
- * outcome. Every event has its own timestamp, one second apart, in script order.
+ * distributions, replaced claims, a revoked key, a claim made after its proposition resolved, and
+ * a corrected outcome. Every claim and outcome is signed. Every event has its own timestamp, one
+ * second apart, in script order.
  */
 final class ScriptedWorld {
 
   static final long START = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
   private static final List<String> TRAFFIC = List.of("open", "closed");
   private static final List<String> LAB = List.of("clean", "trace", "contaminated");
+  /** The resolver of every outcome; the job must list it in {@code trust.resolvers}. */
+  static final String RESOLVER = "inspector";
 
   private record Agent(String id, String controller, IdentityTier tier, double accuracy) {}
 
@@ -53,8 +55,9 @@ final class ScriptedWorld {
 
   private List<ScriptedEvent> play() {
     for (Agent agent : AGENTS) {
-      register(agent);
+      register(agent, false);
     }
+    register(new Agent(RESOLVER, "city", IdentityTier.ATTESTED, 1), false);
     int propositions = 16;
     int[] truth = new int[propositions];
     for (int p = 0; p < propositions; p++) {
@@ -68,6 +71,7 @@ final class ScriptedWorld {
         }
       }
     }
+    register(AGENTS.get(5), true);
     for (int p = 0; p < propositions; p += 2) {
       resolve(p, outcomes(p).get(truth[p]), "first");
     }
@@ -77,11 +81,12 @@ final class ScriptedWorld {
     return events;
   }
 
-  private void register(Agent agent) {
+  private void register(Agent agent, boolean revoked) {
     AgentIdentity identity =
         AgentIdentity.newBuilder()
             .setAgentId(agent.id())
-            .setPublicKey(ByteBuffer.wrap(new byte[44]))
+            .setPublicKey(TestRecords.key(agent.id()).publicKey())
+            .setRevoked(revoked)
             .setTier(agent.tier())
             .setController(agent.controller())
             .setStake(agent.tier() == IdentityTier.ATTESTED ? 10.0 : 0.0)
@@ -112,6 +117,7 @@ final class ScriptedWorld {
             .setEventTime(Instant.ofEpochMilli(tick()))
             .setEvidenceIds(agent.controller().equals("ring") ? List.of("ring-feed") : List.of())
             .build();
+    TestRecords.key(agent.id()).sign(claim);
     events.add(new ScriptedEvent(Topic.CLAIMS, claim.getPropositionId(), claim, clock));
   }
 
@@ -122,9 +128,10 @@ final class ScriptedWorld {
             .setPropositionId(proposition(p))
             .setDomain(domain(p))
             .setOutcome(label)
-            .setResolverId("inspector")
+            .setResolverId(RESOLVER)
             .setObservedAt(Instant.ofEpochMilli(tick()))
             .build();
+    TestRecords.signed(outcome);
     events.add(new ScriptedEvent(Topic.OUTCOMES, outcome.getPropositionId(), outcome, clock));
   }
 

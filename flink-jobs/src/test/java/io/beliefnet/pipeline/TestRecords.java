@@ -5,11 +5,14 @@ import io.beliefnet.avro.Claim;
 import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.avro.Outcome;
 import io.beliefnet.pipeline.kafka.KafkaInput;
-import java.nio.ByteBuffer;
+import io.beliefnet.signing.AgentKey;
 import java.time.Instant;
 import java.util.List;
 
-/** Input records for tests; event time doubles as the Kafka timestamp. */
+/**
+ * Input records for tests; event time doubles as the Kafka timestamp. Every agent (and resolver)
+ * has a fixed key derived from its id, registered by {@link #agent} and used by {@link #signed}.
+ */
 public final class TestRecords {
 
   private TestRecords() {}
@@ -28,7 +31,7 @@ public final class TestRecords {
   public static AgentIdentity agent(String agent, IdentityTier tier, long registeredAt) {
     return AgentIdentity.newBuilder()
         .setAgentId(agent)
-        .setPublicKey(ByteBuffer.wrap(new byte[44]))
+        .setPublicKey(key(agent).publicKey())
         .setTier(tier)
         .setController("controller-of-" + agent)
         .setStake(0.0)
@@ -42,9 +45,25 @@ public final class TestRecords {
         .setPropositionId(proposition)
         .setDomain("traffic/london")
         .setOutcome(label)
-        .setResolverId("resolver")
+        .setResolverId("inspector")
         .setObservedAt(Instant.ofEpochMilli(observedAt))
         .build();
+  }
+
+  /** The key of agent or resolver {@code id}. */
+  public static AgentKey key(String id) {
+    return AgentKey.fromSeed(id.hashCode());
+  }
+
+  /** The claim, signed by its agent's key. */
+  public static Claim signed(Claim.Builder claim) {
+    Claim built = claim.build();
+    return key(built.getAgentId()).sign(built);
+  }
+
+  /** The outcome, signed by its resolver's key. */
+  public static Outcome signed(Outcome outcome) {
+    return key(outcome.getResolverId()).sign(outcome);
   }
 
   /** A raw record at {@code offset} of partition 0 of {@code topic}, with no bytes. */

@@ -6,6 +6,7 @@ import io.beliefnet.model.AgentDomainState;
 import io.beliefnet.model.DomainState;
 import io.beliefnet.model.PropositionState;
 import io.beliefnet.pipeline.InputEvent;
+import io.beliefnet.pipeline.trust.TokenBucket;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
@@ -21,7 +22,8 @@ class StateTypesTest {
         PropositionState.class,
         AgentDomainState.class,
         DomainState.class,
-        InputEvent.class
+        InputEvent.class,
+        TokenBucket.class
       })
   void isAFlinkPojoWithoutGenericFields(Class<?> type) {
     TypeInformation<?> info = TypeInformation.of(type);

@@ -1,0 +1,41 @@
+package io.beliefnet.pipeline.trust;
+
+/**
+ * A token bucket on event time: fills at a steady rate up to its capacity, and each claim takes
+ * one token. Refilling by event time rather than wall-clock time keeps the job deterministic: a
+ * replay of the same records admits the same claims. A Flink POJO kept per agent.
+ */
+public class TokenBucket {
+
+  /** Tokens left; fractional between claims. */
+  public double tokens;
+
+  /** Event time of the last refill, epoch milliseconds. */
+  public long refilledAt;
+
+  public TokenBucket() {}
+
+  /** A full bucket at {@code at}. */
+  public static TokenBucket full(double capacity, long at) {
+    TokenBucket bucket = new TokenBucket();
+    bucket.tokens = capacity;
+    bucket.refilledAt = at;
+    return bucket;
+  }
+
+  /**
+   * Refills for the event time since the last call, then takes a token if one is there.
+   *
+   * @return whether a token was taken
+   */
+  public boolean tryTake(long at, double perSecond, double capacity) {
+    long elapsed = Math.max(0, at - refilledAt);
+    tokens = Math.min(capacity, tokens + elapsed * perSecond / 1000.0);
+    refilledAt = Math.max(refilledAt, at);
+    if (tokens < 1) {
+      return false;
+    }
+    tokens -= 1;
+    return true;
+  }
+}

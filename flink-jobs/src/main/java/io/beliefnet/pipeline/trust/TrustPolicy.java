@@ -1,0 +1,52 @@
+package io.beliefnet.pipeline.trust;
+
+import io.beliefnet.avro.IdentityTier;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who may publish what, and how fast: the resolvers whose outcomes are accepted, and each identity
+ * tier's claim rate. An agent's bucket holds {@code burst} worth of its tier's rate (at least one
+ * claim), so a quiet agent may send a burst and then keep to the rate.
+ *
+ * @param resolvers ids of the agents allowed to publish outcomes
+ * @param claimsPerSecond sustained claims per second of event time, per tier
+ * @param burst how many seconds of the rate an agent may spend at once
+ */
+public record TrustPolicy(
+    Set<String> resolvers, Map<IdentityTier, Double> claimsPerSecond, Duration burst)
+    implements Serializable {
+
+  public TrustPolicy {
+    resolvers = Set.copyOf(resolvers);
+    claimsPerSecond = new EnumMap<>(claimsPerSecond);
+    for (IdentityTier tier : IdentityTier.values()) {
+      Double rate = claimsPerSecond.get(tier);
+      if (rate == null || !(rate > 0) || rate.isInfinite()) {
+        throw new IllegalArgumentException(
+            "claim rate of tier " + tier + " is " + rate + ": give every tier a finite rate > 0");
+      }
+    }
+  }
+
+  /** The defaults: 1 claim/s unverified, 10 verified, 100 attested, one minute of burst. */
+  public static Map<IdentityTier, Double> defaultClaimRates() {
+    return Map.of(IdentityTier.UNVERIFIED, 1.0, IdentityTier.VERIFIED, 10.0, IdentityTier.ATTESTED, 100.0);
+  }
+
+  public boolean isResolver(String agentId) {
+    return resolvers.contains(agentId);
+  }
+
+  public double ratePerSecond(IdentityTier tier) {
+    return claimsPerSecond.get(tier);
+  }
+
+  /** Most claims an agent of {@code tier} may make at once. */
+  public double burstCapacity(IdentityTier tier) {
+    return Math.max(1, ratePerSecond(tier) * burst.toMillis() / 1000.0);
+  }
+}

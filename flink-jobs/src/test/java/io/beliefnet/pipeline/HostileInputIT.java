@@ -1,0 +1,220 @@
+package io.beliefnet.pipeline;
+
+import static io.beliefnet.pipeline.TestRecords.agent;
+import static io.beliefnet.pipeline.TestRecords.claim;
+import static io.beliefnet.pipeline.TestRecords.outcome;
+import static io.beliefnet.pipeline.TestRecords.signed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.beliefnet.avro.Claim;
+import io.beliefnet.avro.IdentityTier;
+import io.beliefnet.avro.Outcome;
+import io.beliefnet.avro.Rejected;
+import io.beliefnet.avro.RejectionReason;
+import io.beliefnet.kafka.KafkaBroker;
+import io.beliefnet.kafka.KafkaBrokerExtension;
+import io.beliefnet.topics.Topic;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Seeded fuzzing of every input topic with random bytes, truncated and bit-flipped valid records,
+ * oversized fields, broken distributions, unknown outcomes and timestamps far in the future or
+ * past, between valid traffic. Each hostile record must come back from {@code rejected} exactly
+ * once, by its offset, with a reason its kind allows; the valid records are applied; the job keeps
+ * running.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+class HostileInputIT {
+
+  @RegisterExtension static final MiniClusterExtension FLINK = PipelineRun.miniCluster();
+
+  private static final long T = ScriptedWorld.START;
+  /** Where the hostile records start in event time, after the first heartbeats. */
+  private static final long HOSTILE = T + 120_000;
+  private static final int PER_KIND = 12;
+  private static final String AGENT = "fuzz-agent";
+
+  /** A record to send as bytes, and the rejection reasons its kind allows. */
+  private record Hostile(String kind, Topic topic, byte[] value, long timestamp, Set<RejectionReason> allowed) {}
+
+  @Test
+  void everyHostileRecordIsRejectedOnceWithAFittingReason(
+      KafkaBroker broker, @TempDir Path checkpoints) throws Exception {
+    try (PipelineRun run = new PipelineRun(broker)) {
+      run.start(2, checkpoints);
+      List<ScriptedEvent> valid = validTraffic();
+      run.produce(valid);
+      int heartbeats = run.advanceEventTimePast(T + 60_000, AGENT);
+      PipelineRun.await(
+          "the first heartbeats applied",
+          () -> run.beliefKeys().stream().filter(k -> k.startsWith("heartbeat-")).count() >= 2);
+
+      List<Hostile> hostile = new Fuzzer(run, new SplittableRandom(2026)).records();
+      Map<String, Hostile> byPosition = new HashMap<>();
+      for (Hostile record : hostile) {
+        byte[] key = record.kind().getBytes(StandardCharsets.UTF_8);
+        long offset = run.produceRaw(record.topic(), key, record.value(), record.timestamp());
+        byPosition.put(run.topicName(record.topic()) + "@" + offset, record);
+      }
+      heartbeats += run.advanceEventTimePast(HOSTILE + 600_000, AGENT);
+      PipelineRun.await(
+          "a rejection for every hostile record",
+          () -> run.committed(Topic.REJECTED, Rejected.class).size() >= hostile.size());
+
+      List<Rejected> rejected = run.committed(Topic.REJECTED, Rejected.class);
+      assertThat(rejected).hasSize(hostile.size());
+      Map<String, Long> perKind = new HashMap<>();
+      for (Rejected rejection : rejected) {
+        Hostile record = byPosition.remove(rejection.getSourceTopic() + "@" + rejection.getOffset());
+        assertThat(record).as("rejection of a record that was not hostile: %s", rejection).isNotNull();
+        assertThat(record.allowed())
+            .as("%s rejected as %s: %s", record.kind(), rejection.getReasonCode(), rejection.getReason())
+            .contains(rejection.getReasonCode());
+        assertThat(rejection.getOriginalValue().array()).isEqualTo(record.value());
+        perKind.merge(record.kind(), 1L, Long::sum);
+      }
+      assertThat(byPosition).as("hostile records never rejected").isEmpty();
+      List<String> beliefs = run.beliefKeys();
+      long validApplied =
+          valid.stream().filter(e -> beliefs.contains(e.key() + "@" + e.timestamp())).count();
+      assertThat(validApplied).as("valid claims and outcomes applied").isEqualTo(valid.size() - 2);
+      assertThat(run.job().getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+      System.out.printf(
+          "hostile records=%d rejected=%d valid=%d heartbeats=%d by kind=%s%n",
+          hostile.size(), rejected.size(), valid.size(), heartbeats, perKind);
+    }
+  }
+
+  /** Two registrations, claims on two propositions, and an outcome. */
+  private static List<ScriptedEvent> validTraffic() {
+    List<ScriptedEvent> events = new ArrayList<>();
+    events.add(new ScriptedEvent(Topic.AGENTS, AGENT, agent(AGENT, IdentityTier.VERIFIED, T + 1), T + 1));
+    events.add(new ScriptedEvent(Topic.AGENTS, ScriptedWorld.RESOLVER,
+        agent(ScriptedWorld.RESOLVER, IdentityTier.ATTESTED, T + 2), T + 2));
+    for (int i = 0; i < 6; i++) {
+      Claim claim = signed(claim(AGENT, "bridge-" + (i % 2), T + 10 + i, 0.6 + i * 0.05));
+      events.add(new ScriptedEvent(Topic.CLAIMS, claim.getPropositionId(), claim, T + 10 + i));
+    }
+    events.add(new ScriptedEvent(Topic.OUTCOMES, "bridge-0", signed(outcome("bridge-0", "yes", T + 30)), T + 30));
+    return events;
+  }
+
+  /** Makes the hostile records, each kind {@link #PER_KIND} times, from one seed. */
+  private static final class Fuzzer {
+    private static final Set<RejectionReason> UNDECODABLE =
+        EnumSet.of(RejectionReason.MALFORMED_BYTES, RejectionReason.UNKNOWN_SCHEMA_ID);
+    /** A flipped bit may land anywhere: in the framing, a length, a signed field or the signature. */
+    private static final Set<RejectionReason> TAMPERED =
+        EnumSet.of(RejectionReason.MALFORMED_BYTES, RejectionReason.UNKNOWN_SCHEMA_ID,
+            RejectionReason.INVALID_RECORD, RejectionReason.INVALID_PROBABILITIES,
+            RejectionReason.UNSIGNED, RejectionReason.BAD_SIGNATURE, RejectionReason.UNKNOWN_AGENT,
+            RejectionReason.UNTRUSTED_RESOLVER);
+
+    private final PipelineRun run;
+    private final SplittableRandom random;
+    private final List<Hostile> records = new ArrayList<>();
+    private long clock = HOSTILE;
+
+    Fuzzer(PipelineRun run, SplittableRandom random) {
+      this.run = run;
+      this.random = random;
+    }
+
+    List<Hostile> records() {
+      for (int i = 0; i < PER_KIND; i++) {
+        Topic topic = List.of(Topic.CLAIMS, Topic.OUTCOMES, Topic.AGENTS).get(i % 3);
+        byte[] noise = new byte[random.nextInt(300)];
+        random.nextBytes(noise);
+        add("random bytes", topic, noise, UNDECODABLE);
+
+        byte[] whole = run.encode(topic, validRecord(topic));
+        add("truncated", topic, Arrays.copyOf(whole, random.nextInt(whole.length)),
+            EnumSet.of(RejectionReason.MALFORMED_BYTES));
+
+        Topic signedTopic = i % 2 == 0 ? Topic.CLAIMS : Topic.OUTCOMES;
+        byte[] flipped = run.encode(signedTopic, validRecord(signedTopic));
+        int bit = random.nextInt(flipped.length * 8);
+        flipped[bit / 8] ^= (byte) (1 << (bit % 8));
+        add("bit flip", signedTopic, flipped, TAMPERED);
+
+        addClaim("long id", c -> c.setPropositionId("p".repeat(257 + random.nextInt(10_000))),
+            RejectionReason.INVALID_RECORD);
+        addClaim("oversized record", c -> c.setEvidenceIds(List.of("e".repeat(70_000))),
+            RejectionReason.INVALID_RECORD);
+        addClaim("too many evidence ids",
+            c -> c.setEvidenceIds(Collections.nCopies(33 + random.nextInt(100), "e")),
+            RejectionReason.INVALID_RECORD);
+        double bad = List.of(Double.NaN, Double.POSITIVE_INFINITY, -0.5, 1.5).get(i % 4);
+        addClaim("non-probability", c -> c.setProbabilities(List.of(bad, 0.5)),
+            RejectionReason.INVALID_PROBABILITIES);
+        double off = 0.01 + random.nextDouble();
+        addClaim("sum is not one", c -> c.setProbabilities(List.of(0.5, off)),
+            RejectionReason.INVALID_PROBABILITIES);
+        addClaim("relabelled outcomes", c -> c.setOutcomes(List.of("yes", "no")),
+            RejectionReason.INVALID_RECORD);
+
+        Outcome unknownLabel = outcome("bridge-1", "maybe-" + i, tick());
+        add("unknown outcome", Topic.OUTCOMES, run.encode(Topic.OUTCOMES, signed(unknownLabel)),
+            unknownLabel.getObservedAt().toEpochMilli(), EnumSet.of(RejectionReason.UNKNOWN_OUTCOME));
+
+        long future = System.currentTimeMillis() + Duration.ofMinutes(10 + random.nextInt(40)).toMillis();
+        Claim fromTheFuture = signed(claim(AGENT, "bridge-1", future, 0.5).setClaimId("future-" + i));
+        add("far future", Topic.CLAIMS, run.encode(Topic.CLAIMS, fromTheFuture), future,
+            EnumSet.of(RejectionReason.INVALID_RECORD));
+        long past = T - Duration.ofDays(365 * (1 + random.nextInt(20))).toMillis();
+        Claim fromThePast = signed(claim(AGENT, "bridge-1", past, 0.5).setClaimId("past-" + i));
+        add("far past", Topic.CLAIMS, run.encode(Topic.CLAIMS, fromThePast), past,
+            EnumSet.of(RejectionReason.LATE));
+      }
+      return records;
+    }
+
+    private SpecificRecord validRecord(Topic topic) {
+      long at = tick();
+      return switch (topic) {
+        case CLAIMS -> signed(claim(AGENT, "bridge-1", at, random.nextDouble()).setClaimId("v-" + at));
+        case OUTCOMES -> signed(outcome("bridge-1", "yes", at));
+        default -> agent("fuzzed-" + at, IdentityTier.UNVERIFIED, at);
+      };
+    }
+
+    /** A claim, signed after {@code change}, that breaks the contract in one way. */
+    private void addClaim(String kind, Function<Claim.Builder, Claim.Builder> change, RejectionReason reason) {
+      long at = tick();
+      Claim claim = signed(change.apply(claim(AGENT, "bridge-1", at, 0.5).setClaimId(kind + at)));
+      add(kind, Topic.CLAIMS, run.encode(Topic.CLAIMS, claim), at, EnumSet.of(reason));
+    }
+
+    private void add(String kind, Topic topic, byte[] value, Set<RejectionReason> allowed) {
+      add(kind, topic, value, tick(), allowed);
+    }
+
+    private void add(String kind, Topic topic, byte[] value, long timestamp, Set<RejectionReason> allowed) {
+      records.add(new Hostile(kind, topic, value, timestamp, allowed));
+    }
+
+    private long tick() {
+      clock += 1_000;
+      return clock;
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package io.beliefnet.signing;
+
+import io.beliefnet.avro.Claim;
+import io.beliefnet.avro.Outcome;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The bytes an agent signs: the content of a claim or outcome in a fixed, language-neutral layout
+ * that does not depend on Avro or on the schema version. Everything is big-endian:
+ *
+ * <ul>
+ *   <li>string: unsigned 32-bit byte length, then the UTF-8 bytes;
+ *   <li>long: signed 64-bit; double: the IEEE 754 binary64 bits as a 64-bit integer;
+ *   <li>boolean: one byte, 0 or 1;
+ *   <li>list: unsigned 32-bit count, then the items;
+ *   <li>optional: one byte 0 when absent, or 1 followed by the value.
+ * </ul>
+ *
+ * <p>A claim is the string {@code beliefnet/claim/v1}, then claimId, agentId, propositionId,
+ * domain (strings), outcomes (list of strings), probabilities (list of doubles), hardLabel,
+ * eventTime (epoch milliseconds), halfLifeMillis (optional long), stake (optional double),
+ * evidenceIds (list of strings). An outcome is the string {@code beliefnet/outcome/v1}, then
+ * outcomeId, propositionId, domain, outcome, resolverId (strings) and observedAt (epoch
+ * milliseconds). The leading tag keeps a claim's signature from being valid for an outcome.
+ */
+public final class CanonicalEncoding {
+
+  static final String CLAIM_TAG = "beliefnet/claim/v1";
+  static final String OUTCOME_TAG = "beliefnet/outcome/v1";
+
+  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+  private final DataOutputStream out = new DataOutputStream(bytes);
+
+  private CanonicalEncoding() {}
+
+  /** The signed content of {@code claim} (everything but its signature). */
+  public static byte[] of(Claim claim) {
+    CanonicalEncoding encoding = new CanonicalEncoding();
+    encoding.string(CLAIM_TAG);
+    encoding.string(claim.getClaimId());
+    encoding.string(claim.getAgentId());
+    encoding.string(claim.getPropositionId());
+    encoding.string(claim.getDomain());
+    encoding.strings(claim.getOutcomes());
+    encoding.count(claim.getProbabilities().size());
+    for (double p : claim.getProbabilities()) {
+      encoding.real(p);
+    }
+    encoding.flag(claim.getHardLabel());
+    encoding.integer(claim.getEventTime().toEpochMilli());
+    encoding.present(claim.getHalfLifeMillis() != null);
+    if (claim.getHalfLifeMillis() != null) {
+      encoding.integer(claim.getHalfLifeMillis());
+    }
+    encoding.present(claim.getStake() != null);
+    if (claim.getStake() != null) {
+      encoding.real(claim.getStake());
+    }
+    encoding.strings(claim.getEvidenceIds());
+    return encoding.bytes.toByteArray();
+  }
+
+  /** The signed content of {@code outcome} (everything but its signature). */
+  public static byte[] of(Outcome outcome) {
+    CanonicalEncoding encoding = new CanonicalEncoding();
+    encoding.string(OUTCOME_TAG);
+    encoding.string(outcome.getOutcomeId());
+    encoding.string(outcome.getPropositionId());
+    encoding.string(outcome.getDomain());
+    encoding.string(outcome.getOutcome());
+    encoding.string(outcome.getResolverId());
+    encoding.integer(outcome.getObservedAt().toEpochMilli());
+    return encoding.bytes.toByteArray();
+  }
+
+  private void string(String value) {
+    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+    count(utf8.length);
+    write(() -> out.write(utf8));
+  }
+
+  private void strings(List<String> values) {
+    count(values.size());
+    values.forEach(this::string);
+  }
+
+  private void count(int n) {
+    write(() -> out.writeInt(n));
+  }
+
+  private void integer(long value) {
+    write(() -> out.writeLong(value));
+  }
+
+  private void real(double value) {
+    write(() -> out.writeLong(Double.doubleToLongBits(value)));
+  }
+
+  private void flag(boolean value) {
+    write(() -> out.writeByte(value ? 1 : 0));
+  }
+
+  private void present(boolean value) {
+    flag(value);
+  }
+
+  private interface Write {
+    void run() throws IOException;
+  }
+
+  private static void write(Write write) {
+    try {
+      write.run();
+    } catch (IOException impossible) {
+      throw new UncheckedIOException("writing to memory failed", impossible);
+    }
+  }
+}
