@@ -37,6 +37,19 @@ public record AgentProfile(String id, String controller, IdentityTier tier, doub
     return tier == IdentityTier.UNVERIFIED && stake == 0;
   }
 
+  /**
+   * This agent with its settlement losses deducted from its stake (slashing): gains do not add to
+   * the stake, and a stake that is used up makes an unverified agent influence-capped again.
+   *
+   * @param settled the net settlement of the agent's resolved claims, negative for a loss
+   */
+  public AgentProfile afterSettlement(double settled) {
+    if (stake == 0 || settled >= 0) {
+      return this;
+    }
+    return new AgentProfile(id, controller, tier, Math.max(0, stake + settled));
+  }
+
   /** The tier whose prior applies to this agent: stake lifts it by one step. */
   public IdentityTier priorTier() {
     return stake > 0 ? tier.raisedByStake() : tier;

@@ -26,6 +26,9 @@ import java.util.OptionalInt;
  *       calibration and the ledger instead; a corrected outcome takes back what the first credited.
  * </ul>
  *
+ * <p>Stake: an agent's settlement losses in this domain are deducted from the stake that backs its
+ * claims here, so a staked liar that has lost its stake is capped like any unstaked identity.
+ *
  * <p>A belief read now uses the current reliabilities of its claimants. No hash-order iteration
  * reaches a result and nothing is random.
  */
@@ -73,7 +76,7 @@ public final class DomainNetwork {
       withdrawConsensusCredit(proposition, previous);
       proposition.getClaims().remove(previous);
     }
-    proposition.insert(ClaimState.of(claim, agent, proposition.takeSequence()));
+    proposition.insert(ClaimState.of(claim, staked(agent), proposition.takeSequence()));
     // the claim's impact is measured with the reliabilities it met, before anyone learns from it
     double[] after = evaluate(proposition).posterior();
     List<Settlement> settlements = List.of();
@@ -157,7 +160,16 @@ public final class DomainNetwork {
 
   /** What is learned about an agent in this domain; the prior if it never claimed here. */
   public Reliability reliability(String agentId, AgentProfile profile) {
-    return reliabilityModel.describe(agentId, name, profile, store.agent(agentId), store.domain());
+    return reliabilityModel.describe(
+        agentId, name, staked(profile), store.agent(agentId), store.domain());
+  }
+
+  /**
+   * The agent with what it lost in this domain deducted from its stake. Slashing is per domain, so
+   * that each domain's results depend on its own events only (see the class comment).
+   */
+  private AgentProfile staked(AgentProfile agent) {
+    return agent.afterSettlement(store.agent(agent.id()).getLedger().getSettlementTotal());
   }
 
   private Belief belief(PropositionState proposition) {

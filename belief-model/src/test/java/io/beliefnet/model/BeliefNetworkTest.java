@@ -178,6 +178,31 @@ class BeliefNetworkTest {
   }
 
   @Test
+  void settlementLossesAreDeductedFromTheStakeAndAnEmptyStakeIsCapped() {
+    BeliefNetwork network = networkWithVerified("honest");
+    network.register(new AgentProfile("liar", "liar", IdentityTier.UNVERIFIED, 0.5));
+    double remaining = 0.5;
+    for (int i = 0; i < 12; i++) {
+      network.claim(Claim.label(binary("p" + i), "honest", i, 1));
+      network.claim(Claim.label(binary("p" + i), "liar", i, 0));
+      for (Settlement settlement : network.resolve(new Outcome("p" + i, 1, i))) {
+        if (settlement.agentId().equals("liar")) {
+          assertThat(settlement.stake()).as("stake at risk on claim %d", i).isCloseTo(remaining, within(1e-12));
+          assertThat(settlement.amount()).isNotPositive();
+          remaining += settlement.amount();
+        }
+      }
+    }
+    assertThat(remaining).isLessThan(0.5);
+
+    AgentProfile slashed =
+        new AgentProfile("liar", "liar", IdentityTier.UNVERIFIED, 0.5).afterSettlement(-0.6);
+    assertThat(slashed.stake()).isZero();
+    assertThat(slashed.influenceCapped()).isTrue();
+    assertThat(slashed.afterSettlement(3).stake()).as("gains do not refill a stake").isZero();
+  }
+
+  @Test
   void olderClaimsFadeWithTheHalfLife() {
     BeliefNetwork network = networkWithVerified("old", "new");
     PropositionSpec fading = new PropositionSpec("p", DOMAIN, 2, 1_000);
