@@ -102,6 +102,10 @@ class DomainBeliefStageTest {
     harness.initializeState(snapshot);
     harness.open();
     pushClaim(2, "bob", 200, 0.8);
+    InputEvent resent =
+        InputEvent.ofClaim(input("claims", 3, 210), claim("alice", "bridge", 100, 0.9).build())
+            .stampedWith(agent("alice", IdentityTier.VERIFIED, 0));
+    harness.processElement(new StreamRecord<>(resent, 210));
     harness.processWatermark(250);
 
     assertThat(harness.extractOutputValues())
@@ -111,6 +115,26 @@ class DomainBeliefStageTest {
               assertThat(b.getClaimCount()).isEqualTo(2);
               assertThat(b.getVersion()).isEqualTo(2L);
             });
+    assertThat(side(DeadLetters.TAG))
+        .as("a claim re-sent after a restore")
+        .extracting(Rejected::getReasonCode)
+        .containsExactly(RejectionReason.DUPLICATE);
+  }
+
+  @Test
+  void aRevocationWithdrawsTheRevokedKeysClaims() throws Exception {
+    pushClaim(1, "alice", 100, 0.9);
+    pushClaim(2, "bob", 110, 0.8);
+    harness.processWatermark(150);
+    InputEvent revocation =
+        InputEvent.revocation(
+            input("agents", 0, 200), agent("alice", IdentityTier.VERIFIED, 50), "traffic/london");
+    harness.processElement(new StreamRecord<>(revocation, 200));
+    harness.processWatermark(250);
+
+    List<Belief> beliefs = harness.extractOutputValues();
+    assertThat(beliefs.get(beliefs.size() - 1).getClaimCount()).isEqualTo(1);
+    assertThat(beliefs.get(beliefs.size() - 1).getUpdatedAt().toEpochMilli()).isEqualTo(200);
   }
 
   private void pushClaim(long offset, String agentId, long at, double yes) throws Exception {
