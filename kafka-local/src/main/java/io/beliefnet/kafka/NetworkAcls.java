@@ -1,6 +1,7 @@
 package io.beliefnet.kafka;
 
 import io.beliefnet.topics.Topic;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.PatternType;
@@ -28,6 +30,8 @@ public final class NetworkAcls {
   private static final List<Topic> INPUTS = List.of(Topic.CLAIMS, Topic.OUTCOMES, Topic.AGENTS);
   private static final List<Topic> OUTPUTS =
       List.of(Topic.BELIEFS, Topic.AGENT_RELIABILITY, Topic.SETTLEMENTS, Topic.REJECTED);
+
+  private static final Duration PROPAGATION_TIMEOUT = Duration.ofSeconds(30);
 
   private NetworkAcls() {}
 
@@ -82,12 +86,21 @@ public final class NetworkAcls {
 
   /**
    * Creates {@code acls} through an admin client built from {@code adminConfig}, which must
-   * authenticate as a user allowed to alter the cluster's ACLs (a super user). Creating an ACL
-   * that exists already changes nothing.
+   * authenticate as a user allowed to alter the cluster's ACLs (a super user), and returns once
+   * the broker it asked lists them: ACLs reach a broker's authorizer through the metadata log a
+   * little after the controller accepts them. Creating an ACL that exists already changes nothing.
    */
   public static void grant(Map<String, Object> adminConfig, Collection<AclBinding> acls) {
     try (Admin admin = Admin.create(adminConfig)) {
       admin.createAcls(acls).all().get();
+      long deadline = System.nanoTime() + PROPAGATION_TIMEOUT.toNanos();
+      while (!admin.describeAcls(AclBindingFilter.ANY).values().get().containsAll(acls)) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "the broker does not list the ACLs after " + PROPAGATION_TIMEOUT + ": " + acls);
+        }
+        Thread.sleep(100);
+      }
     } catch (ExecutionException e) {
       throw new IllegalStateException("cannot create ACLs " + acls, e.getCause());
     } catch (InterruptedException e) {

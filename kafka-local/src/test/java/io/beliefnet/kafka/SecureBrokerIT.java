@@ -10,9 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,7 +19,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.acl.AclBinding;
-import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
@@ -70,7 +67,6 @@ class SecureBrokerIT {
     acls.addAll(NetworkAcls.resolver(RESOLVER, names));
     acls.addAll(NetworkAcls.job(JOB, JOB_GROUP, JOB_TRANSACTIONAL_ID_PREFIX, names));
     NetworkAcls.grant(config(ADMIN), acls);
-    awaitEnforced(acls);
   }
 
   @AfterAll
@@ -172,22 +168,5 @@ class SecureBrokerIT {
     return producer
         .send(new ProducerRecord<>(topic.defaultName(), "p-1", value))
         .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-  }
-
-  /**
-   * ACLs reach the broker's authorizer through the metadata log shortly after the controller
-   * accepts them; the broker lists them once it enforces them.
-   */
-  private static void awaitEnforced(List<AclBinding> acls) throws Exception {
-    try (Admin admin = Admin.create(config(ADMIN))) {
-      long deadline = System.nanoTime() + TIMEOUT.toNanos();
-      while (!Set.copyOf(admin.describeAcls(AclBindingFilter.ANY).values().get())
-          .containsAll(acls)) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("the broker does not list the granted ACLs");
-        }
-        Thread.sleep(100);
-      }
-    }
   }
 }
