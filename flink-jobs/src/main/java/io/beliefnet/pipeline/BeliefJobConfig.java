@@ -3,20 +3,32 @@ package io.beliefnet.pipeline;
 import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.pipeline.trust.TrustPolicy;
 import io.beliefnet.topics.Topic;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.util.ParameterTool;
 
-/** The job's settings, read once from arguments or the Flink configuration. */
+/**
+ * The job's settings, read once from arguments or the Flink configuration.
+ *
+ * @param kafkaProperties the contents of {@link BeliefJobOptions#KAFKA_PROPERTIES_FILE}, or none
+ */
 public record BeliefJobConfig(
     String bootstrapServers,
     String registryUrl,
     String groupId,
     String transactionalIdPrefix,
+    Map<String, String> kafkaProperties,
     Duration maxOutOfOrderness,
     Duration idleTimeout,
     Duration maxClockSkew,
@@ -37,6 +49,10 @@ public record BeliefJobConfig(
         configuration.get(BeliefJobOptions.SCHEMA_REGISTRY_URL),
         configuration.get(BeliefJobOptions.GROUP_ID),
         configuration.get(BeliefJobOptions.TRANSACTIONAL_ID_PREFIX),
+        configuration
+            .getOptional(BeliefJobOptions.KAFKA_PROPERTIES_FILE)
+            .map(BeliefJobConfig::readProperties)
+            .orElse(Map.of()),
         configuration.get(BeliefJobOptions.MAX_OUT_OF_ORDERNESS),
         configuration.get(BeliefJobOptions.IDLE_TIMEOUT),
         configuration.get(BeliefJobOptions.MAX_CLOCK_SKEW),
@@ -79,5 +95,23 @@ public record BeliefJobConfig(
   /** The configured name of {@code topic}. */
   public String topic(Topic topic) {
     return topicNames.get(topic);
+  }
+
+  /**
+   * Read where the job is submitted: the values travel with the job graph, so only files they
+   * name (key and trust stores) must exist on the task managers.
+   */
+  private static Map<String, String> readProperties(String file) {
+    Properties properties = new Properties();
+    try (Reader in = Files.newBufferedReader(Path.of(file))) {
+      properties.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read Kafka client properties from " + file, e);
+    }
+    Map<String, String> values = new HashMap<>();
+    for (String name : properties.stringPropertyNames()) {
+      values.put(name, properties.getProperty(name));
+    }
+    return Map.copyOf(values);
   }
 }

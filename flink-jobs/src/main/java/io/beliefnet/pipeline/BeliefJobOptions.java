@@ -42,6 +42,14 @@ public final class BeliefJobOptions {
           .withDescription(
               "Prefix of the transactional ids of the exactly-once sinks; unique per job.");
 
+  public static final ConfigOption<String> KAFKA_PROPERTIES_FILE =
+      ConfigOptions.key("kafka.properties-file")
+          .stringType()
+          .noDefaultValue()
+          .withDescription(
+              "Kafka client properties (security.protocol, sasl.*, ssl.*) applied to every Kafka"
+                  + " client of the job; the job's own Kafka options take precedence.");
+
   public static final ConfigOption<Duration> MAX_OUT_OF_ORDERNESS =
       ConfigOptions.key("events.max-out-of-orderness")
           .durationType()
@@ -111,6 +119,7 @@ public final class BeliefJobOptions {
                 SCHEMA_REGISTRY_URL,
                 GROUP_ID,
                 TRANSACTIONAL_ID_PREFIX,
+                KAFKA_PROPERTIES_FILE,
                 MAX_OUT_OF_ORDERNESS,
                 IDLE_TIMEOUT,
                 MAX_CLOCK_SKEW,

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.topics.Topic;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.description.HtmlFormatter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BeliefJobOptionsTest {
 
@@ -45,6 +48,7 @@ class BeliefJobOptionsTest {
     assertThat(config.topic(Topic.CLAIMS)).isEqualTo("prod.claims");
     assertThat(config.topic(Topic.BELIEFS)).isEqualTo("beliefs");
     assertThat(config.maxOutOfOrderness()).isEqualTo(Duration.ofMillis(250));
+    assertThat(config.kafkaProperties()).isEmpty();
     assertThat(config.trust().isResolver("registrar")).isTrue();
     assertThat(config.trust().isResolver("agent")).isFalse();
     assertThat(config.trust().ratePerSecond(IdentityTier.UNVERIFIED)).isEqualTo(0.5);
@@ -57,5 +61,38 @@ class BeliefJobOptionsTest {
             () -> BeliefJobConfig.fromArgs(new String[] {"--trust.claims-per-second", "VERIFIED:2"}))
         .hasMessageContaining("UNVERIFIED")
         .hasMessageContaining("give every tier");
+  }
+
+  @Test
+  void kafkaPropertiesComeFromTheNamedFile(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("job.properties");
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "# client security",
+            "security.protocol=SASL_SSL",
+            "sasl.mechanism=SCRAM-SHA-512",
+            "ssl.truststore.location=/etc/belief/ca.p12"));
+
+    BeliefJobConfig config =
+        BeliefJobConfig.fromArgs(new String[] {"--kafka.properties-file", file.toString()});
+
+    assertThat(config.kafkaProperties())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "security.protocol", "SASL_SSL",
+                "sasl.mechanism", "SCRAM-SHA-512",
+                "ssl.truststore.location", "/etc/belief/ca.p12"));
+  }
+
+  @Test
+  void aMissingPropertiesFileIsAnError(@TempDir Path dir) {
+    String missing = dir.resolve("absent.properties").toString();
+
+    assertThatThrownBy(
+            () -> BeliefJobConfig.fromArgs(new String[] {"--kafka.properties-file", missing}))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining(missing);
   }
 }

@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
  * from Kafka's own jars in a child JVM on 127.0.0.1. The broker's class path is resolved at build
  * time from Maven Central ({@code kafka-server.classpath}), so nothing has to be installed.
  *
+ * <p>{@link #start(Path)} runs it open, as tests and the local stack need it; {@link
+ * #start(Path, SecureBrokerSettings)} runs it with SASL/SCRAM authentication and ACLs.
+ *
  * <p>The broker's log goes to {@code <workDir>/broker.log}. A JVM shutdown hook stops the child
  * if the parent exits without closing it.
  */
@@ -45,32 +48,56 @@ public final class ChildProcessKafkaBroker implements KafkaBroker {
 
   /**
    * Formats a fresh log directory under {@code workDir} and starts the broker on free loopback
-   * ports, returning once it accepts connections.
+   * ports, returning once it accepts connections. Clients connect over PLAINTEXT and may do
+   * anything.
    *
    * @throws IllegalStateException if the broker does not come up within 90 s; its log says why
    */
   public static ChildProcessKafkaBroker start(Path workDir) {
+    return start(workDir, "PLAINTEXT", List.of(), List.of());
+  }
+
+  /**
+   * As {@link #start(Path)}, but clients must authenticate with SASL/SCRAM as one of {@code
+   * security}'s users (over SASL_PLAINTEXT, see {@link SecureBrokerSettings#clientConfig}) and
+   * may do only what ACLs allow them.
+   */
+  public static ChildProcessKafkaBroker start(Path workDir, SecureBrokerSettings security) {
+    return start(
+        workDir,
+        SecureBrokerSettings.PROTOCOL,
+        security.serverProperties(),
+        security.formatArguments());
+  }
+
+  private static ChildProcessKafkaBroker start(
+      Path workDir, String protocol, List<String> securityProperties, List<String> formatExtras) {
     try {
       Files.createDirectories(workDir);
       int brokerPort = freePort();
       int controllerPort = freePort();
       Path config = workDir.resolve("server.properties");
-      Files.writeString(config, serverProperties(workDir, brokerPort, controllerPort));
+      Files.writeString(
+          config,
+          serverProperties(workDir, protocol, brokerPort, controllerPort, securityProperties));
       Path log = workDir.resolve("broker.log");
 
-      runToCompletion(
-          List.of(
-              "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
-              "-c", config.toString(),
-              // Flink's Kafka sink cannot yet recover every pending commit under transaction
-              // protocol v2 (FLINK-40689): a crash right after a checkpoint could lose its output
-              "--feature", "transaction.version=1"),
-          log);
+      List<String> format =
+          new ArrayList<>(
+              List.of(
+                  "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
+                  "-c", config.toString(),
+                  // Flink's Kafka sink cannot yet recover every pending commit under transaction
+                  // protocol v2 (FLINK-40689): a crash right after a checkpoint could lose its
+                  // output
+                  "--feature", "transaction.version=1"));
+      format.addAll(formatExtras);
+      runToCompletion(format, log);
       Process broker = launch(List.of("kafka.Kafka", config.toString()), log);
       String bootstrap = "127.0.0.1:" + brokerPort;
       ChildProcessKafkaBroker started = new ChildProcessKafkaBroker(broker, bootstrap);
       started.awaitPort(brokerPort, log);
-      LOG.info("Kafka broker up at {} (log: {})", bootstrap, log);
+      LOG.info("Kafka broker up at {} over {} (log: {})", bootstrap, protocol, log);
       return started;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the broker's directory " + workDir, e);
@@ -126,32 +153,42 @@ public final class ChildProcessKafkaBroker implements KafkaBroker {
         "Kafka broker did not open port " + port + " within " + STARTUP_TIMEOUT + "; see " + log);
   }
 
-  private static String serverProperties(Path workDir, int brokerPort, int controllerPort) {
-    return String.join(
-        "\n",
-        "process.roles=broker,controller",
-        "node.id=1",
-        "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-        "listeners=PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort,
-        "advertised.listeners=PLAINTEXT://127.0.0.1:" + brokerPort,
-        "controller.listener.names=CONTROLLER",
-        "inter.broker.listener.name=PLAINTEXT",
-        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-        "log.dirs=" + workDir.resolve("data").toAbsolutePath(),
-        "num.partitions=1",
-        "auto.create.topics.enable=false",
-        // a single node cannot replicate internal topics
-        "offsets.topic.replication.factor=1",
-        "transaction.state.log.replication.factor=1",
-        "transaction.state.log.min.isr=1",
-        "share.coordinator.state.topic.replication.factor=1",
-        "share.coordinator.state.topic.min.isr=1",
-        "group.initial.rebalance.delay.ms=0",
-        // the machine is small: few threads, small segments
-        "num.network.threads=2",
-        "num.io.threads=2",
-        "log.segment.bytes=16777216",
-        "");
+  private static String serverProperties(
+      Path workDir,
+      String protocol,
+      int brokerPort,
+      int controllerPort,
+      List<String> securityProperties) {
+    List<String> lines =
+        new ArrayList<>(
+            List.of(
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                "listeners=" + protocol + "://127.0.0.1:" + brokerPort
+                    + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=" + protocol + "://127.0.0.1:" + brokerPort,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=" + protocol,
+                "listener.security.protocol.map=" + protocol + ":" + protocol
+                    + ",CONTROLLER:PLAINTEXT",
+                "log.dirs=" + workDir.resolve("data").toAbsolutePath(),
+                "num.partitions=1",
+                "auto.create.topics.enable=false",
+                // a single node cannot replicate internal topics
+                "offsets.topic.replication.factor=1",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                // the machine is small: few threads, small segments
+                "num.network.threads=2",
+                "num.io.threads=2",
+                "log.segment.bytes=16777216"));
+    lines.addAll(securityProperties);
+    lines.add("");
+    return String.join("\n", lines);
   }
 
   private static void runToCompletion(List<String> mainAndArgs, Path log) throws IOException {

@@ -23,15 +23,20 @@ public final class NetworkTopics {
    * deletes by age ({@code retention.ms=-1}). Topics that exist already are left as they are.
    */
   public static void create(String bootstrapServers, int partitions) {
-    Map<Topic, String> names = new EnumMap<>(Topic.class);
-    for (Topic topic : Topic.values()) {
-      names.put(topic, topic.defaultName());
-    }
-    create(bootstrapServers, partitions, names);
+    create(bootstrapServers, partitions, defaultNames());
   }
 
   /** Creates every {@link Topic} under the name {@code names} gives it; see above. */
   public static void create(String bootstrapServers, int partitions, Map<Topic, String> names) {
+    create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), partitions, names);
+  }
+
+  /**
+   * As above, through an admin client built from {@code adminConfig}: for a secured broker, the
+   * settings of a user allowed to create topics.
+   */
+  public static void create(
+      Map<String, Object> adminConfig, int partitions, Map<Topic, String> names) {
     List<NewTopic> topics = new ArrayList<>();
     for (Topic topic : Topic.values()) {
       topics.add(
@@ -47,12 +52,20 @@ public final class NetworkTopics {
                       TopicConfig.RETENTION_MS_CONFIG,
                       "-1")));
     }
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    try (Admin admin = Admin.create(adminConfig)) {
       for (NewTopic topic : topics) {
         createUnlessPresent(admin, topic);
       }
     }
+  }
+
+  /** Every {@link Topic} under its default name. */
+  public static Map<Topic, String> defaultNames() {
+    Map<Topic, String> names = new EnumMap<>(Topic.class);
+    for (Topic topic : Topic.values()) {
+      names.put(topic, topic.defaultName());
+    }
+    return names;
   }
 
   private static void createUnlessPresent(Admin admin, NewTopic topic) {

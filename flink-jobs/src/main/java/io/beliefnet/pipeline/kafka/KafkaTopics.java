@@ -3,6 +3,7 @@ package io.beliefnet.pipeline.kafka;
 import io.beliefnet.pipeline.BeliefJobConfig;
 import io.beliefnet.topics.Topic;
 import java.time.Duration;
+import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -30,6 +31,7 @@ public final class KafkaTopics {
    */
   public static KafkaSource<KafkaInput> source(BeliefJobConfig config, Topic topic) {
     return KafkaSource.<KafkaInput>builder()
+        .setProperties(clientProperties(config))
         .setBootstrapServers(config.bootstrapServers())
         .setTopics(config.topic(topic))
         .setGroupId(config.groupId())
@@ -44,6 +46,7 @@ public final class KafkaTopics {
       BeliefJobConfig config, Topic topic, SerializableFunction<T, String> key) {
     String name = config.topic(topic);
     return KafkaSink.<T>builder()
+        .setKafkaProducerConfig(clientProperties(config))
         .setBootstrapServers(config.bootstrapServers())
         .setRecordSerializer(new AvroKafkaSerializer<>(name, key, config.registryUrl()))
         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
@@ -52,5 +55,15 @@ public final class KafkaTopics {
             ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
             String.valueOf(TRANSACTION_TIMEOUT.toMillis()))
         .build();
+  }
+
+  /**
+   * The configured client properties (security, TLS), set before the job's own settings so that
+   * they cannot override its servers, group, isolation level or transactions.
+   */
+  private static Properties clientProperties(BeliefJobConfig config) {
+    Properties properties = new Properties();
+    properties.putAll(config.kafkaProperties());
+    return properties;
   }
 }
