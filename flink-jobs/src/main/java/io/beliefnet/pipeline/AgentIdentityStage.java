@@ -1,6 +1,7 @@
 package io.beliefnet.pipeline;
 
 import io.beliefnet.avro.AgentIdentity;
+import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.avro.RejectionReason;
 import io.beliefnet.pipeline.kafka.DeadLetters;
 import io.beliefnet.pipeline.trust.TokenBucket;
@@ -24,8 +25,9 @@ import org.apache.flink.util.Collector;
  * stage. When a key is revoked it tells every domain the agent claimed in, so that what the key
  * signed stops counting there.
  *
- * <p>The signature is checked before the rate, so forged records under an agent's id cannot use up
- * that agent's allowance. State per agent: one {@link AgentIdentity} (about 100 bytes plus the
+ * <p>The rate is checked first, without spending, so that claims beyond it are refused before the
+ * costly signature check; only a claim whose signature verifies spends from the allowance, so
+ * forged records under an agent's id cannot use it up. State per agent: one {@link AgentIdentity} (about 100 bytes plus the
  * 44-byte key and id strings), one {@link TokenBucket} (16 bytes), and the names of the domains it
  * claimed in; kept while the agent exists, since the topic it mirrors is compacted.
  */
@@ -64,46 +66,74 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
       register(event, context, out);
       return;
     }
-    String subject = event.isClaim() ? "claim " + event.claim.getClaimId()
-        : "outcome " + event.outcome.getOutcomeId();
+    AgentIdentity signer = signer(event, context);
+    if (signer == null) {
+      return;
+    }
+    if (event.isOutcome()) {
+      if (verified(event, signer, context)) {
+        out.collect(event);
+      }
+      return;
+    }
+    TokenBucket bucket = allowance(signer, event.source.timestamp);
+    IdentityTier tier = signer.getTier();
+    if (!bucket.hasToken(
+        event.source.timestamp, policy.ratePerSecond(tier), policy.burstCapacity(tier))) {
+      reject(event, context, RejectionReason.RATE_LIMITED,
+          subject(event) + ": agent '" + event.agentId() + "' exceeded the " + tier + " rate of "
+              + policy.ratePerSecond(tier) + " claims/s (burst " + policy.burstCapacity(tier)
+              + "): slow down, or register a higher tier");
+    } else if (verified(event, signer, context)) {
+      bucket.take();
+      domains.put(event.domain(), true);
+      out.collect(event.stampedWith(signer));
+    }
+    allowance.update(bucket);
+  }
+
+  /** The registered identity that must have signed {@code event}; null, rejected, if none may. */
+  private AgentIdentity signer(InputEvent event, Context context) throws Exception {
     if (event.isOutcome() && !policy.isResolver(event.agentId())) {
       reject(event, context, RejectionReason.UNTRUSTED_RESOLVER,
-          subject + " comes from '" + event.agentId() + "', which is not a configured resolver:"
-              + " only the agents listed in trust.resolvers may publish outcomes");
-      return;
+          subject(event) + " comes from '" + event.agentId() + "', which is not a configured"
+              + " resolver: only the agents listed in trust.resolvers may publish outcomes");
+      return null;
     }
     AgentIdentity current = identity.value();
     if (current == null || current.getRevoked()) {
       reject(event, context, RejectionReason.UNKNOWN_AGENT,
-          subject + ": agent '" + event.agentId() + "' "
+          subject(event) + ": agent '" + event.agentId() + "' "
               + (current == null
                   ? "has not registered: publish its identity to the agents topic first"
                   : "has a revoked key: register a new key before publishing again"));
-      return;
+      return null;
     }
+    return current;
+  }
+
+  /** True if the event's signature verifies under the signer's key; rejects it otherwise. */
+  private static boolean verified(InputEvent event, AgentIdentity signer, Context context) {
     Verdict verdict = event.isClaim()
-        ? SignatureCheck.verify(event.claim, current.getPublicKey())
-        : SignatureCheck.verify(event.outcome, current.getPublicKey());
+        ? SignatureCheck.verify(event.claim, signer.getPublicKey())
+        : SignatureCheck.verify(event.outcome, signer.getPublicKey());
     if (verdict == Verdict.UNSIGNED) {
       reject(event, context, RejectionReason.UNSIGNED,
-          subject + " has no signature: sign its canonical encoding with the agent's Ed25519 key");
+          subject(event) + " has no signature: sign its canonical encoding with the agent's"
+              + " Ed25519 key");
     } else if (verdict != Verdict.VALID) {
       reject(event, context, RejectionReason.BAD_SIGNATURE,
-          subject + "'s signature does not verify under the key agent '" + event.agentId()
-              + "' registered at " + current.getRegisteredAt() + ": it was altered, forged, or"
+          subject(event) + "'s signature does not verify under the key agent '" + event.agentId()
+              + "' registered at " + signer.getRegisteredAt() + ": it was altered, forged, or"
               + " signed with another key; re-sign it with the current key");
-    } else if (event.isOutcome()) {
-      out.collect(event);
-    } else if (withinRate(current, event.source.timestamp)) {
-      domains.put(event.domain(), true);
-      out.collect(event.stampedWith(current));
-    } else {
-      reject(event, context, RejectionReason.RATE_LIMITED,
-          subject + ": agent '" + event.agentId() + "' exceeded the " + current.getTier()
-              + " rate of " + policy.ratePerSecond(current.getTier()) + " claims/s (burst "
-              + policy.burstCapacity(current.getTier()) + "): slow down, or register a higher"
-              + " tier");
     }
+    return verdict == Verdict.VALID;
+  }
+
+  private static String subject(InputEvent event) {
+    return event.isClaim()
+        ? "claim " + event.claim.getClaimId()
+        : "outcome " + event.outcome.getOutcomeId();
   }
 
   /**
@@ -128,15 +158,10 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
     identity.update(registered);
   }
 
-  private boolean withinRate(AgentIdentity agent, long at) throws Exception {
-    double capacity = policy.burstCapacity(agent.getTier());
+  /** The agent's claim allowance, full for its first claim. */
+  private TokenBucket allowance(AgentIdentity agent, long at) throws Exception {
     TokenBucket bucket = allowance.value();
-    if (bucket == null) {
-      bucket = TokenBucket.full(capacity, at);
-    }
-    boolean admitted = bucket.tryTake(at, policy.ratePerSecond(agent.getTier()), capacity);
-    allowance.update(bucket);
-    return admitted;
+    return bucket != null ? bucket : TokenBucket.full(policy.burstCapacity(agent.getTier()), at);
   }
 
   private static void reject(

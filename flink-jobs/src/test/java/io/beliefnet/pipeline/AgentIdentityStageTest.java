@@ -186,16 +186,19 @@ class AgentIdentityStageTest {
     push(InputEvent.ofAgent(input("agents", 0, 100), agent("spam", IdentityTier.UNVERIFIED, 100)));
     for (int i = 0; i < 30; i++) {
       Claim forged = key("mallory").sign(claim("spam", "f" + i, 1_000, 0.8).build());
-      push(InputEvent.ofClaim(input("claims", 100 + i, 1_000), forged));
+      push(InputEvent.ofClaim(input("claims", i, 1_000), forged));
     }
     for (int i = 0; i < 12; i++) {
-      push(InputEvent.ofClaim(input("claims", i, 1_000), signed(claim("spam", "p" + i, 1_000, 0.8))));
+      push(InputEvent.ofClaim(input("claims", 100 + i, 1_000), signed(claim("spam", "p" + i, 1_000, 0.8))));
     }
     push(InputEvent.ofClaim(input("claims", 12, 3_000), signed(claim("spam", "later", 3_000, 0.8))));
 
     harness.processWatermark(5_000);
 
     assertThat(outputs()).hasSize(11); // the burst of 10, then one refilled after 2 s
+    assertThat(rejections())
+        .filteredOn(r -> r.getReasonCode() == RejectionReason.BAD_SIGNATURE)
+        .hasSize(30);
     assertThat(rejections())
         .filteredOn(r -> r.getReasonCode() == RejectionReason.RATE_LIMITED)
         .hasSize(2)

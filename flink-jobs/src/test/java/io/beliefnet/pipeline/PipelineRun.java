@@ -198,9 +198,18 @@ final class PipelineRun implements AutoCloseable {
     records.sort(
         Comparator.comparingInt((ConsumerRecord<byte[], byte[]> r) -> r.partition())
             .thenComparingLong(ConsumerRecord::offset));
-    AvroRecordDecoder<T> decoder =
-        new AvroRecordDecoder<>(HttpSchemaRegistryClient.connect(registry.url()), type);
+    AvroRecordDecoder<T> decoder = decoder(type);
     return records.stream().map(r -> decoder.decode(r.value())).toList();
+  }
+
+  /** A decoder of this run's records of {@code type}. */
+  <T extends SpecificRecord> AvroRecordDecoder<T> decoder(Class<T> type) {
+    return new AvroRecordDecoder<>(HttpSchemaRegistryClient.connect(registry.url()), type);
+  }
+
+  /** A read_committed consumer of every partition of {@code topic}, from the start; caller closes. */
+  KafkaConsumer<byte[], byte[]> reader(Topic topic) {
+    return reader(topics.get(topic));
   }
 
   private KafkaConsumer<byte[], byte[]> reader(String topic) {

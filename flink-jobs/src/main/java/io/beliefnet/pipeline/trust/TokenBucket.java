@@ -23,19 +23,16 @@ public class TokenBucket {
     return bucket;
   }
 
-  /**
-   * Refills for the event time since the last call, then takes a token if one is there.
-   *
-   * @return whether a token was taken
-   */
-  public boolean tryTake(long at, double perSecond, double capacity) {
+  /** Refills for the event time since the last refill; true if a whole token is there. */
+  public boolean hasToken(long at, double perSecond, double capacity) {
     long elapsed = Math.max(0, at - refilledAt);
     tokens = Math.min(capacity, tokens + elapsed * perSecond / 1000.0);
     refilledAt = Math.max(refilledAt, at);
-    if (tokens < 1) {
-      return false;
-    }
+    return tokens >= 1;
+  }
+
+  /** Spends a token; call only after {@link #hasToken} said there is one. */
+  public void take() {
     tokens -= 1;
-    return true;
   }
 }
