@@ -14,7 +14,8 @@ import java.util.Map;
  *
  * <ol>
  *   <li>dependence: claims linked by one controller or by a shared evidence id form a group (linked
- *       transitively) whose members share one claim's weight;
+ *       transitively) whose members share the weight of {@link
+ *       ModelParameters#controllerWeightCaps()} claims (one, by default), by their tier;
  *   <li>freshness: 2^(−age / half-life), age measured from the proposition's reference time;
  *   <li>identity: all influence-capped claims (unverified, unstaked) together weigh at most {@link
  *       ModelParameters#cappedTotalWeight()}, however many identities they come from;
@@ -44,7 +45,9 @@ public final class BeliefCalculator {
     double cappedTotal = 0;
     for (int i = 0; i < count; i++) {
       ClaimState claim = claims.get(i);
-      double weight = independence[i] / groupSizes[i];
+      double groupCap = parameters.controllerWeightCaps().get(claim.getPriorTier());
+      double weight =
+          groupSizes[i] <= groupCap ? independence[i] : independence[i] * groupCap / groupSizes[i];
       if (halfLifeMillis > 0 && claim.getEventTime() < referenceTime) {
         weight *= Math.pow(2, -(double) (referenceTime - claim.getEventTime()) / halfLifeMillis);
       }

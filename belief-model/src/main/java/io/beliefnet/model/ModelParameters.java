@@ -1,5 +1,9 @@
 package io.beliefnet.model;
 
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
 /**
  * The model's few knobs. None is fitted to a data set: each is a prior strength or a guard whose
  * meaning is stated here, and {@link #defaults()} is what every measurement uses.
@@ -14,6 +18,9 @@ package io.beliefnet.model;
  * @param refreshesPerEvent open propositions re-evaluated round-robin after each claim, so that
  *     reliabilities learned later reach older open beliefs (incremental EM)
  * @param topContributors how many agents a belief lists as its main contributors
+ * @param controllerWeightCaps by identity tier, the most weight one dependence group (claims on a
+ *     proposition linked by one controller or a shared evidence id) carries, in units of one
+ *     independent claim: 1 counts an operator's agents as one source however many it runs
  */
 public record ModelParameters(
     double consensusEvidenceWeight,
@@ -21,7 +28,8 @@ public record ModelParameters(
     double probabilityFloor,
     double populationPriorStrength,
     int refreshesPerEvent,
-    int topContributors)
+    int topContributors,
+    Map<IdentityTier, Double> controllerWeightCaps)
     implements java.io.Serializable {
 
   public ModelParameters {
@@ -31,11 +39,40 @@ public record ModelParameters(
     requireIn("populationPriorStrength", populationPriorStrength, 0, 1e6);
     requireIn("refreshesPerEvent", refreshesPerEvent, 0, 1_000);
     requireIn("topContributors", topContributors, 0, 1_000);
+    EnumMap<IdentityTier, Double> caps = new EnumMap<>(IdentityTier.class);
+    for (IdentityTier tier : IdentityTier.values()) {
+      Double cap = controllerWeightCaps.get(tier);
+      requireIn("controller weight cap of " + tier, cap == null ? Double.NaN : cap, 1e-6, 1e6);
+      caps.put(tier, cap);
+    }
+    controllerWeightCaps = Collections.unmodifiableMap(caps);
   }
 
   /** The parameters every measurement in this module uses. */
   public static ModelParameters defaults() {
-    return new ModelParameters(0.5, 1.0, 0.01, 10, 2, 5);
+    return new ModelParameters(0.5, 1.0, 0.01, 10, 2, 5, oneSourcePerController());
+  }
+
+  /** Every tier's dependence groups count as one independent claim. */
+  public static Map<IdentityTier, Double> oneSourcePerController() {
+    Map<IdentityTier, Double> caps = new EnumMap<>(IdentityTier.class);
+    for (IdentityTier tier : IdentityTier.values()) {
+      caps.put(tier, 1.0);
+    }
+    return caps;
+  }
+
+  /** This with other caps on the weight of the unverified claims and of dependence groups. */
+  public ModelParameters withCaps(
+      double cappedTotalWeight, Map<IdentityTier, Double> controllerWeightCaps) {
+    return new ModelParameters(
+        consensusEvidenceWeight,
+        cappedTotalWeight,
+        probabilityFloor,
+        populationPriorStrength,
+        refreshesPerEvent,
+        topContributors,
+        controllerWeightCaps);
   }
 
   private static void requireIn(String name, double value, double min, double max) {

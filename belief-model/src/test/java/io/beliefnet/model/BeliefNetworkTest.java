@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BeliefNetworkTest {
@@ -119,6 +121,25 @@ class BeliefNetworkTest {
 
     assertThat(fromFive.effectiveSources()).isCloseTo(fromOne.effectiveSources(), within(1e-12));
     assertThat(fromFive.distribution()[1]).isCloseTo(fromOne.distribution()[1], within(0.05));
+  }
+
+  @Test
+  void aTiersControllerCapSetsHowManySourcesOneOperatorCountsAs() {
+    Map<IdentityTier, Double> caps = new EnumMap<>(ModelParameters.oneSourcePerController());
+    caps.put(IdentityTier.ATTESTED, 3.0);
+    BeliefNetwork network = new BeliefNetwork(ModelParameters.defaults().withCaps(1, caps));
+    for (int i = 0; i < 5; i++) {
+      network.register(new AgentProfile("lab" + i, "one-lab", IdentityTier.ATTESTED, 0));
+      network.claim(Claim.label(binary("p"), "lab" + i, i, 1));
+      network.register(new AgentProfile("bot" + i, "one-operator", IdentityTier.VERIFIED, 0));
+      network.claim(Claim.label(binary("q"), "bot" + i, i, 1));
+    }
+    network.register(new AgentProfile("solo", "solo", IdentityTier.ATTESTED, 0));
+    network.claim(Claim.label(binary("r"), "solo", 0, 1));
+
+    double one = network.belief("r").orElseThrow().effectiveSources();
+    assertThat(network.belief("p").orElseThrow().effectiveSources()).isCloseTo(3 * one, within(1e-9));
+    assertThat(network.belief("q").orElseThrow().effectiveSources()).isLessThanOrEqualTo(one);
   }
 
   @Test

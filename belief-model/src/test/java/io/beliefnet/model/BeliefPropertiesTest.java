@@ -104,7 +104,7 @@ class BeliefPropertiesTest {
       @ForAll long seed, @ForAll @IntRange(min = 2, max = 4) int outcomes) {
     // without consensus learning, withdrawing a proposition's consensus credit at resolution changes
     // nothing, so the belief read just before the outcome is the one settlement walks to
-    ModelParameters outcomesOnly = new ModelParameters(0, 1, 0.01, 10, 2, 5);
+    ModelParameters outcomesOnly = new ModelParameters(0, 1, 0.01, 10, 2, 5, ModelParameters.oneSourcePerController());
     BeliefNetwork network = new BeliefNetwork(outcomesOnly);
     Random random = new Random(seed);
     // and without fading, the reference time of the belief does not move either

@@ -2,7 +2,6 @@ package io.beliefnet.pipeline;
 
 import io.beliefnet.avro.Belief;
 import io.beliefnet.avro.Rejected;
-import io.beliefnet.model.ModelParameters;
 import io.beliefnet.pipeline.kafka.DeadLetters;
 import io.beliefnet.pipeline.kafka.KafkaInput;
 import io.beliefnet.pipeline.kafka.RejectionMetrics;
@@ -72,7 +71,7 @@ public final class BeliefJob {
         admitted
             .keyBy(InputEvent::domain)
             .process(
-                new DomainBeliefStage(ModelParameters.defaults(), config.resolvedRetention()))
+                new DomainBeliefStage(config.model(), config.resolvedRetention()))
             .name("beliefs")
             .uid("beliefs");
     beliefs.sinkTo(sinks.beliefs()).name("beliefs sink").uid("beliefs-sink");

@@ -1,6 +1,7 @@
 package io.beliefnet.pipeline;
 
 import io.beliefnet.avro.IdentityTier;
+import io.beliefnet.model.ModelParameters;
 import io.beliefnet.pipeline.trust.TrustPolicy;
 import io.beliefnet.topics.Topic;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.util.ParameterTool;
 
@@ -34,6 +36,7 @@ public record BeliefJobConfig(
     Duration maxClockSkew,
     Duration resolvedRetention,
     TrustPolicy trust,
+    ModelParameters model,
     Map<Topic, String> topicNames) {
 
   /** Reads {@code --key value} arguments; unknown keys are passed on to Flink. */
@@ -58,37 +61,50 @@ public record BeliefJobConfig(
         configuration.get(BeliefJobOptions.MAX_CLOCK_SKEW),
         configuration.get(BeliefJobOptions.RESOLVED_RETENTION),
         trustPolicy(configuration),
+        ModelParameters.defaults()
+            .withCaps(
+                configuration.get(BeliefJobOptions.UNVERIFIED_TOTAL_WEIGHT),
+                perTier(
+                    configuration,
+                    BeliefJobOptions.CONTROLLER_WEIGHT_CAP,
+                    io.beliefnet.model.IdentityTier.class)),
         names);
   }
 
   private static TrustPolicy trustPolicy(Configuration configuration) {
-    Map<IdentityTier, Double> rates = new EnumMap<>(IdentityTier.class);
-    configuration
-        .get(BeliefJobOptions.CLAIMS_PER_SECOND)
-        .forEach((tier, rate) -> rates.put(tier(tier), rate(tier, rate)));
     return new TrustPolicy(
         Set.copyOf(configuration.get(BeliefJobOptions.RESOLVERS)),
-        rates,
+        perTier(configuration, BeliefJobOptions.CLAIMS_PER_SECOND, IdentityTier.class),
         configuration.get(BeliefJobOptions.CLAIM_BURST));
   }
 
-  private static IdentityTier tier(String name) {
+  /** A {@code TIER:number,...} option as numbers by tier. */
+  private static <T extends Enum<T>> Map<T, Double> perTier(
+      Configuration configuration, ConfigOption<Map<String, String>> option, Class<T> tiers) {
+    Map<T, Double> values = new EnumMap<>(tiers);
+    configuration
+        .get(option)
+        .forEach((tier, value) -> values.put(tier(option, tier, tiers), number(option, tier, value)));
+    return values;
+  }
+
+  private static <T extends Enum<T>> T tier(
+      ConfigOption<?> option, String name, Class<T> tiers) {
     try {
-      return IdentityTier.valueOf(name.trim());
+      return Enum.valueOf(tiers, name.trim());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          BeliefJobOptions.CLAIMS_PER_SECOND.key() + " names tier '" + name + "': use one of "
-              + List.of(IdentityTier.values()));
+          option.key() + " names tier '" + name + "': use one of "
+              + List.of(tiers.getEnumConstants()));
     }
   }
 
-  private static double rate(String tier, String rate) {
+  private static double number(ConfigOption<?> option, String tier, String value) {
     try {
-      return Double.parseDouble(rate.trim());
+      return Double.parseDouble(value.trim());
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
-          BeliefJobOptions.CLAIMS_PER_SECOND.key() + " gives tier " + tier + " the rate '" + rate
-              + "': give a number of claims per second");
+          option.key() + " gives tier " + tier + " the value '" + value + "': give a number");
     }
   }
 

@@ -105,6 +105,22 @@ public final class BeliefJobOptions {
               "How much of its rate an agent may spend at once: a quiet agent may send this long's"
                   + " worth of claims in a burst.");
 
+  public static final ConfigOption<Map<String, String>> CONTROLLER_WEIGHT_CAP =
+      ConfigOptions.key("trust.controller-weight-cap")
+          .mapType()
+          .defaultValue(Map.of("UNVERIFIED", "1", "VERIFIED", "1", "ATTESTED", "1"))
+          .withDescription(
+              "Per identity tier, how many independent claims' weight the agents of one controller"
+                  + " (or claims sharing an evidence id) carry together on a proposition.");
+
+  public static final ConfigOption<Double> UNVERIFIED_TOTAL_WEIGHT =
+      ConfigOptions.key("trust.unverified-total-weight")
+          .doubleType()
+          .defaultValue(1.0)
+          .withDescription(
+              "How many independent claims' weight all unverified, unstaked claims on a"
+                  + " proposition carry together, however many identities make them.");
+
   /** One option per topic, {@code topic.<default name>}, defaulting to the default name. */
   public static final Map<Topic, ConfigOption<String>> TOPIC_NAMES = topicNameOptions();
 
@@ -126,7 +142,9 @@ public final class BeliefJobOptions {
                 RESOLVED_RETENTION,
                 RESOLVERS,
                 CLAIMS_PER_SECOND,
-                CLAIM_BURST));
+                CLAIM_BURST,
+                CONTROLLER_WEIGHT_CAP,
+                UNVERIFIED_TOTAL_WEIGHT));
     options.addAll(TOPIC_NAMES.values());
     return options;
   }

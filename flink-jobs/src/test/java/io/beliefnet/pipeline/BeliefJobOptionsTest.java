@@ -41,7 +41,8 @@ class BeliefJobOptionsTest {
               "--topic.claims", "prod.claims",
               "--events.max-out-of-orderness", "250 ms",
               "--trust.resolvers", "inspector;registrar",
-              "--trust.claims-per-second", "UNVERIFIED:0.5,VERIFIED:2,ATTESTED:20"
+              "--trust.claims-per-second", "UNVERIFIED:0.5,VERIFIED:2,ATTESTED:20",
+              "--trust.controller-weight-cap", "UNVERIFIED:1,VERIFIED:1,ATTESTED:4"
             });
 
     assertThat(config.bootstrapServers()).isEqualTo("kafka:9092");
@@ -53,6 +54,9 @@ class BeliefJobOptionsTest {
     assertThat(config.trust().isResolver("agent")).isFalse();
     assertThat(config.trust().ratePerSecond(IdentityTier.UNVERIFIED)).isEqualTo(0.5);
     assertThat(config.trust().burstCapacity(IdentityTier.ATTESTED)).isEqualTo(1200);
+    assertThat(config.model().controllerWeightCaps())
+        .containsEntry(io.beliefnet.model.IdentityTier.ATTESTED, 4.0);
+    assertThat(config.model().cappedTotalWeight()).isEqualTo(1.0);
   }
 
   @Test
@@ -61,6 +65,9 @@ class BeliefJobOptionsTest {
             () -> BeliefJobConfig.fromArgs(new String[] {"--trust.claims-per-second", "VERIFIED:2"}))
         .hasMessageContaining("UNVERIFIED")
         .hasMessageContaining("give every tier");
+    assertThatThrownBy(
+            () -> BeliefJobConfig.fromArgs(new String[] {"--trust.controller-weight-cap", "GOLD:2"}))
+        .hasMessageContaining("names tier 'GOLD'");
   }
 
   @Test
