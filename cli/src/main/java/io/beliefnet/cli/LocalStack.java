@@ -7,7 +7,12 @@ import io.beliefnet.pipeline.BeliefJobConfig;
 import io.beliefnet.pipeline.BeliefJobOptions;
 import io.beliefnet.pipeline.JobSinks;
 import io.beliefnet.pipeline.JobSources;
+import io.beliefnet.avro.AgentIdentity;
+import io.beliefnet.avro.IdentityTier;
+import io.beliefnet.registry.AvroWireSerializer;
 import io.beliefnet.registry.DevSchemaRegistryServer;
+import io.beliefnet.registry.HttpSchemaRegistryClient;
+import io.beliefnet.signing.AgentKey;
 import io.beliefnet.topics.Topic;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,8 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -33,15 +40,22 @@ import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The network on one machine: a real Kafka broker (child JVM), the development schema registry and
  * the belief job on an embedded Flink MiniCluster with RocksDB state and incremental checkpoints.
- * Closing stops all three.
+ * The job trusts one resolver, {@link #RESOLVER}, registered at start. Closing stops all three.
  */
 final class LocalStack implements AutoCloseable {
 
   static final int PARTITIONS = 2;
+
+  /** The resolver the local job trusts; registered when the stack starts. */
+  static final String RESOLVER = "local-resolver";
 
   private final Path stateDir;
   private final KafkaBroker broker;
@@ -80,7 +94,7 @@ final class LocalStack implements AutoCloseable {
     Configuration jobOptions = new Configuration();
     jobOptions.set(BeliefJobOptions.BOOTSTRAP_SERVERS, broker.bootstrapServers());
     jobOptions.set(BeliefJobOptions.SCHEMA_REGISTRY_URL, registry.url());
-    jobOptions.set(BeliefJobOptions.RESOLVERS, List.of(SampleFeed.RESOLVER));
+    jobOptions.set(BeliefJobOptions.RESOLVERS, List.of(RESOLVER));
     BeliefJobConfig config = BeliefJobConfig.from(jobOptions);
 
     int restPort = freePort();
@@ -89,7 +103,35 @@ final class LocalStack implements AutoCloseable {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(flink);
     new BeliefJob(JobSources.kafka(config), JobSinks.kafka(config), config).build(env);
     JobClient job = env.executeAsync(BeliefJob.NAME);
+    registerResolver(broker.bootstrapServers(), registry.url());
     return new LocalStack(stateDir, broker, registry, job, restPort);
+  }
+
+  /**
+   * The key of {@link #RESOLVER}: derived from a fixed seed so that local tools can sign outcomes
+   * with it. Anyone can derive it, which is fine for a development stack and nothing else.
+   */
+  static AgentKey resolverKey() {
+    return AgentKey.fromSeed(RESOLVER.hashCode());
+  }
+
+  private static void registerResolver(String bootstrapServers, String registryUrl) {
+    AgentIdentity resolver =
+        AgentIdentity.newBuilder()
+            .setAgentId(RESOLVER)
+            .setPublicKey(resolverKey().publicKey())
+            .setTier(IdentityTier.ATTESTED)
+            .setController(RESOLVER)
+            .setRegisteredAt(Instant.EPOCH)
+            .build();
+    try (KafkaProducer<String, AgentIdentity> producer =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+            new StringSerializer(),
+            new AvroWireSerializer<>(HttpSchemaRegistryClient.connect(registryUrl)))) {
+      producer.send(
+          new ProducerRecord<>(Topic.AGENTS.defaultName(), null, 0L, RESOLVER, resolver));
+    }
   }
 
   private static int freePort() throws IOException {

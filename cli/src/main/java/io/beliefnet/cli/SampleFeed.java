@@ -25,16 +25,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * A small seeded stream of registrations, claims and outcomes for the local stack: verified
  * specialists who are right 90% of the time, verified generalists right 65% of the time, and a
  * ring of unverified identities under one controller that always claims the wrong outcome. One
- * proposition opens per round; each resolves a few rounds after it opened, by {@link #RESOLVER}.
- * Every agent signs with a key made for this run.
+ * proposition opens per round; each resolves a few rounds after it opened, by the local stack's
+ * resolver. Every agent signs with a key made for this run.
  */
 final class SampleFeed implements AutoCloseable {
 
   private static final String DOMAIN = "traffic/london";
   private static final List<String> OUTCOMES = List.of("open", "closed");
   private static final int ROUNDS_UNTIL_RESOLVED = 5;
-  /** The agent whose outcomes the local job trusts. */
-  static final String RESOLVER = "city-inspector";
 
   private record SampleAgent(String id, String controller, IdentityTier tier, double accuracy) {}
 
@@ -46,8 +44,7 @@ final class SampleFeed implements AutoCloseable {
           new SampleAgent("generalist-2", "weather-co", IdentityTier.VERIFIED, 0.65),
           new SampleAgent("sybil-1", "ring", IdentityTier.UNVERIFIED, 0.0),
           new SampleAgent("sybil-2", "ring", IdentityTier.UNVERIFIED, 0.0),
-          new SampleAgent("sybil-3", "ring", IdentityTier.UNVERIFIED, 0.0),
-          new SampleAgent(RESOLVER, "city-inspectorate", IdentityTier.ATTESTED, 1.0));
+          new SampleAgent("sybil-3", "ring", IdentityTier.UNVERIFIED, 0.0));
 
   private final KafkaProducer<String, SpecificRecord> producer;
   private final SplittableRandom random = new SplittableRandom(7);
@@ -92,7 +89,7 @@ final class SampleFeed implements AutoCloseable {
     int truth = random.nextInt(2);
     truths.add(truth);
     String proposition = "bridge-" + round + "-status";
-    for (SampleAgent agent : AGENTS.subList(0, AGENTS.size() - 1)) {
+    for (SampleAgent agent : AGENTS) {
       int label = random.nextDouble() < agent.accuracy() ? truth : 1 - truth;
       send(Topic.CLAIMS, proposition, claim(agent, proposition, round, label));
     }
@@ -105,10 +102,10 @@ final class SampleFeed implements AutoCloseable {
               .setPropositionId(resolved)
               .setDomain(DOMAIN)
               .setOutcome(OUTCOMES.get(truths.get(resolving)))
-              .setResolverId(RESOLVER)
+              .setResolverId(LocalStack.RESOLVER)
               .setObservedAt(Instant.ofEpochMilli(tick()))
               .build();
-      send(Topic.OUTCOMES, resolved, keys.get(RESOLVER).sign(outcome));
+      send(Topic.OUTCOMES, resolved, LocalStack.resolverKey().sign(outcome));
     }
     producer.flush();
   }
