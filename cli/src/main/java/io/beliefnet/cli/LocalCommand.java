@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.apache.flink.util.TimeUtils;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -13,8 +15,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Starts a Kafka broker, the development schema registry and the belief job on an embedded"
-          + " Flink MiniCluster with RocksDB state, feeds it a small sample of agents, claims and"
-          + " outcomes, and prints where everything is. Stops cleanly on Ctrl-C."
+          + " Flink MiniCluster with RocksDB state, runs a simulated world of agents against it"
+          + " (specialists, generalists, copiers, a sybil ring, a staked liar and a stale central"
+          + " model), and prints where everything is. Stops cleanly on Ctrl-C."
     })
 final class LocalCommand implements Callable<Integer> {
 
@@ -30,8 +33,25 @@ final class LocalCommand implements Callable<Integer> {
       description = "Port of the development schema registry; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int registryPort;
 
+  @Option(names = "--seed", defaultValue = "7", description = "Seed of the simulated world (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--tick", defaultValue = "1s", converter = DurationConverter.class,
+      description = "How often a proposition opens, e.g. 500ms or 2s (default: ${DEFAULT-VALUE}).")
+  Duration tick;
+
+  @Option(names = "--resolve-after", defaultValue = "5", description = "Ticks a proposition stays open before its outcome (default: ${DEFAULT-VALUE}).")
+  int resolveAfter;
+
+  @Option(names = "--sybils", defaultValue = "12", description = "Identities in the sybil ring (default: ${DEFAULT-VALUE}).")
+  int sybils;
+
+  @Option(names = "--copiers", defaultValue = "3", description = "Agents that copy the majority (default: ${DEFAULT-VALUE}).")
+  int copiers;
+
   @Override
   public Integer call() throws Exception {
+    WorldSettings world = new WorldSettings(seed, tick, resolveAfter, sybils, copiers);
     CountDownLatch stopped = new CountDownLatch(1);
     LocalStack stack = LocalStack.start(stateDir.toAbsolutePath(), registryPort);
     Runtime.getRuntime()
@@ -44,8 +64,16 @@ final class LocalCommand implements Callable<Integer> {
                 },
                 "local-stack-shutdown"));
     stack.printWhereThingsAre(System.out);
-    stack.startSampleFeed(Duration.ofSeconds(1));
+    stack.startWorld(world);
     stopped.await();
     return 0;
+  }
+
+  /** Reads durations as Flink's options do: 500ms, 2s, 1min. */
+  static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      return TimeUtils.parseDuration(value);
+    }
   }
 }

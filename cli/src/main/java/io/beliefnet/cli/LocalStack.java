@@ -21,7 +21,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -62,14 +61,14 @@ final class LocalStack implements AutoCloseable {
   private final DevSchemaRegistryServer registry;
   private final JobClient job;
   private final int restPort;
-  private final ScheduledExecutorService feeder =
+  private final ScheduledExecutorService ticker =
       Executors.newSingleThreadScheduledExecutor(
           runnable -> {
-            Thread thread = new Thread(runnable, "sample-feed");
+            Thread thread = new Thread(runnable, "simulated-world");
             thread.setDaemon(true);
             return thread;
           });
-  private SampleFeed feed;
+  private SimulatedWorld world;
 
   private LocalStack(
       Path stateDir,
@@ -192,19 +191,19 @@ final class LocalStack implements AutoCloseable {
     out.println();
   }
 
-  /** Registers the sample agents, then plays one sample round every {@code period}. */
-  void startSampleFeed(Duration period) throws GeneralSecurityException {
-    feed = new SampleFeed(broker.bootstrapServers(), registry.url());
-    feed.registerAgents();
-    feeder.scheduleAtFixedRate(
-        feed::playRound, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+  /** Registers the simulated world's agents, then plays one tick of it every {@code tick}. */
+  void startWorld(WorldSettings settings) {
+    world = new SimulatedWorld(broker.bootstrapServers(), registry.url(), settings);
+    world.registerAgents();
+    ticker.scheduleAtFixedRate(
+        world::tick, settings.tick().toMillis(), settings.tick().toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override
   public void close() {
-    feeder.shutdownNow();
-    if (feed != null) {
-      feed.close();
+    ticker.shutdownNow();
+    if (world != null) {
+      world.close();
     }
     try {
       job.cancel().get();

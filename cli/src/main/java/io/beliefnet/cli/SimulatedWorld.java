@@ -1,0 +1,249 @@
+package io.beliefnet.cli;
+
+import io.beliefnet.avro.AgentIdentity;
+import io.beliefnet.avro.Claim;
+import io.beliefnet.avro.IdentityTier;
+import io.beliefnet.avro.Outcome;
+import io.beliefnet.registry.AvroWireSerializer;
+import io.beliefnet.registry.HttpSchemaRegistryClient;
+import io.beliefnet.signing.AgentKey;
+import io.beliefnet.topics.Topic;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * A seeded world of agents for the local stack. Each tick one proposition opens, in the domains in
+ * turn; its hidden truth follows the domain's current state, which drifts now and then; it is
+ * resolved a few ticks later. The agents:
+ *
+ * <ul>
+ *   <li>specialists: verified, right 90% of the time in their own domain, 55% elsewhere, where they
+ *       rarely speak;
+ *   <li>generalists: verified, right 65% of the time everywhere;
+ *   <li>copiers: verified, repeat the majority of the claims made so far;
+ *   <li>a sybil ring: cheap unverified identities, each its own controller, that claim the same
+ *       wrong outcome together;
+ *   <li>a staked liar: unverified but staked, usually wrong;
+ *   <li>a central model: attested and broad, claims on everything from a snapshot of the world
+ *       taken at start, so it is right while the world still looks like the snapshot and drifts
+ *       out of date.
+ * </ul>
+ *
+ * <p>Event time is the wall clock, so the job sees a live stream. Every agent signs with a key
+ * derived from the seed; outcomes come from the local stack's resolver.
+ */
+final class SimulatedWorld implements AutoCloseable {
+
+  private static final List<Domain> DOMAINS =
+      List.of(
+          new Domain("traffic/london", List.of("open", "closed")),
+          new Domain("lab/qc", List.of("clean", "trace", "contaminated")),
+          new Domain("weather/uk", List.of("dry", "rain")));
+  /** Chance per tick that a domain's state moves on, making older knowledge stale. */
+  private static final double DRIFT = 0.03;
+  /** Chance that a proposition's truth is its domain's current state. */
+  private static final double TYPICAL = 0.75;
+
+  private enum Kind { SPECIALIST, GENERALIST, COPIER, SYBIL, STAKED_LIAR, CENTRAL_MODEL }
+
+  private record Domain(String name, List<String> outcomes) {}
+
+  private record Agent(String id, Kind kind, int homeDomain, IdentityTier tier, double stake) {}
+
+  private record Opened(String id, int domain, int truth) {}
+
+  private final WorldSettings settings;
+  private final SplittableRandom random;
+  private final KafkaProducer<String, SpecificRecord> producer;
+  private final List<Agent> agents = new ArrayList<>();
+  private final Map<String, AgentKey> keys = new LinkedHashMap<>();
+  private final int[] state = new int[DOMAINS.size()];
+  private final int[] snapshot;
+  private final Deque<Opened> awaitingOutcome = new ArrayDeque<>();
+  private int ticks;
+
+  SimulatedWorld(String bootstrapServers, String registryUrl, WorldSettings settings) {
+    this.settings = settings;
+    this.random = new SplittableRandom(settings.seed());
+    for (int d = 0; d < DOMAINS.size(); d++) {
+      state[d] = random.nextInt(DOMAINS.get(d).outcomes().size());
+    }
+    snapshot = state.clone();
+    producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+            new StringSerializer(),
+            new AvroWireSerializer<>(HttpSchemaRegistryClient.connect(registryUrl)));
+    populate();
+  }
+
+  /** Publishes every agent's identity. */
+  void registerAgents() {
+    long now = System.currentTimeMillis();
+    for (Agent agent : agents) {
+      AgentIdentity identity =
+          AgentIdentity.newBuilder()
+              .setAgentId(agent.id())
+              .setPublicKey(keys.get(agent.id()).publicKey())
+              .setTier(agent.tier())
+              .setController(agent.kind() == Kind.COPIER ? "copy-desk" : agent.id())
+              .setStake(agent.stake())
+              .setRegisteredAt(Instant.ofEpochMilli(now))
+              .build();
+      send(Topic.AGENTS, agent.id(), identity, now);
+    }
+    producer.flush();
+  }
+
+  /** One tick: the world may drift, a proposition opens and is claimed on, an older one resolves. */
+  void tick() {
+    for (int d = 0; d < DOMAINS.size(); d++) {
+      if (random.nextDouble() < DRIFT) {
+        state[d] = other(state[d], DOMAINS.get(d).outcomes().size());
+      }
+    }
+    int d = ticks % DOMAINS.size();
+    Domain domain = DOMAINS.get(d);
+    int k = domain.outcomes().size();
+    int truth = random.nextDouble() < TYPICAL ? state[d] : random.nextInt(k);
+    Opened opened = new Opened(domain.name().replace('/', '-') + "-" + ticks, d, truth);
+    claimOn(opened, other(truth, k));
+    awaitingOutcome.addLast(opened);
+    if (awaitingOutcome.size() > settings.ticksUntilResolved()) {
+      resolve(awaitingOutcome.removeFirst());
+    }
+    producer.flush();
+    ticks++;
+  }
+
+  private void claimOn(Opened proposition, int lie) {
+    int k = DOMAINS.get(proposition.domain()).outcomes().size();
+    List<Integer> labels = new ArrayList<>();
+    for (Agent agent : agents) {
+      int label =
+          switch (agent.kind()) {
+            case SPECIALIST -> agent.homeDomain() == proposition.domain()
+                ? noisy(proposition.truth(), 0.9, k, 0.95)
+                : noisy(proposition.truth(), 0.55, k, 0.15);
+            case GENERALIST -> noisy(proposition.truth(), 0.65, k, 0.6);
+            case COPIER -> labels.isEmpty() || random.nextDouble() > 0.7 ? -1 : majority(labels, k);
+            case SYBIL -> random.nextDouble() < 0.5 ? lie : -1;
+            case STAKED_LIAR -> random.nextDouble() < 0.8 ? lie : -1;
+            case CENTRAL_MODEL -> snapshot[proposition.domain()];
+          };
+      if (label >= 0) {
+        labels.add(label);
+        claim(agent, proposition, label);
+      }
+    }
+  }
+
+  /** {@code truth} with probability {@code accuracy}, else another outcome; -1 (silent) unless it speaks. */
+  private int noisy(int truth, double accuracy, int k, double speaks) {
+    if (random.nextDouble() >= speaks) {
+      return -1;
+    }
+    return random.nextDouble() < accuracy ? truth : other(truth, k);
+  }
+
+  private void claim(Agent agent, Opened proposition, int label) {
+    Domain domain = DOMAINS.get(proposition.domain());
+    List<Double> probabilities = new ArrayList<>();
+    for (int i = 0; i < domain.outcomes().size(); i++) {
+      probabilities.add(i == label ? 1.0 : 0.0);
+    }
+    long now = System.currentTimeMillis();
+    Claim claim =
+        Claim.newBuilder()
+            .setClaimId(agent.id() + "/" + proposition.id())
+            .setAgentId(agent.id())
+            .setPropositionId(proposition.id())
+            .setDomain(domain.name())
+            .setOutcomes(domain.outcomes())
+            .setProbabilities(probabilities)
+            .setHardLabel(true)
+            .setEventTime(Instant.ofEpochMilli(now))
+            .build();
+    send(Topic.CLAIMS, proposition.id(), keys.get(agent.id()).sign(claim), now);
+  }
+
+  private void resolve(Opened proposition) {
+    Domain domain = DOMAINS.get(proposition.domain());
+    long now = System.currentTimeMillis();
+    Outcome outcome =
+        Outcome.newBuilder()
+            .setOutcomeId("outcome/" + proposition.id())
+            .setPropositionId(proposition.id())
+            .setDomain(domain.name())
+            .setOutcome(domain.outcomes().get(proposition.truth()))
+            .setResolverId(LocalStack.RESOLVER)
+            .setObservedAt(Instant.ofEpochMilli(now))
+            .build();
+    send(Topic.OUTCOMES, proposition.id(), LocalStack.resolverKey().sign(outcome), now);
+  }
+
+  private void populate() {
+    for (int d = 0; d < DOMAINS.size(); d++) {
+      for (int s = 0; s < 2; s++) {
+        add(new Agent("specialist-" + DOMAINS.get(d).name().replace('/', '-') + "-" + s,
+            Kind.SPECIALIST, d, IdentityTier.VERIFIED, 0));
+      }
+    }
+    for (int g = 0; g < 4; g++) {
+      add(new Agent("generalist-" + g, Kind.GENERALIST, -1, IdentityTier.VERIFIED, 0));
+    }
+    add(new Agent("central-model", Kind.CENTRAL_MODEL, -1, IdentityTier.ATTESTED, 0));
+    add(new Agent("staked-liar", Kind.STAKED_LIAR, -1, IdentityTier.UNVERIFIED, 10));
+    for (int c = 0; c < settings.copiers(); c++) {
+      add(new Agent("copier-" + c, Kind.COPIER, -1, IdentityTier.VERIFIED, 0));
+    }
+    for (int s = 0; s < settings.sybils(); s++) {
+      add(new Agent("sybil-" + s, Kind.SYBIL, -1, IdentityTier.UNVERIFIED, 0));
+    }
+  }
+
+  private void add(Agent agent) {
+    agents.add(agent);
+    keys.put(agent.id(), AgentKey.fromSeed(settings.seed() * 31 + agent.id().hashCode()));
+  }
+
+  private int other(int label, int k) {
+    return (label + 1 + random.nextInt(k - 1)) % k;
+  }
+
+  private static int majority(List<Integer> labels, int k) {
+    int[] counts = new int[k];
+    labels.forEach(label -> counts[label]++);
+    int best = 0;
+    for (int i = 1; i < k; i++) {
+      if (counts[i] > counts[best]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  /** Sends with the event time as the Kafka timestamp, which the job orders events by. */
+  private void send(Topic topic, String key, SpecificRecord value, long eventTime) {
+    producer.send(new ProducerRecord<>(topic.defaultName(), null, eventTime, key, value));
+  }
+
+  @Override
+  public void close() {
+    producer.close();
+  }
+}
