@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -50,6 +51,7 @@ final class BenchCommand implements Callable<Integer> {
 
   private static final String DOMAIN_PREFIX = "bench/";
   private static final String HEARTBEAT_DOMAIN = "heartbeat/bench";
+  private static final Duration WARM_UP_SPAN = Duration.ofMinutes(3);
 
   @Option(names = "--claims", defaultValue = "100000", description = "Claims to send (default: ${DEFAULT-VALUE}).")
   int claims;
@@ -70,25 +72,30 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // claims are signed before the clock starts, so that the producer's signing does not limit
+    // what is measured; claim i has event time base + i ms, and everything before it is older
+    long base = System.currentTimeMillis();
+    List<Claim> signed = signedClaims(base);
     try (LocalStack stack = LocalStack.start(stateDir.toAbsolutePath(), 0);
         KafkaProducer<String, SpecificRecord> producer = producer(stack)) {
-      SplittableRandom random = new SplittableRandom(1);
-      register(producer);
-      warmUp(stack, producer);
+      register(producer, base - WARM_UP_SPAN.toMillis() * 2);
+      warmUp(stack, producer, base - WARM_UP_SPAN.toMillis());
       long start = System.currentTimeMillis();
+      long[] sentAt = new long[claims];
       for (int i = 0; i < claims; i++) {
-        int p = random.nextInt(propositions);
-        send(producer, claim("c" + i, random.nextInt(agents), "p" + p, DOMAIN_PREFIX + (p % domains), random.nextInt(2)));
+        sentAt[i] = System.currentTimeMillis();
+        send(producer, signed.get(i));
       }
       producer.flush();
       long produced = System.currentTimeMillis();
-      Measured measured = awaitApplied(stack, producer, start);
+      Measured measured = awaitApplied(stack, producer, base, sentAt);
       double consumeRate = rawConsumeRate(stack);
       JsonNode checkpoint = latestCheckpoint(stack);
 
       System.out.printf("claims=%d agents=%d propositions=%d domains=%d parallelism=%d%n",
           claims, agents, propositions, domains, LocalStack.PARTITIONS);
-      System.out.printf("produce_claims_per_s=%.0f%n", claims * 1000.0 / Math.max(1, produced - start));
+      System.out.printf("produce_claims_per_s=%.0f (claims signed beforehand)%n",
+          claims * 1000.0 / Math.max(1, produced - start));
       System.out.printf("sustained_claims_per_s=%.0f (first claim sent to last claim's output committed)%n",
           claims * 1000.0 / Math.max(1, measured.lastAppliedAt() - start));
       System.out.printf("latency_ms p50=%d p95=%d p99=%d max=%d (claim sent to its output readable, read_committed)%n",
@@ -102,6 +109,23 @@ final class BenchCommand implements Callable<Integer> {
     }
   }
 
+  /** The claims to send, signed on every core, with event times base, base + 1 ms, ... */
+  private List<Claim> signedClaims(long base) {
+    for (int a = 0; a < agents; a++) {
+      keys.add(AgentKey.fromSeed(a));
+    }
+    SplittableRandom random = new SplittableRandom(1);
+    int[][] plan = new int[claims][];
+    for (int i = 0; i < claims; i++) {
+      plan[i] = new int[] {random.nextInt(agents), random.nextInt(propositions), random.nextInt(2)};
+    }
+    return IntStream.range(0, claims)
+        .parallel()
+        .mapToObj(i -> claim("c" + i, plan[i][0], "p" + plan[i][1],
+            DOMAIN_PREFIX + (plan[i][1] % domains), plan[i][2], base + i))
+        .toList();
+  }
+
   private record Measured(long lastAppliedAt, long[] latencies) {
     long percentile(double q) {
       return latencies.length == 0 ? -1 : latencies[(int) Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
@@ -109,17 +133,17 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   /**
-   * Sends heartbeats until one comes out the other end, so that the measurement starts with the
-   * job running rather than including its start-up.
+   * Sends heartbeats, stamped from {@code from} on, until one comes out the other end, so that the
+   * measurement starts with the job running rather than including its start-up.
    */
-  private void warmUp(LocalStack stack, KafkaProducer<String, SpecificRecord> producer) {
+  private void warmUp(LocalStack stack, KafkaProducer<String, SpecificRecord> producer, long from) {
     AvroRecordDecoder<AgentReliability> decoder =
         new AvroRecordDecoder<>(HttpSchemaRegistryClient.connect(stack.registryUrl()), AgentReliability.class);
     try (KafkaConsumer<byte[], byte[]> consumer = consumer(stack)) {
       consumer.subscribe(List.of(Topic.AGENT_RELIABILITY.defaultName()));
-      long deadline = System.currentTimeMillis() + Duration.ofMinutes(3).toMillis();
+      long deadline = System.currentTimeMillis() + WARM_UP_SPAN.toMillis();
       for (int beat = 0; System.currentTimeMillis() < deadline; beat++) {
-        send(producer, claim("warm-up-" + beat, 0, "warm-up", HEARTBEAT_DOMAIN, 0));
+        send(producer, claim("warm-up-" + beat, 0, "warm-up", HEARTBEAT_DOMAIN, 0, from + beat * 10L));
         producer.flush();
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
           if (decoder.decode(record.value()).getDomain().equals(HEARTBEAT_DOMAIN)) {
@@ -128,28 +152,32 @@ final class BenchCommand implements Callable<Integer> {
         }
       }
     }
-    throw new IllegalStateException("the job produced no output within 3 minutes of starting");
+    throw new IllegalStateException("the job produced no output within " + WARM_UP_SPAN + " of starting");
   }
 
-  /** Reads reliabilities (one per applied claim) until every claim is accounted for. */
-  private Measured awaitApplied(LocalStack stack, KafkaProducer<String, SpecificRecord> producer, long start)
-      throws InterruptedException {
+  /**
+   * Reads reliabilities (one per applied claim) until every claim is accounted for; a claim's
+   * latency runs from when it was sent to when its reliability became readable.
+   */
+  private Measured awaitApplied(
+      LocalStack stack, KafkaProducer<String, SpecificRecord> producer, long base, long[] sentAt) {
     AvroRecordDecoder<AgentReliability> decoder =
         new AvroRecordDecoder<>(HttpSchemaRegistryClient.connect(stack.registryUrl()), AgentReliability.class);
     List<Long> latencies = new ArrayList<>();
-    long lastAppliedAt = start;
+    long lastAppliedAt = 0;
     long heartbeat = 0;
     try (KafkaConsumer<byte[], byte[]> consumer = consumer(stack)) {
       consumer.subscribe(List.of(Topic.AGENT_RELIABILITY.defaultName()));
       long deadline = System.currentTimeMillis() + Duration.ofMinutes(10).toMillis();
       while (latencies.size() < claims && System.currentTimeMillis() < deadline) {
         // a live stream keeps moving event time; without it the last claims would wait
-        send(producer, claim("heartbeat-" + heartbeat++, 0, "heartbeat", HEARTBEAT_DOMAIN, 0));
+        send(producer, claim("heartbeat-" + heartbeat++, 0, "heartbeat", HEARTBEAT_DOMAIN, 0,
+            Math.max(System.currentTimeMillis(), base + claims)));
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
           AgentReliability reliability = decoder.decode(record.value());
           if (reliability.getDomain().startsWith(DOMAIN_PREFIX)) {
             long now = System.currentTimeMillis();
-            latencies.add(now - reliability.getUpdatedAt().toEpochMilli());
+            latencies.add(now - sentAt[(int) (reliability.getUpdatedAt().toEpochMilli() - base)]);
             lastAppliedAt = now;
           }
         }
@@ -184,10 +212,9 @@ final class BenchCommand implements Callable<Integer> {
     return new ObjectMapper().readTree(response.body()).path("latest").path("completed");
   }
 
-  /** Registers the agents, each with a seeded key; every tenth is attested, the rest verified. */
-  private void register(KafkaProducer<String, SpecificRecord> producer) {
+  /** Registers the agents at {@code at}; every tenth is attested, the rest verified. */
+  private void register(KafkaProducer<String, SpecificRecord> producer, long at) {
     for (int a = 0; a < agents; a++) {
-      keys.add(AgentKey.fromSeed(a));
       send(
           producer,
           AgentIdentity.newBuilder()
@@ -196,13 +223,13 @@ final class BenchCommand implements Callable<Integer> {
               .setTier(a % 10 == 0 ? IdentityTier.ATTESTED : IdentityTier.VERIFIED)
               .setController("controller-" + (a / 3))
               .setStake(0.0)
-              .setRegisteredAt(Instant.now())
+              .setRegisteredAt(Instant.ofEpochMilli(at))
               .build());
     }
     producer.flush();
   }
 
-  private Claim claim(String id, int agent, String proposition, String domain, int label) {
+  private Claim claim(String id, int agent, String proposition, String domain, int label, long at) {
     Claim claim =
         Claim.newBuilder()
             .setClaimId(id)
@@ -212,7 +239,7 @@ final class BenchCommand implements Callable<Integer> {
             .setOutcomes(List.of("no", "yes"))
             .setProbabilities(label == 0 ? List.of(1.0, 0.0) : List.of(0.0, 1.0))
             .setHardLabel(true)
-            .setEventTime(Instant.now())
+            .setEventTime(Instant.ofEpochMilli(at))
             .build();
     return keys.get(agent).sign(claim);
   }
