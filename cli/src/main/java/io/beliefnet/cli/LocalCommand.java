@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
     description = {
       "Starts a Kafka broker, the development schema registry and the belief job on an embedded"
           + " Flink MiniCluster with RocksDB state, feeds it a small sample of agents, claims and"
-          + " outcomes, and prints where everything is. Stops cleanly on Ctrl-C."
+          + " outcomes, serves a live dashboard on 127.0.0.1, and prints where everything is."
+          + " Stops cleanly on Ctrl-C."
     })
 final class LocalCommand implements Callable<Integer> {
 
@@ -30,10 +31,16 @@ final class LocalCommand implements Callable<Integer> {
       description = "Port of the development schema registry; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int registryPort;
 
+  @Option(
+      names = "--dashboard-port",
+      defaultValue = "8080",
+      description = "Port of the live dashboard on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int dashboardPort;
+
   @Override
   public Integer call() throws Exception {
     CountDownLatch stopped = new CountDownLatch(1);
-    LocalStack stack = LocalStack.start(stateDir.toAbsolutePath(), registryPort);
+    LocalStack stack = LocalStack.start(stateDir.toAbsolutePath(), registryPort, dashboardPort);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

@@ -64,8 +64,13 @@ final class SampleFeed implements AutoCloseable {
             new AvroWireSerializer<>(registry));
   }
 
-  /** Registers the sample agents, each with a new key. */
+  /**
+   * Registers the sample agents, each with a new key, all at one event time: registrations spread
+   * over more than the job's out-of-orderness could reach it late, when one partition of the
+   * agents topic has gone idle and the other has moved event time on.
+   */
   void registerAgents() {
+    Instant registeredAt = Instant.ofEpochMilli(tick());
     for (SampleAgent agent : AGENTS) {
       keys.put(agent.id(), AgentKey.generate());
       send(
@@ -77,7 +82,7 @@ final class SampleFeed implements AutoCloseable {
               .setTier(agent.tier())
               .setController(agent.controller())
               .setStake(0.0)
-              .setRegisteredAt(Instant.ofEpochMilli(tick()))
+              .setRegisteredAt(registeredAt)
               .build());
     }
     producer.flush();

@@ -50,6 +50,7 @@ export class BeliefChart {
     const claims = {
       type: 'scatter',
       label: 'claims',
+      clip: false, // a certain claim sits on the top edge
       pointStyle: 'triangle',
       pointRadius: 6,
       borderColor: '#334155',
@@ -64,6 +65,7 @@ export class BeliefChart {
     const published = {
       type: 'scatter',
       label: 'outcome',
+      clip: false,
       pointStyle: 'star',
       pointRadius: 12,
       borderWidth: 3,

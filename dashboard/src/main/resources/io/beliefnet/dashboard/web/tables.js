@@ -1,7 +1,7 @@
 // The dashboard's tables, redrawn from plain data. Text goes in through textContent only: ids and
 // reasons come from agents and must never be read as HTML.
 
-const MAX_ROWS = 25;
+const MAX_ROWS = 15;
 
 const percent = x => `${(100 * x).toFixed(1)}%`;
 const fixed = (x, digits = 3) => (x === null || x === undefined ? '' : x.toFixed(digits));
