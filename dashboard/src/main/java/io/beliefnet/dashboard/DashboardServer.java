@@ -2,6 +2,8 @@ package io.beliefnet.dashboard;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.beliefnet.dashboard.PropositionTrack.History;
+import io.beliefnet.dashboard.StaticResources.Resource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -10,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -38,7 +41,8 @@ public final class DashboardServer implements AutoCloseable {
   private final EventHub hub;
   private final StaticResources resources = new StaticResources();
 
-  private DashboardServer(HttpServer server, ExecutorService handlers, TopicFeed feed, EventHub hub) {
+  private DashboardServer(
+      HttpServer server, ExecutorService handlers, TopicFeed feed, EventHub hub) {
     this.server = server;
     this.handlers = handlers;
     this.feed = feed;
@@ -66,8 +70,8 @@ public final class DashboardServer implements AutoCloseable {
               return thread;
             });
     EventHub hub = new EventHub();
-    DashboardServer dashboard =
-        new DashboardServer(http, handlers, TopicFeed.start(bootstrapServers, registryUrl, hub), hub);
+    TopicFeed feed = TopicFeed.start(bootstrapServers, registryUrl, hub);
+    DashboardServer dashboard = new DashboardServer(http, handlers, feed, hub);
     http.createContext("/", dashboard::handle);
     http.setExecutor(handlers);
     http.start();
@@ -81,29 +85,28 @@ public final class DashboardServer implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      if (!exchange.getRequestMethod().equals("GET")) {
-        send(exchange, 405, "text/plain; charset=utf-8", "only GET is served\n".getBytes(StandardCharsets.UTF_8));
-        return;
-      }
       String path = exchange.getRequestURI().getRawPath();
-      if (path.equals(EVENTS)) {
+      if (!exchange.getRequestMethod().equals("GET")) {
+        sendText(exchange, 405, "only GET is served");
+      } else if (path.equals(EVENTS)) {
         stream(exchange);
       } else if (path.equals(SNAPSHOT)) {
         sendJson(exchange, hub.snapshot());
       } else if (path.startsWith(PROPOSITIONS)) {
-        String id = URLDecoder.decode(path.substring(PROPOSITIONS.length()), StandardCharsets.UTF_8);
-        var history = hub.history(id);
+        String id =
+            URLDecoder.decode(path.substring(PROPOSITIONS.length()), StandardCharsets.UTF_8);
+        Optional<History> history = hub.history(id);
         if (history.isPresent()) {
           sendJson(exchange, history.get());
         } else {
-          send(exchange, 404, "text/plain; charset=utf-8", ("no belief yet for " + id + "\n").getBytes(StandardCharsets.UTF_8));
+          sendText(exchange, 404, "no belief yet for " + id);
         }
       } else {
-        var resource = resources.find(path);
+        Optional<Resource> resource = resources.find(path);
         if (resource.isPresent()) {
           send(exchange, 200, resource.get().contentType(), resource.get().bytes());
         } else {
-          send(exchange, 404, "text/plain; charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));
+          sendText(exchange, 404, "not found");
         }
       }
     }
@@ -131,7 +134,13 @@ public final class DashboardServer implements AutoCloseable {
   }
 
   private static void sendJson(HttpExchange exchange, Object value) throws IOException {
-    send(exchange, 200, "application/json; charset=utf-8", Json.write(value).getBytes(StandardCharsets.UTF_8));
+    byte[] json = Json.write(value).getBytes(StandardCharsets.UTF_8);
+    send(exchange, 200, "application/json; charset=utf-8", json);
+  }
+
+  private static void sendText(HttpExchange exchange, int status, String text) throws IOException {
+    byte[] line = (text + "\n").getBytes(StandardCharsets.UTF_8);
+    send(exchange, status, "text/plain; charset=utf-8", line);
   }
 
   private static void send(HttpExchange exchange, int status, String contentType, byte[] body)

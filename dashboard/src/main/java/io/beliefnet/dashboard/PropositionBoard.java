@@ -41,7 +41,8 @@ final class PropositionBoard {
     PropositionTrack track = touch(belief.getPropositionId());
     List<DashboardEvent> events = new ArrayList<>(2);
     Optional<ResolutionScores.Resolution> resolution = track.record(belief);
-    events.add(new DashboardEvent("belief", new BeliefUpdate(track.summary(), Point.of(belief))));
+    BeliefUpdate update = new BeliefUpdate(track.summary(), Point.of(belief));
+    events.add(new DashboardEvent("belief", update));
     resolution.ifPresent(
         resolved -> {
           scores.add(resolved);
@@ -50,20 +51,26 @@ final class PropositionBoard {
     return events;
   }
 
-  /** A claim whose outcomes and probabilities do not pair up is the job's to reject, not a marker. */
+  /** A claim without a usable distribution is the job's to reject, not a marker or a vote. */
   List<DashboardEvent> onClaim(Claim claim) {
-    if (claim.getOutcomes().isEmpty()
-        || claim.getOutcomes().size() != claim.getProbabilities().size()) {
+    if (!hasDistribution(claim)) {
       return List.of();
     }
     ClaimMarker marker = touch(claim.getPropositionId()).record(claim);
     return List.of(new DashboardEvent("claim", new ClaimSeen(claim.getPropositionId(), marker)));
   }
 
+  private static boolean hasDistribution(Claim claim) {
+    return !claim.getOutcomes().isEmpty()
+        && claim.getOutcomes().size() == claim.getProbabilities().size()
+        && claim.getProbabilities().stream().allMatch(Double::isFinite);
+  }
+
   List<DashboardEvent> onOutcome(Outcome outcome) {
     OutcomeMarker marker = OutcomeMarker.of(outcome);
     touch(outcome.getPropositionId()).record(marker);
-    return List.of(new DashboardEvent("outcome", new OutcomeSeen(outcome.getPropositionId(), marker)));
+    OutcomeSeen seen = new OutcomeSeen(outcome.getPropositionId(), marker);
+    return List.of(new DashboardEvent("outcome", seen));
   }
 
   /** Propositions that have a belief, most recently touched first. */

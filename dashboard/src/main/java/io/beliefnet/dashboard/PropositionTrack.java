@@ -57,7 +57,7 @@ final class PropositionTrack {
     }
   }
 
-  /** A claim at event time {@code t}: the outcome it favoured most and the probability it gave it. */
+  /** A claim at event time {@code t}: the outcome it favoured most, and the probability it gave. */
   record ClaimMarker(long t, String agentId, String outcome, double probability) {
 
     static ClaimMarker of(Claim claim) {

@@ -43,20 +43,24 @@ final class StaticResources {
     return read(OWN_ROOT + path);
   }
 
-  /** {@code chart.js/dist/chart.js} → {@code META-INF/resources/webjars/chart.js/4.5.1/dist/chart.js}. */
+  /**
+   * {@code chart.js/dist/chart.js} → {@code META-INF/resources/webjars/chart.js/<version>/dist/chart.js},
+   * with the version of the WebJar on the class path.
+   */
   private Optional<String> webJarPath(String nameAndPath) {
     int slash = nameAndPath.indexOf('/');
     if (slash <= 0) {
       return Optional.empty();
     }
     String name = nameAndPath.substring(0, slash);
+    String path = nameAndPath.substring(slash);
     return webJarVersion(name)
-        .map(version -> "META-INF/resources/webjars/" + name + "/" + version + nameAndPath.substring(slash));
+        .map(version -> "META-INF/resources/webjars/" + name + "/" + version + path);
   }
 
   private Optional<String> webJarVersion(String name) {
-    try (InputStream in =
-        classLoader.getResourceAsStream("META-INF/maven/org.webjars.npm/" + name + "/pom.properties")) {
+    String pomProperties = "META-INF/maven/org.webjars.npm/" + name + "/pom.properties";
+    try (InputStream in = classLoader.getResourceAsStream(pomProperties)) {
       if (in == null) {
         return Optional.empty();
       }
@@ -70,7 +74,8 @@ final class StaticResources {
 
   /** Only files of the kinds a page loads: never a folder, a class or a property file. */
   private Optional<Resource> read(String classPathName) {
-    String contentType = CONTENT_TYPES.get(classPathName.substring(classPathName.lastIndexOf('.') + 1));
+    String extension = classPathName.substring(classPathName.lastIndexOf('.') + 1);
+    String contentType = CONTENT_TYPES.get(extension);
     if (contentType == null) {
       return Optional.empty();
     }

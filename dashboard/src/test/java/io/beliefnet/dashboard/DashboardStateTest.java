@@ -103,11 +103,15 @@ class DashboardStateTest {
   }
 
   @Test
-  void aClaimWhoseProbabilitiesDoNotMatchItsOutcomesIsNoMarker() {
-    var broken = claim("p", "a", 0.5);
-    broken.setProbabilities(List.of(1.0));
+  void aClaimWithoutAUsableDistributionIsNeitherMarkerNorVote() {
+    var tooFew = claim("p", "a", 0.5);
+    tooFew.setProbabilities(List.of(1.0));
+    var notANumber = claim("p", "b", Double.NaN);
 
-    assertThat(state.apply(broken)).isEmpty();
+    assertThat(state.apply(tooFew)).isEmpty();
+    assertThat(state.apply(notANumber)).isEmpty();
+    state.apply(belief("p", 1, 0.5, null));
+    assertThat(state.history("p").orElseThrow().claims()).isEmpty();
   }
 
   @Test
