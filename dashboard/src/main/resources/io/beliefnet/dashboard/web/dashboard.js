@@ -117,3 +117,4 @@ for (const [name, handle] of Object.entries(handlers)) {
 }
 events.onopen = () => connection('live', true);
 events.onerror = () => connection('reconnecting…', false);
+render(); // until the snapshot arrives, the empty tables say what they wait for
