@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
       "Starts a Kafka broker, the development schema registry and the belief job on an embedded"
           + " Flink MiniCluster with RocksDB state, runs a simulated world of agents against it"
           + " (specialists, generalists, copiers, a sybil ring, a staked liar and a stale central"
-          + " model), and prints where everything is. Stops cleanly on Ctrl-C."
+          + " model), serves a live dashboard on 127.0.0.1, and prints where everything is. Stops"
+          + " cleanly on Ctrl-C."
     })
 final class LocalCommand implements Callable<Integer> {
 
@@ -49,11 +50,17 @@ final class LocalCommand implements Callable<Integer> {
   @Option(names = "--copiers", defaultValue = "3", description = "Agents that copy the majority (default: ${DEFAULT-VALUE}).")
   int copiers;
 
+  @Option(
+      names = "--dashboard-port",
+      defaultValue = "8080",
+      description = "Port of the live dashboard on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int dashboardPort;
+
   @Override
   public Integer call() throws Exception {
     WorldSettings world = new WorldSettings(seed, tick, resolveAfter, sybils, copiers);
     CountDownLatch stopped = new CountDownLatch(1);
-    LocalStack stack = LocalStack.start(stateDir.toAbsolutePath(), registryPort);
+    LocalStack stack = LocalStack.start(stateDir.toAbsolutePath(), registryPort, dashboardPort);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

@@ -1,5 +1,8 @@
 package io.beliefnet.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.beliefnet.dashboard.DashboardServer;
 import io.beliefnet.kafka.KafkaBroker;
 import io.beliefnet.kafka.NetworkTopics;
 import io.beliefnet.pipeline.BeliefJob;
@@ -19,6 +22,10 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +33,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,11 +56,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * The network on one machine: a real Kafka broker (child JVM), the development schema registry and
  * the belief job on an embedded Flink MiniCluster with RocksDB state and incremental checkpoints.
- * The job trusts one resolver, {@link #RESOLVER}, registered at start. Closing stops all three.
+ * The job trusts one resolver, {@link #RESOLVER}, registered at start. A live dashboard can follow
+ * the topics. Closing stops them all.
  */
 final class LocalStack implements AutoCloseable {
 
   static final int PARTITIONS = 2;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The resolver the local job trusts; registered when the stack starts. */
   static final String RESOLVER = "local-resolver";
@@ -59,6 +71,7 @@ final class LocalStack implements AutoCloseable {
   private final Path stateDir;
   private final KafkaBroker broker;
   private final DevSchemaRegistryServer registry;
+  private final Optional<DashboardServer> dashboard;
   private final JobClient job;
   private final int restPort;
   private final ScheduledExecutorService ticker =
@@ -74,21 +87,40 @@ final class LocalStack implements AutoCloseable {
       Path stateDir,
       KafkaBroker broker,
       DevSchemaRegistryServer registry,
+      Optional<DashboardServer> dashboard,
       JobClient job,
       int restPort) {
     this.stateDir = stateDir;
     this.broker = broker;
     this.registry = registry;
+    this.dashboard = dashboard;
     this.job = job;
     this.restPort = restPort;
   }
 
-  /** Starts everything, with all state in a fresh {@code stateDir}. */
+  /**
+   * Starts everything but the dashboard, with all state in a fresh {@code stateDir}: the load
+   * harness measures the job without a dashboard competing for the cores.
+   */
   static LocalStack start(Path stateDir, int registryPort) throws Exception {
+    return start(stateDir, registryPort, OptionalInt.empty());
+  }
+
+  /** Starts everything and the dashboard on {@code dashboardPort} (0 picks a free one). */
+  static LocalStack start(Path stateDir, int registryPort, int dashboardPort) throws Exception {
+    return start(stateDir, registryPort, OptionalInt.of(dashboardPort));
+  }
+
+  private static LocalStack start(Path stateDir, int registryPort, OptionalInt dashboardPort)
+      throws Exception {
     wipe(stateDir);
     KafkaBroker broker = KafkaBroker.start(stateDir.resolve("kafka"));
     NetworkTopics.create(broker.bootstrapServers(), PARTITIONS);
     DevSchemaRegistryServer registry = DevSchemaRegistryServer.start(registryPort);
+    Optional<DashboardServer> dashboard =
+        dashboardPort.stream()
+            .mapToObj(port -> DashboardServer.start(port, broker.bootstrapServers(), registry.url()))
+            .findFirst();
 
     Configuration jobOptions = new Configuration();
     jobOptions.set(BeliefJobOptions.BOOTSTRAP_SERVERS, broker.bootstrapServers());
@@ -101,9 +133,11 @@ final class LocalStack implements AutoCloseable {
     flink.set(RestOptions.PORT, restPort);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(flink);
     new BeliefJob(JobSources.kafka(config), JobSinks.kafka(config), config).build(env);
-    JobClient job = env.executeAsync(BeliefJob.NAME);
+    // Registered before the job reads anything: stamped at the epoch, it would be late behind
+    // records that a faster source reader had already read.
     registerResolver(broker.bootstrapServers(), registry.url());
-    return new LocalStack(stateDir, broker, registry, job, restPort);
+    JobClient job = env.executeAsync(BeliefJob.NAME);
+    return new LocalStack(stateDir, broker, registry, dashboard, job, restPort);
   }
 
   /**
@@ -166,6 +200,11 @@ final class LocalStack implements AutoCloseable {
     return "http://127.0.0.1:" + restPort;
   }
 
+  /** Address of the live dashboard page, if the stack serves one. */
+  Optional<String> dashboardUrl() {
+    return dashboard.map(DashboardServer::url);
+  }
+
   JobClient job() {
     return job;
   }
@@ -177,6 +216,7 @@ final class LocalStack implements AutoCloseable {
     out.println("  schema registry         : " + registry.url() + "  (development registry)");
     out.println("  Flink job               : " + BeliefJob.NAME + " (" + job.getJobID() + ")");
     out.println("  Flink REST API          : " + flinkRestUrl());
+    dashboardUrl().ifPresent(url -> out.println("  dashboard               : " + url));
     out.println("  state, logs, checkpoints: " + stateDir);
     out.println("  topics (" + PARTITIONS + " partitions each):");
     for (Topic topic : Topic.values()) {
@@ -191,12 +231,37 @@ final class LocalStack implements AutoCloseable {
     out.println();
   }
 
-  /** Registers the simulated world's agents, then plays one tick of it every {@code tick}. */
-  void startWorld(WorldSettings settings) {
+  /**
+   * Registers the simulated world's agents, then plays one tick of it every {@code tick}. Starts
+   * once every task of the job runs: a source that started first would read the world's backlog and
+   * move event time past the registrations that a later source had not read yet.
+   */
+  void startWorld(WorldSettings settings) throws IOException, InterruptedException {
+    awaitTasksRunning(Duration.ofMinutes(2));
     world = new SimulatedWorld(broker.bootstrapServers(), registry.url(), settings);
     world.registerAgents();
     ticker.scheduleAtFixedRate(
         world::tick, settings.tick().toMillis(), settings.tick().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void awaitTasksRunning(Duration patience) throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(flinkRestUrl() + "/jobs/" + job.getJobID())).build();
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode vertices =
+          JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body()).path("vertices");
+      boolean allRunning = vertices.size() > 0;
+      for (JsonNode vertex : vertices) {
+        allRunning &= vertex.path("status").asText().equals("RUNNING");
+      }
+      if (allRunning) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException("the job's tasks were not all running within " + patience);
   }
 
   @Override
@@ -210,6 +275,7 @@ final class LocalStack implements AutoCloseable {
     } catch (Exception alreadyGone) {
       // the job failed or finished on its own; nothing left to cancel
     }
+    dashboard.ifPresent(DashboardServer::close);
     registry.close();
     broker.close();
   }

@@ -14,8 +14,8 @@ import org.apache.flink.util.Collector;
 /**
  * Applies each key's events in {@link InputEvent#APPLY_ORDER} rather than arrival order, so that
  * results do not depend on how source partitions interleave: events wait in keyed state until the
- * watermark passes their timestamp. An event that arrives with a timestamp the watermark has
- * already passed is rejected as {@code LATE}.
+ * watermark passes their timestamp. A claim or outcome that arrives with a timestamp the watermark
+ * has already passed is rejected as {@code LATE}; a registration or revocation is applied at once.
  *
  * <p>State: the buffer holds the events of the last {@code max-out-of-orderness} of event time;
  * it is empty whenever the watermark has caught up.
@@ -39,7 +39,14 @@ public abstract class EventTimeOrderedFunction<K, O> extends KeyedProcessFunctio
   public final void processElement(InputEvent event, Context context, Collector<O> out)
       throws Exception {
     long timestamp = event.source.timestamp;
-    if (timestamp <= context.timerService().currentWatermark()) {
+    boolean behind = timestamp <= context.timerService().currentWatermark();
+    if (behind && (event.isRegistration() || event.isRevocation())) {
+      // who may claim changes when it is known: refusing a registration would refuse every later
+      // claim of its agent, so it takes effect now instead
+      apply(event, context, out);
+      return;
+    }
+    if (behind) {
       context.output(
           DeadLetters.TAG,
           DeadLetters.of(

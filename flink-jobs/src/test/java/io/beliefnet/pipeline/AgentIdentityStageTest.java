@@ -237,6 +237,18 @@ class AgentIdentityStageTest {
   }
 
   @Test
+  void aRegistrationBehindTheWatermarkStillTakesEffect() throws Exception {
+    harness.processWatermark(500);
+
+    push(InputEvent.ofAgent(input("agents", 0, 100), agent("alice", IdentityTier.VERIFIED, 100)));
+    push(InputEvent.ofClaim(input("claims", 0, 600), signed(claim("alice", "p", 600, 0.8))));
+    harness.processWatermark(700);
+
+    assertThat(rejections()).isEmpty();
+    assertThat(outputs()).singleElement().satisfies(e -> assertThat(e.isClaim()).isTrue());
+  }
+
+  @Test
   void pendingEventsSurviveASnapshotAndRestore() throws Exception {
     push(InputEvent.ofAgent(input("agents", 0, 100), agent("alice", IdentityTier.VERIFIED, 100)));
     push(InputEvent.ofClaim(input("claims", 0, 200), signed(claim("alice", "p", 200, 0.8))));
