@@ -1,7 +1,5 @@
 package io.beliefnet.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.beliefnet.dashboard.DashboardServer;
 import io.beliefnet.kafka.KafkaBroker;
 import io.beliefnet.kafka.NetworkTopics;
@@ -10,6 +8,7 @@ import io.beliefnet.pipeline.BeliefJobConfig;
 import io.beliefnet.pipeline.BeliefJobOptions;
 import io.beliefnet.pipeline.JobSinks;
 import io.beliefnet.pipeline.JobSources;
+import io.beliefnet.pipeline.RunningJob;
 import io.beliefnet.avro.AgentIdentity;
 import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.registry.AvroWireSerializer;
@@ -22,10 +21,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,8 +57,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class LocalStack implements AutoCloseable {
 
   static final int PARTITIONS = 2;
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The resolver the local job trusts; registered when the stack starts. */
   static final String RESOLVER = "local-resolver";
@@ -237,31 +230,11 @@ final class LocalStack implements AutoCloseable {
    * move event time past the registrations that a later source had not read yet.
    */
   void startWorld(WorldSettings settings) throws IOException, InterruptedException {
-    awaitTasksRunning(Duration.ofMinutes(2));
+    RunningJob.awaitAllTasksRunning(flinkRestUrl(), job.getJobID(), Duration.ofMinutes(2));
     world = new SimulatedWorld(broker.bootstrapServers(), registry.url(), settings);
     world.registerAgents();
     ticker.scheduleAtFixedRate(
         world::tick, settings.tick().toMillis(), settings.tick().toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  private void awaitTasksRunning(Duration patience) throws IOException, InterruptedException {
-    HttpClient http = HttpClient.newHttpClient();
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(flinkRestUrl() + "/jobs/" + job.getJobID())).build();
-    long deadline = System.nanoTime() + patience.toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode vertices =
-          JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body()).path("vertices");
-      boolean allRunning = vertices.size() > 0;
-      for (JsonNode vertex : vertices) {
-        allRunning &= vertex.path("status").asText().equals("RUNNING");
-      }
-      if (allRunning) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new IllegalStateException("the job's tasks were not all running within " + patience);
   }
 
   @Override

@@ -45,7 +45,7 @@ class BadInputIT {
   @Test
   void everyRecordIsAppliedOrRejectedWithItsReason(KafkaBroker broker, @TempDir Path checkpoints)
       throws Exception {
-    try (PipelineRun run = new PipelineRun(broker)) {
+    try (PipelineRun run = new PipelineRun(broker, FLINK)) {
       run.start(2, checkpoints);
       List<ScriptedEvent> valid = new ArrayList<>();
       List<ScriptedEvent> invalid = new ArrayList<>();

@@ -35,7 +35,7 @@ class BeliefJobParityIT {
     List<ScriptedEvent> script = ScriptedWorld.script(42);
     ModelReplay expected = ModelReplay.of(script);
 
-    try (PipelineRun run = new PipelineRun(broker)) {
+    try (PipelineRun run = new PipelineRun(broker, FLINK)) {
       run.start(parallelism, checkpoints);
       run.produce(script);
       run.advanceEventTimePast(ScriptedWorld.end(script), "sensor-a");

@@ -59,7 +59,7 @@ class HostileInputIT {
   @Test
   void everyHostileRecordIsRejectedOnceWithAFittingReason(
       KafkaBroker broker, @TempDir Path checkpoints) throws Exception {
-    try (PipelineRun run = new PipelineRun(broker)) {
+    try (PipelineRun run = new PipelineRun(broker, FLINK)) {
       run.start(2, checkpoints);
       List<ScriptedEvent> valid = validTraffic();
       run.produce(valid);

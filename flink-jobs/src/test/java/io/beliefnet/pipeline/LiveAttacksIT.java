@@ -87,7 +87,7 @@ class LiveAttacksIT {
   }
 
   private Result run(KafkaBroker broker, Path checkpoints, AttackPlan plan, Attack attack) throws Exception {
-    try (PipelineRun run = new PipelineRun(broker);
+    try (PipelineRun run = new PipelineRun(broker, FLINK);
         KafkaConsumer<byte[], byte[]> outputs = run.reader(Topic.AGENT_RELIABILITY)) {
       run.start(2, checkpoints);
       AvroRecordDecoder<AgentReliability> decoder = run.decoder(AgentReliability.class);

@@ -22,6 +22,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -53,6 +54,7 @@ final class PipelineRun implements AutoCloseable {
   private final DevSchemaRegistryServer registry = DevSchemaRegistryServer.start(0);
   private final Map<Topic, String> topics = new EnumMap<>(Topic.class);
   private final BeliefJobConfig config;
+  private final String restUrl;
   private final AvroWireSerializer<SpecificRecord> valueSerializer;
   private final KafkaProducer<String, SpecificRecord> producer;
   private final KafkaProducer<byte[], byte[]> rawProducer;
@@ -61,8 +63,11 @@ final class PipelineRun implements AutoCloseable {
       new EnumMap<>(Topic.class);
   private JobClient job;
 
-  PipelineRun(KafkaBroker broker) {
+  /** A run on {@code broker}, whose job goes to the test's {@code cluster}. */
+  PipelineRun(KafkaBroker broker, MiniClusterExtension cluster) {
     this.broker = broker;
+    Configuration client = cluster.getClientConfiguration();
+    this.restUrl = "http://" + client.get(RestOptions.ADDRESS) + ":" + client.get(RestOptions.PORT);
     String prefix = "run-" + UUID.randomUUID().toString().substring(0, 8) + ".";
     Configuration options = new Configuration();
     for (Topic topic : Topic.values()) {
@@ -91,7 +96,10 @@ final class PipelineRun implements AutoCloseable {
             .build());
   }
 
-  /** Starts the job with {@code parallelism}, RocksDB state and checkpoints in {@code dir}. */
+  /**
+   * Starts the job with {@code parallelism}, RocksDB state and checkpoints in {@code dir}, and
+   * returns once all its tasks run (see {@link RunningJob}).
+   */
   void start(int parallelism, Path checkpoints) throws Exception {
     Configuration flink = new Configuration();
     flink.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
@@ -105,6 +113,7 @@ final class PipelineRun implements AutoCloseable {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
     new BeliefJob(JobSources.kafka(config), JobSinks.kafka(config), config).build(env);
     job = env.executeAsync(BeliefJob.NAME);
+    RunningJob.awaitAllTasksRunning(restUrl, job.getJobID(), PATIENCE);
   }
 
   JobClient job() {

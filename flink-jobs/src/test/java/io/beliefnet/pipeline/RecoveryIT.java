@@ -37,7 +37,7 @@ class RecoveryIT {
     ModelReplay expected = ModelReplay.of(script);
     int half = script.size() / 2;
 
-    try (PipelineRun run = new PipelineRun(broker)) {
+    try (PipelineRun run = new PipelineRun(broker, FLINK)) {
       run.start(2, checkpoints);
       run.produce(script.subList(0, half));
       PipelineRun.await(

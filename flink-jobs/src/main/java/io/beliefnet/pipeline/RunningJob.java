@@ -1,0 +1,51 @@
+package io.beliefnet.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.apache.flink.api.common.JobID;
+
+/**
+ * Waits until every task of a submitted job runs. Input written before that is read by sources
+ * that start at different moments, and a source still waiting for its partitions counts as idle,
+ * so the first one to read can move event time past what the others have not read yet: feeding a
+ * fresh job only once it runs keeps its first records from being late.
+ */
+public final class RunningJob {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private RunningJob() {}
+
+  /**
+   * Polls the job's vertices through the Flink REST API at {@code restUrl}.
+   *
+   * @throws IllegalStateException if they are not all running within {@code patience}
+   */
+  public static void awaitAllTasksRunning(String restUrl, JobID job, Duration patience)
+      throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest request = HttpRequest.newBuilder(URI.create(restUrl + "/jobs/" + job)).build();
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode vertices =
+          JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body())
+              .path("vertices");
+      boolean allRunning = vertices.size() > 0;
+      for (JsonNode vertex : vertices) {
+        allRunning &= vertex.path("status").asText().equals("RUNNING");
+      }
+      if (allRunning) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException(
+        "the tasks of job " + job + " were not all running within " + patience);
+  }
+}
