@@ -71,7 +71,9 @@ final class ReplayCommand implements Callable<Integer> {
       System.out.println(
           scores.sameAccuracy()
               ? "the live job and the model harness agree"
-              : "the live job and the model harness differ");
+              : "the live job and the model harness differ: the job publishes a belief when an event"
+                  + " touches it (its claims, or its turn among the 2 open propositions re-evaluated per"
+                  + " event), the harness re-reads every hidden belief under the final reliabilities");
     }
     return 0;
   }
