@@ -7,18 +7,20 @@ import io.beliefnet.registry.SchemaRegistryClient;
 import io.beliefnet.registry.WireFormatException;
 import io.beliefnet.signing.AgentKey;
 import io.beliefnet.topics.Topic;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -26,6 +28,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -40,7 +43,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *
  * <p>Writes are idempotent with {@code acks=all}: a record acknowledged is on every in-sync
  * replica, and retries never duplicate it. Failures are {@link BeliefClientException}s that say
- * what could not be reached or was refused. Thread-safe; close it to flush what is pending.
+ * what could not be reached or was refused. Thread-safe; closing it waits for what is pending.
  *
  * <pre>{@code
  * try (BeliefClient client = BeliefClient.builder("kafka:9092", "http://registry:8081").build()) {
@@ -59,7 +62,6 @@ public final class BeliefClient implements AutoCloseable {
   private final String bootstrapServers;
   private final String registryUrl;
   private final Map<String, Object> kafkaProperties;
-  private final Clock clock;
   private final AvroWireSerializer<SpecificRecord> serializer;
   private final KafkaProducer<String, byte[]> producer;
 
@@ -67,7 +69,6 @@ public final class BeliefClient implements AutoCloseable {
     this.bootstrapServers = builder.bootstrapServers;
     this.registryUrl = builder.registryUrl;
     this.kafkaProperties = Map.copyOf(builder.kafkaProperties);
-    this.clock = builder.clock;
     SchemaRegistryClient registry = HttpSchemaRegistryClient.connect(registryUrl);
     this.serializer = new AvroWireSerializer<>(registry);
     this.producer =
@@ -84,7 +85,6 @@ public final class BeliefClient implements AutoCloseable {
     private final String bootstrapServers;
     private final String registryUrl;
     private final Map<String, Object> kafkaProperties = new HashMap<>();
-    private Clock clock = Clock.systemUTC();
 
     private Builder(String bootstrapServers, String registryUrl) {
       if (bootstrapServers == null || bootstrapServers.isBlank()) {
@@ -105,12 +105,6 @@ public final class BeliefClient implements AutoCloseable {
      */
     public Builder kafkaProperties(Map<String, ?> properties) {
       kafkaProperties.putAll(properties);
-      return this;
-    }
-
-    /** The clock that dates claims, outcomes and registrations made "now". */
-    public Builder clock(Clock clock) {
-      this.clock = clock;
       return this;
     }
 
@@ -154,6 +148,35 @@ public final class BeliefClient implements AutoCloseable {
         consumer(), Topic.BELIEFS.defaultName(), HttpSchemaRegistryClient.connect(registryUrl), bootstrapServers);
   }
 
+  /**
+   * The newest record timestamp on the input topics ({@code claims}, {@code outcomes}, {@code
+   * agents}), or empty if they hold none. The job's event time has not passed it, so a record
+   * stamped later is never refused as late; one stamped much earlier may be.
+   */
+  public Optional<Instant> newestInputTime() {
+    List<Topic> inputs = List.of(Topic.CLAIMS, Topic.OUTCOMES, Topic.AGENTS);
+    Map<TopicPartition, OffsetSpec> newest = new HashMap<>();
+    for (Topic topic : inputs) {
+      for (int partition = 0; partition < partitionCount(topic); partition++) {
+        newest.put(new TopicPartition(topic.defaultName(), partition), OffsetSpec.maxTimestamp());
+      }
+    }
+    Map<String, Object> config = new HashMap<>(kafkaProperties);
+    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    try (Admin admin = Admin.create(config)) {
+      return admin.listOffsets(newest).all().get(ACKNOWLEDGEMENT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+          .values().stream()
+          .filter(found -> found.offset() >= 0)
+          .map(found -> Instant.ofEpochMilli(found.timestamp()))
+          .max(Comparator.naturalOrder());
+    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw unreachable("the newest timestamps of the input topics", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BeliefClientException("interrupted while reading the newest input timestamps", e);
+    }
+  }
+
   /** Number of partitions of {@code topic}: records are spread over them by key. */
   public int partitionCount(Topic topic) {
     try {
@@ -163,13 +186,8 @@ public final class BeliefClient implements AutoCloseable {
     }
   }
 
-  /** Waits until every record sent so far is acknowledged or has failed. */
-  public void flush() {
-    producer.flush();
-  }
-
   Instant now() {
-    return clock.instant();
+    return Instant.now();
   }
 
   /**
@@ -200,7 +218,7 @@ public final class BeliefClient implements AutoCloseable {
   <T> T await(CompletableFuture<T> pending, String what) {
     try {
       return pending.get(ACKNOWLEDGEMENT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException | CompletionException e) {
+    } catch (ExecutionException e) {
       throw e.getCause() instanceof BeliefClientException failure
           ? failure
           : new BeliefClientException("could not publish " + what + ": " + e.getCause(), e.getCause());
@@ -259,7 +277,6 @@ public final class BeliefClient implements AutoCloseable {
     Map<String, Object> config = new HashMap<>();
     config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
     config.putAll(kafkaProperties);
-    config.keySet().removeAll(List.of(ConsumerConfig.GROUP_ID_CONFIG, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG));
     config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

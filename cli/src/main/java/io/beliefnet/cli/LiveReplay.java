@@ -24,8 +24,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -41,9 +43,9 @@ import org.apache.flink.configuration.Configuration;
  * meets earlier state. Every worker is registered as a verified agent with its own controller and
  * a key seeded by its id, as the harness treats workers. Event times are one spacing apart, the
  * smallest spacing at which the job's default claim rate admits every claim; the stream ends at
- * the wall clock, or starts just after the newest belief on the topic if that is later, and is
- * then paced so that no record is stamped ahead of the clock (a live stream may be running
- * beside it).
+ * the wall clock, or starts just after the newest record on the input topics if that is later
+ * (so that no event is behind the job's event time), and is then paced so that no record is
+ * stamped ahead of the clock (a live stream may be running beside it).
  */
 final class LiveReplay {
 
@@ -56,8 +58,6 @@ final class LiveReplay {
 
   private static final Duration PATIENCE = Duration.ofMinutes(5);
   private static final Duration BEAT = Duration.ofMillis(500);
-  /** Past the newest belief on the topic: event time the job may already have reached. */
-  private static final Duration START_MARGIN = Duration.ofSeconds(5);
   private static final long[] SPACINGS_MS = {1, 10, 100, 1000};
 
   private final BeliefClient client;
@@ -78,22 +78,23 @@ final class LiveReplay {
     LabelDataset data = LabelDataset.read(directory);
     List<LabelReplay.Step> stream = LabelReplay.stream(data, options);
     String domain = "replay/" + data.name() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    Set<String> hidden = LabelReplay.hidden(data, options);
     long spacing = spacing(stream);
     try (BeliefTable beliefs = client.subscribeBeliefs()) {
-      beliefs.awaitCurrent(PATIENCE);
-      long now = System.currentTimeMillis();
-      long start = Math.max(now - spacing * stream.size(), newest(beliefs) + START_MARGIN.toMillis());
+      long newestInput = client.newestInputTime().map(Instant::toEpochMilli).orElse(Long.MIN_VALUE);
+      long start = Math.max(System.currentTimeMillis() - spacing * stream.size(), newestInput + 1);
       out.printf(
           "replaying %s into domain %s: %d claims %d ms of event time apart, %d outcomes, %d questions hidden%n",
           data.name(), domain, stream.size(), spacing,
-          stream.stream().filter(LabelReplay.Step::revealsOutcome).count(), LabelReplay.hidden(data, options).size());
+          stream.stream().filter(LabelReplay.Step::revealsOutcome).count(), hidden.size());
       EventTimeHeartbeat heartbeat =
           EventTimeHeartbeat.register(client, resolver, "heartbeat/" + domain, Instant.ofEpochMilli(start));
       Map<String, Long> lastEventTime = send(data, stream, domain, start, spacing, speed);
       awaitApplied(beliefs, heartbeat, lastEventTime, start + spacing * stream.size());
       beliefs.awaitCurrent(PATIENCE);
+      requireEveryClaimCounted(beliefs, stream, domain);
       ScoreAccumulator live = new ScoreAccumulator("live");
-      for (String question : LabelReplay.hidden(data, options)) {
+      for (String question : hidden) {
         Belief belief = beliefs.get(domain + "/" + question).orElseThrow();
         live.add(belief.getProbabilities().stream().mapToDouble(Double::doubleValue).toArray(), data.truth().get(question));
       }
@@ -168,6 +169,26 @@ final class LiveReplay {
     }
   }
 
+  /**
+   * Fails unless every proposition's belief stands on a claim of each of its workers: a claim the
+   * job refused (see topic rejected) would make the live stream another stream than the model's.
+   */
+  private static void requireEveryClaimCounted(BeliefTable beliefs, List<LabelReplay.Step> stream, String domain) {
+    Map<String, Set<String>> workers = new HashMap<>();
+    for (LabelReplay.Step step : stream) {
+      workers.computeIfAbsent(domain + "/" + step.answer().question(), question -> new HashSet<>())
+          .add(step.answer().worker());
+    }
+    long undercounted = workers.entrySet().stream()
+        .filter(question -> beliefs.get(question.getKey()).orElseThrow().getClaimCount() != question.getValue().size())
+        .count();
+    if (undercounted > 0) {
+      throw new BeliefClientException(
+          "the job did not count every claim of the replay on " + undercounted + " propositions; see 'belief tail"
+              + " rejected --from-beginning' for the refused records");
+    }
+  }
+
   private static boolean applied(BeliefTable beliefs, Map<String, Long> lastEventTime) {
     return lastEventTime.entrySet().stream()
         .allMatch(
@@ -176,19 +197,11 @@ final class LiveReplay {
                 .isPresent());
   }
 
-  /** Event time of the newest belief on the topic; the job may have seen inputs up to about there. */
-  private static long newest(BeliefTable beliefs) {
-    return beliefs.snapshot().values().stream()
-        .mapToLong(belief -> belief.getUpdatedAt().toEpochMilli())
-        .max()
-        .orElse(Long.MIN_VALUE / 2);
-  }
-
   /**
    * The smallest event time between claims at which the job's default rate for verified agents
    * admits every claim of the stream, replaying each worker's token bucket as the job keeps it.
    */
-  static long spacing(List<LabelReplay.Step> stream) {
+  private static long spacing(List<LabelReplay.Step> stream) {
     TrustPolicy trust = BeliefJobConfig.from(new Configuration()).trust();
     double rate = trust.ratePerSecond(IdentityTier.VERIFIED);
     double burst = trust.burstCapacity(IdentityTier.VERIFIED);
