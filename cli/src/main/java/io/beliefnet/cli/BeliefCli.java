@@ -1,5 +1,6 @@
 package io.beliefnet.cli;
 
+import io.beliefnet.sdk.BeliefClientException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,12 @@ import picocli.CommandLine.Command;
     description = "Live belief updating on Kafka and Flink.",
     subcommands = {
       LocalCommand.class,
+      RegisterCommand.class,
+      ClaimCommand.class,
+      OutcomeCommand.class,
       TailCommand.class,
+      GetCommand.class,
+      ReplayCommand.class,
       EvalCommand.class,
       AttacksCommand.class,
       BenchCommand.class
@@ -21,7 +27,8 @@ public final class BeliefCli implements Runnable {
   public static void main(String[] args) {
     CommandLine commandLine =
         new CommandLine(new BeliefCli())
-            .setParameterExceptionHandler(BeliefCli::oneLineError);
+            .setParameterExceptionHandler(BeliefCli::oneLineError)
+            .setExecutionExceptionHandler(BeliefCli::networkError);
     System.exit(commandLine.execute(args));
   }
 
@@ -36,5 +43,18 @@ public final class BeliefCli implements Runnable {
     command.getErr().println("belief: " + e.getMessage() + " (see '" + command.getCommandName()
         + " --help')");
     return command.getCommandSpec().exitCodeOnInvalidInput();
+  }
+
+  /**
+   * What the network could not do (unreachable, refused) is said in one line, exit code 1; any
+   * other exception is a bug and keeps its stack trace.
+   */
+  private static int networkError(
+      Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
+    if (!(e instanceof BeliefClientException)) {
+      throw e;
+    }
+    command.getErr().println("belief " + command.getCommandName() + ": " + e.getMessage());
+    return 1;
   }
 }

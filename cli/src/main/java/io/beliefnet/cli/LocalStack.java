@@ -51,8 +51,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * The network on one machine: a real Kafka broker (child JVM), the development schema registry and
  * the belief job on an embedded Flink MiniCluster with RocksDB state and incremental checkpoints.
- * The job trusts one resolver, {@link #RESOLVER}, registered at start. A live dashboard can follow
- * the topics. Closing stops them all.
+ * The job trusts one resolver, {@link #RESOLVER}, registered at start. Starting returns once every
+ * task of the job runs (see {@link RunningJob}). A live dashboard can follow the topics. Closing
+ * stops them all.
  */
 final class LocalStack implements AutoCloseable {
 
@@ -130,6 +131,7 @@ final class LocalStack implements AutoCloseable {
     // records that a faster source reader had already read.
     registerResolver(broker.bootstrapServers(), registry.url());
     JobClient job = env.executeAsync(BeliefJob.NAME);
+    RunningJob.awaitAllTasksRunning(restUrl(restPort), job.getJobID(), Duration.ofMinutes(2));
     return new LocalStack(stateDir, broker, registry, dashboard, job, restPort);
   }
 
@@ -190,7 +192,11 @@ final class LocalStack implements AutoCloseable {
 
   /** Base URL of the embedded cluster's REST API (jobs, checkpoints, metrics). */
   String flinkRestUrl() {
-    return "http://127.0.0.1:" + restPort;
+    return restUrl(restPort);
+  }
+
+  private static String restUrl(int port) {
+    return "http://127.0.0.1:" + port;
   }
 
   /** Address of the live dashboard page, if the stack serves one. */
@@ -224,13 +230,8 @@ final class LocalStack implements AutoCloseable {
     out.println();
   }
 
-  /**
-   * Registers the simulated world's agents, then plays one tick of it every {@code tick}. Starts
-   * once every task of the job runs: a source that started first would read the world's backlog and
-   * move event time past the registrations that a later source had not read yet.
-   */
-  void startWorld(WorldSettings settings) throws IOException, InterruptedException {
-    RunningJob.awaitAllTasksRunning(flinkRestUrl(), job.getJobID(), Duration.ofMinutes(2));
+  /** Registers the simulated world's agents, then plays one tick of it every {@code tick}. */
+  void startWorld(WorldSettings settings) {
     world = new SimulatedWorld(broker.bootstrapServers(), registry.url(), settings);
     world.registerAgents();
     ticker.scheduleAtFixedRate(

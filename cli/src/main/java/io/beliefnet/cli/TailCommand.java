@@ -15,6 +15,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -45,11 +46,7 @@ final class TailCommand implements Callable<Integer> {
   @Parameters(index = "0", description = "One of: ${COMPLETION-CANDIDATES}.")
   TailTopic topic;
 
-  @Option(names = "--bootstrap-servers", required = true, description = "Kafka bootstrap servers.")
-  String bootstrapServers;
-
-  @Option(names = "--registry", required = true, description = "Schema registry URL.")
-  String registryUrl;
+  @Mixin NetworkOptions network;
 
   @Option(names = "--from-beginning", description = "Start at the earliest record, not the end.")
   boolean fromBeginning;
@@ -60,18 +57,18 @@ final class TailCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     AvroRecordDecoder<? extends SpecificRecord> decoder =
-        new AvroRecordDecoder<>(HttpSchemaRegistryClient.connect(registryUrl), topic.topic.valueType());
+        new AvroRecordDecoder<>(HttpSchemaRegistryClient.connect(network.registryUrl), topic.topic.valueType());
+    Map<String, Object> config = network.kafkaProperties();
+    config.putAll(
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, network.bootstrapServers,
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromBeginning ? "earliest" : "latest",
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+            ConsumerConfig.GROUP_ID_CONFIG, "belief-tail-" + ProcessHandle.current().pid()));
     long printed = 0;
     try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromBeginning ? "earliest" : "latest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.GROUP_ID_CONFIG, "belief-tail-" + ProcessHandle.current().pid()),
-            new StringDeserializer(),
-            new ByteArrayDeserializer())) {
+        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
       consumer.subscribe(List.of(topic.topic.defaultName()));
       while (max < 0 || printed < max) {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {

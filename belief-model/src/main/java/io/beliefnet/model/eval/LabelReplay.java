@@ -34,39 +34,66 @@ public final class LabelReplay {
   /** The hidden questions (answered, with known truth, not revealed) and the model's final beliefs. */
   public record Result(Set<String> hidden, Map<String, double[]> beliefs) {}
 
+  /** One step of the stream: a worker's answer, then its question's outcome if that is revealed here. */
+  public record Step(LabelDataset.Answer answer, boolean revealsOutcome) {}
+
   public static Result run(LabelDataset data, EvaluationOptions options, ModelParameters parameters) {
-    List<LabelDataset.Answer> stream = new ArrayList<>(data.answers());
-    if (options.shuffle()) {
-      Collections.shuffle(stream, new Random(options.seed()));
-    }
-    Set<String> revealed = revealed(data, options);
-    Map<String, Integer> lastClaim = new HashMap<>();
-    for (int i = 0; i < stream.size(); i++) {
-      lastClaim.put(stream.get(i).question(), i);
-    }
     BeliefNetwork network = new BeliefNetwork(parameters);
     Set<String> registered = new HashSet<>();
+    List<Step> stream = stream(data, options);
     for (int i = 0; i < stream.size(); i++) {
-      LabelDataset.Answer answer = stream.get(i);
+      LabelDataset.Answer answer = stream.get(i).answer();
       if (registered.add(answer.worker())) {
         network.register(new AgentProfile(answer.worker(), answer.worker(), IdentityTier.VERIFIED, 0));
       }
       PropositionSpec proposition =
           PropositionSpec.of(answer.question(), data.name(), data.outcomeCount());
       network.claim(Claim.label(proposition, answer.worker(), i, answer.label()));
-      if (lastClaim.get(answer.question()) == i && revealed.contains(answer.question())) {
+      if (stream.get(i).revealsOutcome()) {
         network.resolve(new Outcome(answer.question(), data.truth().get(answer.question()), i));
       }
     }
-    Set<String> hidden = new LinkedHashSet<>();
     Map<String, double[]> beliefs = new LinkedHashMap<>();
+    Set<String> hidden = hidden(data, options);
+    for (String question : hidden) {
+      beliefs.put(question, network.belief(question).orElseThrow().distribution());
+    }
+    return new Result(hidden, beliefs);
+  }
+
+  /**
+   * The stream {@link #run} applies, for replaying the very same stream elsewhere (through the
+   * live job): answers in file order or the seeded shuffle, and each revealed question's outcome
+   * right after its last answer.
+   */
+  public static List<Step> stream(LabelDataset data, EvaluationOptions options) {
+    List<LabelDataset.Answer> answers = new ArrayList<>(data.answers());
+    if (options.shuffle()) {
+      Collections.shuffle(answers, new Random(options.seed()));
+    }
+    Set<String> revealed = revealed(data, options);
+    Map<String, Integer> lastClaim = new HashMap<>();
+    for (int i = 0; i < answers.size(); i++) {
+      lastClaim.put(answers.get(i).question(), i);
+    }
+    List<Step> stream = new ArrayList<>(answers.size());
+    for (int i = 0; i < answers.size(); i++) {
+      String question = answers.get(i).question();
+      stream.add(new Step(answers.get(i), lastClaim.get(question) == i && revealed.contains(question)));
+    }
+    return stream;
+  }
+
+  /** The questions scored at the end, in order of first answer: answered, with truth, not revealed. */
+  public static Set<String> hidden(LabelDataset data, EvaluationOptions options) {
+    Set<String> revealed = revealed(data, options);
+    Set<String> hidden = new LinkedHashSet<>();
     for (String question : data.answeredQuestions()) {
       if (data.truth().containsKey(question) && !revealed.contains(question)) {
         hidden.add(question);
-        beliefs.put(question, network.belief(question).orElseThrow().distribution());
       }
     }
-    return new Result(hidden, beliefs);
+    return hidden;
   }
 
   /** The seeded choice of questions whose outcome is revealed during the replay. */

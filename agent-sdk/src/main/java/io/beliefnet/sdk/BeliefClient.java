@@ -1,0 +1,290 @@
+package io.beliefnet.sdk;
+
+import io.beliefnet.avro.AgentIdentity;
+import io.beliefnet.registry.AvroWireSerializer;
+import io.beliefnet.registry.HttpSchemaRegistryClient;
+import io.beliefnet.registry.SchemaRegistryClient;
+import io.beliefnet.registry.WireFormatException;
+import io.beliefnet.signing.AgentKey;
+import io.beliefnet.topics.Topic;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * A connection to the belief network for agents, resolvers and consumers: registers identities
+ * ({@link #register}), publishes signed claims and outcomes through an {@link Agent}, and follows
+ * beliefs as a live table ({@link #subscribeBeliefs}). Values are Avro in the Confluent wire
+ * format, their schemas registered in the schema registry on first use.
+ *
+ * <p>Writes are idempotent with {@code acks=all}: a record acknowledged is on every in-sync
+ * replica, and retries never duplicate it. Failures are {@link BeliefClientException}s that say
+ * what could not be reached or was refused. Thread-safe; closing it waits for what is pending.
+ *
+ * <pre>{@code
+ * try (BeliefClient client = BeliefClient.builder("kafka:9092", "http://registry:8081").build()) {
+ *   AgentKey key = AgentKey.load(Path.of("agent-7.key"));
+ *   client.agent("agent-7", key).claim(
+ *       ClaimRequest.on("bridge-12-status", "traffic/london").outcomes(List.of("open", "closed"))
+ *           .probabilities(List.of(0.2, 0.8)));
+ * }
+ * }</pre>
+ */
+public final class BeliefClient implements AutoCloseable {
+
+  /** How long a synchronous call waits for the broker's acknowledgement. */
+  private static final Duration ACKNOWLEDGEMENT_TIMEOUT = Duration.ofSeconds(40);
+
+  private final String bootstrapServers;
+  private final String registryUrl;
+  private final Map<String, Object> kafkaProperties;
+  private final AvroWireSerializer<SpecificRecord> serializer;
+  private final KafkaProducer<String, byte[]> producer;
+
+  private BeliefClient(Builder builder) {
+    this.bootstrapServers = builder.bootstrapServers;
+    this.registryUrl = builder.registryUrl;
+    this.kafkaProperties = Map.copyOf(builder.kafkaProperties);
+    SchemaRegistryClient registry = HttpSchemaRegistryClient.connect(registryUrl);
+    this.serializer = new AvroWireSerializer<>(registry);
+    this.producer =
+        new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
+  }
+
+  /** A client of the network whose broker and schema registry are at these addresses. */
+  public static Builder builder(String bootstrapServers, String registryUrl) {
+    return new Builder(bootstrapServers, registryUrl);
+  }
+
+  /** Settings of a {@link BeliefClient}. */
+  public static final class Builder {
+    private final String bootstrapServers;
+    private final String registryUrl;
+    private final Map<String, Object> kafkaProperties = new HashMap<>();
+
+    private Builder(String bootstrapServers, String registryUrl) {
+      if (bootstrapServers == null || bootstrapServers.isBlank()) {
+        throw new IllegalArgumentException("bootstrap servers are missing: give host:port of a Kafka broker");
+      }
+      if (registryUrl == null || !registryUrl.matches("https?://.+")) {
+        throw new IllegalArgumentException(
+            "schema registry URL is '" + registryUrl + "': give an http(s):// URL");
+      }
+      this.bootstrapServers = bootstrapServers;
+      this.registryUrl = registryUrl;
+    }
+
+    /**
+     * Kafka client settings for both producing and consuming, e.g. {@code security.protocol},
+     * {@code sasl.*}, {@code ssl.*}; they override the client's defaults. Bootstrap servers,
+     * serializers and the consumer's {@code read_committed} isolation are the client's own.
+     */
+    public Builder kafkaProperties(Map<String, ?> properties) {
+      kafkaProperties.putAll(properties);
+      return this;
+    }
+
+    public BeliefClient build() {
+      return new BeliefClient(this);
+    }
+  }
+
+  /**
+   * Publishes {@code registration} with {@code key}'s public half on the {@code agents} topic,
+   * and returns it once acknowledged. From then on the job accepts claims signed with the key.
+   */
+  public AgentIdentity register(AgentRegistration registration, AgentKey key) {
+    AgentIdentity identity =
+        AgentIdentity.newBuilder()
+            .setAgentId(registration.agentId())
+            .setPublicKey(key.publicKey())
+            .setTier(registration.tier())
+            .setController(registration.controller())
+            .setStake(registration.stake())
+            .setRegisteredAt(registration.registeredAt() == null ? now() : registration.registeredAt())
+            .build();
+    String what = "the registration of agent " + registration.agentId();
+    return await(
+        send(Topic.AGENTS, identity.getAgentId(), identity, identity.getRegisteredAt(), what)
+            .thenApply(sent -> identity),
+        what);
+  }
+
+  /** The agent (or resolver) {@code agentId}, signing with {@code key}, which it registered. */
+  public Agent agent(String agentId, AgentKey key) {
+    return new Agent(this, Ids.require("agent id", agentId), key);
+  }
+
+  /**
+   * A live table of the latest belief per proposition, filled from the start of the {@code
+   * beliefs} topic and kept current until closed. Only committed beliefs are read.
+   */
+  public BeliefTable subscribeBeliefs() {
+    return BeliefTable.follow(
+        consumer(), Topic.BELIEFS.defaultName(), HttpSchemaRegistryClient.connect(registryUrl), bootstrapServers);
+  }
+
+  /**
+   * The newest record timestamp on the input topics ({@code claims}, {@code outcomes}, {@code
+   * agents}), or empty if they hold none. The job's event time has not passed it, so a record
+   * stamped later is never refused as late; one stamped much earlier may be.
+   */
+  public Optional<Instant> newestInputTime() {
+    List<Topic> inputs = List.of(Topic.CLAIMS, Topic.OUTCOMES, Topic.AGENTS);
+    Map<TopicPartition, OffsetSpec> newest = new HashMap<>();
+    for (Topic topic : inputs) {
+      for (int partition = 0; partition < partitionCount(topic); partition++) {
+        newest.put(new TopicPartition(topic.defaultName(), partition), OffsetSpec.maxTimestamp());
+      }
+    }
+    Map<String, Object> config = new HashMap<>(kafkaProperties);
+    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    try (Admin admin = Admin.create(config)) {
+      return admin.listOffsets(newest).all().get(ACKNOWLEDGEMENT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+          .values().stream()
+          .filter(found -> found.offset() >= 0)
+          .map(found -> Instant.ofEpochMilli(found.timestamp()))
+          .max(Comparator.naturalOrder());
+    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw unreachable("the newest timestamps of the input topics", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BeliefClientException("interrupted while reading the newest input timestamps", e);
+    }
+  }
+
+  /** Number of partitions of {@code topic}: records are spread over them by key. */
+  public int partitionCount(Topic topic) {
+    try {
+      return producer.partitionsFor(topic.defaultName()).size();
+    } catch (KafkaException e) {
+      throw unreachable("the partitions of topic " + topic.defaultName(), e);
+    }
+  }
+
+  Instant now() {
+    return Instant.now();
+  }
+
+  /**
+   * Sends {@code value} to {@code topic} with {@code timestamp} as its Kafka timestamp, which the
+   * job takes as its event time. Completes when the broker acknowledges it.
+   */
+  CompletableFuture<RecordMetadata> send(
+      Topic topic, String key, SpecificRecord value, Instant timestamp, String what) {
+    byte[] bytes = encode(topic, value, what);
+    CompletableFuture<RecordMetadata> acknowledged = new CompletableFuture<>();
+    try {
+      producer.send(
+          new ProducerRecord<>(topic.defaultName(), null, timestamp.toEpochMilli(), key, bytes),
+          (metadata, failure) -> {
+            if (failure == null) {
+              acknowledged.complete(metadata);
+            } else {
+              acknowledged.completeExceptionally(refused(what, topic, failure));
+            }
+          });
+    } catch (KafkaException e) {
+      throw refused(what, topic, e);
+    }
+    return acknowledged;
+  }
+
+  /** The result of {@code pending}, or the failure it ended in as a {@link BeliefClientException}. */
+  <T> T await(CompletableFuture<T> pending, String what) {
+    try {
+      return pending.get(ACKNOWLEDGEMENT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof BeliefClientException failure
+          ? failure
+          : new BeliefClientException("could not publish " + what + ": " + e.getCause(), e.getCause());
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new BeliefClientException(
+          "Kafka at " + bootstrapServers + " did not acknowledge " + what + " within "
+              + ACKNOWLEDGEMENT_TIMEOUT.toSeconds() + " s; check that the broker is running and reachable");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BeliefClientException("interrupted while publishing " + what, e);
+    }
+  }
+
+  private byte[] encode(Topic topic, SpecificRecord value, String what) {
+    try {
+      synchronized (serializer) {
+        return serializer.serialize(topic.defaultName(), value);
+      }
+    } catch (WireFormatException e) {
+      throw new BeliefClientException("could not encode " + what + ": " + e.getMessage(), e);
+    }
+  }
+
+  private BeliefClientException refused(String what, Topic topic, Throwable failure) {
+    if (failure instanceof TimeoutException) {
+      return unreachable(what, failure);
+    }
+    return new BeliefClientException(
+        "Kafka at " + bootstrapServers + " refused " + what + " on topic " + topic.defaultName() + ": "
+            + failure.getMessage() + "; check that this client may write the topic (ACLs, security settings)",
+        failure);
+  }
+
+  private BeliefClientException unreachable(String what, Throwable failure) {
+    return new BeliefClientException(
+        "Kafka at " + bootstrapServers + " did not answer in time for " + what + " (" + failure.getMessage()
+            + "); check that the broker is running, the address is right and the security settings match",
+        failure);
+  }
+
+  private Map<String, Object> producerConfig() {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    // an unreachable broker is reported within seconds, not after Kafka's default minute
+    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
+    config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+    config.putAll(kafkaProperties);
+    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    return config;
+  }
+
+  private KafkaConsumer<String, byte[]> consumer() {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+    config.putAll(kafkaProperties);
+    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+  }
+
+  @Override
+  public void close() {
+    producer.close();
+  }
+}

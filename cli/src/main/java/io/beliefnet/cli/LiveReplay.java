@@ -1,0 +1,240 @@
+package io.beliefnet.cli;
+
+import io.beliefnet.avro.Belief;
+import io.beliefnet.avro.IdentityTier;
+import io.beliefnet.model.eval.EvaluationHarness;
+import io.beliefnet.model.eval.EvaluationOptions;
+import io.beliefnet.model.eval.LabelDataset;
+import io.beliefnet.model.eval.LabelReplay;
+import io.beliefnet.model.eval.MethodResult;
+import io.beliefnet.model.eval.ScoreAccumulator;
+import io.beliefnet.pipeline.BeliefJobConfig;
+import io.beliefnet.pipeline.trust.TokenBucket;
+import io.beliefnet.pipeline.trust.TrustPolicy;
+import io.beliefnet.sdk.Agent;
+import io.beliefnet.sdk.AgentRegistration;
+import io.beliefnet.sdk.BeliefClient;
+import io.beliefnet.sdk.BeliefClientException;
+import io.beliefnet.sdk.BeliefTable;
+import io.beliefnet.sdk.ClaimRequest;
+import io.beliefnet.signing.AgentKey;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.apache.flink.configuration.Configuration;
+
+/**
+ * Streams a labelled data set through the running job as {@link LabelReplay} streams it through
+ * the model (the same answers in the same order, the same revealed outcomes right after their
+ * question's last answer, the same K labels), waits until the job has applied all of it, and
+ * scores the job's final beliefs on the hidden questions beside the model harness's.
+ *
+ * <p>The stream goes into a domain of its own ({@code replay/<data set>/<run>}), so a replay never
+ * meets earlier state. Every worker is registered as a verified agent with its own controller and
+ * a key seeded by its id, as the harness treats workers. Event times are one spacing apart, the
+ * smallest spacing at which the job's default claim rate admits every claim; the stream ends at
+ * the wall clock, or starts just after the newest record on the input topics if that is later
+ * (so that no event is behind the job's event time), and is then paced so that no record is
+ * stamped ahead of the clock (a live stream may be running beside it).
+ */
+final class LiveReplay {
+
+  /** The live and the model harness's scores of the same stream. */
+  record Scores(MethodResult live, MethodResult model) {
+    boolean sameAccuracy() {
+      return live.scored() == model.scored() && live.accuracy() == model.accuracy();
+    }
+  }
+
+  private static final Duration PATIENCE = Duration.ofMinutes(5);
+  private static final Duration BEAT = Duration.ofMillis(500);
+  private static final long[] SPACINGS_MS = {1, 10, 100, 1000};
+
+  private final BeliefClient client;
+  private final Agent resolver;
+  private final PrintStream out;
+
+  LiveReplay(BeliefClient client, Agent resolver, PrintStream out) {
+    this.client = client;
+    this.resolver = resolver;
+    this.out = out;
+  }
+
+  /**
+   * Replays the data set in {@code directory} and scores it; {@code speed} is event time per
+   * wall-clock time, 0 for as fast as the clock allows.
+   */
+  Scores run(Path directory, EvaluationOptions options, double speed) {
+    LabelDataset data = LabelDataset.read(directory);
+    List<LabelReplay.Step> stream = LabelReplay.stream(data, options);
+    String domain = "replay/" + data.name() + "/" + UUID.randomUUID().toString().substring(0, 8);
+    Set<String> hidden = LabelReplay.hidden(data, options);
+    long spacing = spacing(stream);
+    try (BeliefTable beliefs = client.subscribeBeliefs()) {
+      long newestInput = client.newestInputTime().map(Instant::toEpochMilli).orElse(Long.MIN_VALUE);
+      long start = Math.max(System.currentTimeMillis() - spacing * stream.size(), newestInput + 1);
+      out.printf(
+          "replaying %s into domain %s: %d claims %d ms of event time apart, %d outcomes, %d questions hidden%n",
+          data.name(), domain, stream.size(), spacing,
+          stream.stream().filter(LabelReplay.Step::revealsOutcome).count(), hidden.size());
+      EventTimeHeartbeat heartbeat =
+          EventTimeHeartbeat.register(client, resolver, "heartbeat/" + domain, Instant.ofEpochMilli(start));
+      Map<String, Long> lastEventTime = send(data, stream, domain, start, spacing, speed);
+      awaitApplied(beliefs, heartbeat, lastEventTime, start + spacing * stream.size());
+      beliefs.awaitCurrent(PATIENCE);
+      requireEveryClaimCounted(beliefs, stream, domain);
+      ScoreAccumulator live = new ScoreAccumulator("live");
+      for (String question : hidden) {
+        Belief belief = beliefs.get(domain + "/" + question).orElseThrow();
+        live.add(belief.getProbabilities().stream().mapToDouble(Double::doubleValue).toArray(), data.truth().get(question));
+      }
+      MethodResult model =
+          EvaluationHarness.run(directory, options).stream()
+              .filter(result -> result.method().equals("model"))
+              .findFirst()
+              .orElseThrow();
+      return new Scores(live.result(), model);
+    }
+  }
+
+  /** Registers the workers, then sends the stream; returns each proposition's last event time. */
+  private Map<String, Long> send(
+      LabelDataset data, List<LabelReplay.Step> stream, String domain, long start, long spacing, double speed) {
+    Map<String, Agent> agents = new HashMap<>();
+    for (LabelReplay.Step step : stream) {
+      agents.computeIfAbsent(step.answer().worker(), worker -> register(worker, start));
+    }
+    Map<String, Long> lastEventTime = new HashMap<>();
+    List<CompletableFuture<?>> sent = new ArrayList<>();
+    long wallStart = System.currentTimeMillis();
+    for (int i = 0; i < stream.size(); i++) {
+      LabelDataset.Answer answer = stream.get(i).answer();
+      long eventTime = start + spacing * (i + 1);
+      long sendAt = speed > 0 ? Math.max(eventTime, wallStart + (long) ((eventTime - start) / speed)) : eventTime;
+      sleepUntil(sendAt);
+      String proposition = domain + "/" + answer.question();
+      sent.add(
+          agents.get(answer.worker())
+              .claimAsync(
+                  ClaimRequest.on(proposition, domain)
+                      .outcomes(data.labels())
+                      .label(data.labels().get(answer.label()))
+                      .claimId(domain + "#" + i)
+                      .eventTime(Instant.ofEpochMilli(eventTime))));
+      if (stream.get(i).revealsOutcome()) {
+        String truth = data.labels().get(data.truth().get(answer.question()));
+        sent.add(resolver.resolveAsync(proposition, domain, truth, Instant.ofEpochMilli(eventTime)));
+      }
+      lastEventTime.put(proposition, eventTime);
+    }
+    try {
+      CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+    return lastEventTime;
+  }
+
+  private Agent register(String worker, long at) {
+    AgentKey key = AgentKey.fromSeed(worker.hashCode());
+    client.register(new AgentRegistration(worker, worker, IdentityTier.VERIFIED, 0, Instant.ofEpochMilli(at)), key);
+    return client.agent(worker, key);
+  }
+
+  /**
+   * Beats until every proposition's belief is at least as new as its last event, which means the
+   * job has applied the whole stream.
+   */
+  private void awaitApplied(BeliefTable beliefs, EventTimeHeartbeat heartbeat, Map<String, Long> lastEventTime, long end) {
+    out.println("waiting for the job to apply the stream...");
+    long deadline = System.currentTimeMillis() + PATIENCE.toMillis();
+    while (!applied(beliefs, lastEventTime)) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new BeliefClientException(
+            "the job has not applied the whole replay after " + PATIENCE.toMinutes() + " min; see 'belief tail"
+                + " rejected --from-beginning' for refused records");
+      }
+      sleepUntil(Math.max(end, System.currentTimeMillis() + BEAT.toMillis()));
+      heartbeat.beat(Instant.now());
+    }
+  }
+
+  /**
+   * Fails unless every proposition's belief stands on a claim of each of its workers: a claim the
+   * job refused (see topic rejected) would make the live stream another stream than the model's.
+   */
+  private static void requireEveryClaimCounted(BeliefTable beliefs, List<LabelReplay.Step> stream, String domain) {
+    Map<String, Set<String>> workers = new HashMap<>();
+    for (LabelReplay.Step step : stream) {
+      workers.computeIfAbsent(domain + "/" + step.answer().question(), question -> new HashSet<>())
+          .add(step.answer().worker());
+    }
+    long undercounted = workers.entrySet().stream()
+        .filter(question -> beliefs.get(question.getKey()).orElseThrow().getClaimCount() != question.getValue().size())
+        .count();
+    if (undercounted > 0) {
+      throw new BeliefClientException(
+          "the job did not count every claim of the replay on " + undercounted + " propositions; see 'belief tail"
+              + " rejected --from-beginning' for the refused records");
+    }
+  }
+
+  private static boolean applied(BeliefTable beliefs, Map<String, Long> lastEventTime) {
+    return lastEventTime.entrySet().stream()
+        .allMatch(
+            last -> beliefs.get(last.getKey())
+                .filter(belief -> belief.getUpdatedAt().toEpochMilli() >= last.getValue())
+                .isPresent());
+  }
+
+  /**
+   * The smallest event time between claims at which the job's default rate for verified agents
+   * admits every claim of the stream, replaying each worker's token bucket as the job keeps it.
+   */
+  private static long spacing(List<LabelReplay.Step> stream) {
+    TrustPolicy trust = BeliefJobConfig.from(new Configuration()).trust();
+    double rate = trust.ratePerSecond(IdentityTier.VERIFIED);
+    double burst = trust.burstCapacity(IdentityTier.VERIFIED);
+    for (long spacing : SPACINGS_MS) {
+      if (admitsAll(stream, spacing, rate, burst)) {
+        return spacing;
+      }
+    }
+    return (long) Math.ceil(1000 / rate);
+  }
+
+  private static boolean admitsAll(List<LabelReplay.Step> stream, long spacing, double rate, double burst) {
+    Map<String, TokenBucket> buckets = new HashMap<>();
+    for (int i = 0; i < stream.size(); i++) {
+      long at = spacing * (i + 1);
+      TokenBucket bucket = buckets.computeIfAbsent(stream.get(i).answer().worker(), worker -> TokenBucket.full(burst, 0));
+      if (!bucket.hasToken(at, rate, burst)) {
+        return false;
+      }
+      bucket.take();
+    }
+    return true;
+  }
+
+  private static void sleepUntil(long epochMillis) {
+    long wait = epochMillis - System.currentTimeMillis();
+    if (wait > 0) {
+      try {
+        Thread.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new BeliefClientException("interrupted while replaying", e);
+      }
+    }
+  }
+}

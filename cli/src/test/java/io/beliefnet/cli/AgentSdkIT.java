@@ -1,0 +1,137 @@
+package io.beliefnet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.beliefnet.avro.Belief;
+import io.beliefnet.avro.Contribution;
+import io.beliefnet.avro.IdentityTier;
+import io.beliefnet.model.eval.EvaluationOptions;
+import io.beliefnet.sdk.Agent;
+import io.beliefnet.sdk.AgentRegistration;
+import io.beliefnet.sdk.BeliefClient;
+import io.beliefnet.sdk.BeliefClientException;
+import io.beliefnet.sdk.BeliefTable;
+import io.beliefnet.sdk.ClaimRequest;
+import io.beliefnet.signing.AgentKey;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The SDK against the local stack: a real Kafka broker, the development registry and the belief
+ * job on a MiniCluster. What an agent publishes through the SDK comes back as a belief, and a data
+ * set replayed through the job ends with the model harness's accuracy on the same stream.
+ */
+class AgentSdkIT {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  @TempDir static Path stateDir;
+  private static LocalStack stack;
+  private static BeliefClient client;
+
+  @BeforeAll
+  static void startStack() throws Exception {
+    stack = LocalStack.start(stateDir.resolve("stack"), 0);
+    client = BeliefClient.builder(stack.bootstrapServers(), stack.registryUrl()).build();
+  }
+
+  @AfterAll
+  static void stopStack() {
+    if (client != null) {
+      client.close();
+    }
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  void aClaimPublishedThroughTheSdkComesBackAsABelief() {
+    Agent resolver = client.agent(LocalStack.RESOLVER, LocalStack.resolverKey());
+    EventTimeHeartbeat heartbeat =
+        EventTimeHeartbeat.register(client, resolver, "heartbeat/sdk-test", Instant.now());
+    AgentKey key = AgentKey.generate();
+    client.register(new AgentRegistration("bridge-sensor", "city-sensors", IdentityTier.VERIFIED, 0), key);
+
+    try (BeliefTable beliefs = client.subscribeBeliefs()) {
+      List<Belief> heard = new ArrayList<>();
+      beliefs.onUpdate(belief -> {
+        if (belief.getPropositionId().equals("bridge-9-status")) {
+          heard.add(belief);
+        }
+      });
+      client
+          .agent("bridge-sensor", key)
+          .claim(
+              ClaimRequest.on("bridge-9-status", "traffic/test")
+                  .outcomes(List.of("open", "closed"))
+                  .probabilities(List.of(0.2, 0.8)));
+
+      Belief belief = awaitBelief(beliefs, heartbeat, "bridge-9-status");
+
+      assertThat(belief.getDomain()).isEqualTo("traffic/test");
+      assertThat(belief.getOutcomes()).containsExactly("open", "closed");
+      assertThat(belief.getClaimCount()).isEqualTo(1);
+      assertThat(belief.getProbabilities().get(1)).isGreaterThan(0.5);
+      assertThat(belief.getTopContributors()).extracting(Contribution::getAgentId).containsExactly("bridge-sensor");
+      assertThat(heard).contains(belief);
+    }
+  }
+
+  @Test
+  void aReplayThroughTheJobEndsWithTheModelHarnesssAccuracy(@TempDir Path data) throws IOException {
+    writeDataSet(data, 20, new double[] {0.9, 0.8, 0.7, 0.6, 0.55}, new Random(11));
+    Agent resolver = client.agent(LocalStack.RESOLVER, LocalStack.resolverKey());
+
+    LiveReplay.Scores scores =
+        new LiveReplay(client, resolver, System.out).run(data, EvaluationOptions.of(0.2, 3), 0);
+
+    assertThat(scores.live().scored()).isEqualTo(16);
+    assertThat(scores.model().scored()).isEqualTo(16);
+    assertThat(scores.live().accuracy()).isEqualTo(scores.model().accuracy());
+    assertThat(scores.sameAccuracy()).isTrue();
+  }
+
+  private static Belief awaitBelief(BeliefTable beliefs, EventTimeHeartbeat heartbeat, String proposition) {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (true) {
+      heartbeat.beat(Instant.now());
+      try {
+        return beliefs.await(proposition, belief -> true, Duration.ofSeconds(1));
+      } catch (BeliefClientException notYet) {
+        if (System.nanoTime() > deadline) {
+          throw notYet;
+        }
+      }
+    }
+  }
+
+  /** Questions answered by every worker, each right with its accuracy; workers answer in turn. */
+  private static void writeDataSet(Path dir, int questions, double[] accuracies, Random random) throws IOException {
+    StringBuilder answers = new StringBuilder("question,worker,answer\n");
+    StringBuilder truth = new StringBuilder("question,truth\n");
+    int[] truths = new int[questions];
+    for (int q = 0; q < questions; q++) {
+      truths[q] = random.nextInt(2);
+      truth.append("q").append(q).append(',').append(truths[q]).append('\n');
+    }
+    for (int w = 0; w < accuracies.length; w++) {
+      for (int q = 0; q < questions; q++) {
+        int label = random.nextDouble() < accuracies[w] ? truths[q] : 1 - truths[q];
+        answers.append("q").append(q).append(",w").append(w).append(',').append(label).append('\n');
+      }
+    }
+    Files.writeString(dir.resolve("answer.csv"), answers);
+    Files.writeString(dir.resolve("truth.csv"), truth);
+  }
+}

@@ -1,0 +1,80 @@
+package io.beliefnet.signing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.beliefnet.avro.Claim;
+import io.beliefnet.signing.SignatureCheck.Verdict;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgentKeyTest {
+
+  private final AgentKey key = AgentKey.generate();
+
+  @Test
+  void aKeyReadBackFromPkcs8SignsAsTheOriginal() {
+    AgentKey restored = AgentKey.fromPkcs8(key.privateKeyPkcs8());
+
+    assertThat(restored.publicKey()).isEqualTo(key.publicKey());
+    Claim claim = restored.sign(claim());
+    assertThat(SignatureCheck.verify(claim, key.publicKey())).isEqualTo(Verdict.VALID);
+    assertThat(claim.getSignature()).isEqualTo(key.sign(claim()).getSignature());
+  }
+
+  @Test
+  void aSavedKeyLoadsBackAndOnlyItsOwnerMayReadIt(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("keys/agent-1.key");
+
+    key.save(file);
+
+    assertThat(Files.readString(file)).startsWith("-----BEGIN PRIVATE KEY-----\n");
+    assertThat(AgentKey.load(file).publicKey()).isEqualTo(key.publicKey());
+    if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
+          .isEqualTo("rwx------");
+    }
+  }
+
+  @Test
+  void anExistingKeyFileIsNeverOverwritten(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("agent.key");
+    key.save(file);
+    String saved = Files.readString(file);
+
+    assertThatThrownBy(() -> AgentKey.generate().save(file)).isInstanceOf(FileAlreadyExistsException.class);
+    assertThat(Files.readString(file)).isEqualTo(saved);
+  }
+
+  @Test
+  void filesAndBytesThatAreNoEd25519KeySayWhat(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("not-a-key");
+    Files.writeString(file, "hello");
+
+    assertThatThrownBy(() -> AgentKey.load(file))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a PEM private key file");
+    assertThatThrownBy(() -> AgentKey.fromPkcs8(new byte[] {1, 2, 3}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not an Ed25519 private key");
+  }
+
+  private static Claim claim() {
+    return Claim.newBuilder()
+        .setClaimId("c1")
+        .setAgentId("agent-1")
+        .setPropositionId("p")
+        .setDomain("d")
+        .setOutcomes(List.of("no", "yes"))
+        .setProbabilities(List.of(0.25, 0.75))
+        .setEventTime(Instant.ofEpochMilli(1))
+        .build();
+  }
+}
