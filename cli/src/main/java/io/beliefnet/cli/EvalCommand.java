@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -27,27 +28,14 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, description = "Dataset folder.")
   Path data;
 
-  @Option(
-      names = "--reveal",
-      defaultValue = "0",
-      description = "Fraction of propositions whose outcome streams in after their claims (default: ${DEFAULT-VALUE}); the rest are scored at the end.")
-  double reveal;
-
-  @Option(names = "--seed", defaultValue = "1", description = "Seed of the reveal draw and shuffle (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(names = "--shuffle", description = "Stream claims in a seeded random order instead of the file's.")
-  boolean shuffle;
+  @Mixin StreamOptions stream;
 
   @Override
   public Integer call() throws Exception {
     if (!Files.isDirectory(data)) {
       throw new ParameterException(spec.commandLine(), "--data " + data + " is not a folder");
     }
-    if (!(reveal >= 0 && reveal <= 1)) {
-      throw new ParameterException(spec.commandLine(), "--reveal " + reveal + " must be in [0, 1]");
-    }
-    for (MethodResult result : EvaluationHarness.run(data, new EvaluationOptions(reveal, seed, shuffle))) {
+    for (MethodResult result : EvaluationHarness.run(data, stream.toEvaluationOptions(spec))) {
       System.out.println(result.toLine());
     }
     return 0;

@@ -1,5 +1,6 @@
 package io.beliefnet.cli;
 
+import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.dashboard.DashboardServer;
 import io.beliefnet.kafka.KafkaBroker;
 import io.beliefnet.kafka.NetworkTopics;
@@ -9,11 +10,9 @@ import io.beliefnet.pipeline.BeliefJobOptions;
 import io.beliefnet.pipeline.JobSinks;
 import io.beliefnet.pipeline.JobSources;
 import io.beliefnet.pipeline.RunningJob;
-import io.beliefnet.avro.AgentIdentity;
-import io.beliefnet.avro.IdentityTier;
-import io.beliefnet.registry.AvroWireSerializer;
 import io.beliefnet.registry.DevSchemaRegistryServer;
-import io.beliefnet.registry.HttpSchemaRegistryClient;
+import io.beliefnet.sdk.AgentRegistration;
+import io.beliefnet.sdk.BeliefClient;
 import io.beliefnet.signing.AgentKey;
 import io.beliefnet.topics.Topic;
 import java.io.IOException;
@@ -24,10 +23,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Executors;
@@ -43,10 +40,6 @@ import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The network on one machine: a real Kafka broker (child JVM), the development schema registry and
@@ -127,8 +120,6 @@ final class LocalStack implements AutoCloseable {
     flink.set(RestOptions.PORT, restPort);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(flink);
     new BeliefJob(JobSources.kafka(config), JobSinks.kafka(config), config).build(env);
-    // Registered before the job reads anything: stamped at the epoch, it would be late behind
-    // records that a faster source reader had already read.
     registerResolver(broker.bootstrapServers(), registry.url());
     JobClient job = env.executeAsync(BeliefJob.NAME);
     RunningJob.awaitAllTasksRunning(restUrl(restPort), job.getJobID(), Duration.ofMinutes(2));
@@ -144,23 +135,12 @@ final class LocalStack implements AutoCloseable {
   }
 
   private static void registerResolver(String bootstrapServers, String registryUrl) {
-    AgentIdentity resolver =
-        AgentIdentity.newBuilder()
-            .setAgentId(RESOLVER)
-            .setPublicKey(resolverKey().publicKey())
-            .setTier(IdentityTier.ATTESTED)
-            .setController(RESOLVER)
-            .setRegisteredAt(Instant.EPOCH)
-            .build();
-    try (KafkaProducer<String, AgentIdentity> producer =
-        new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-            new StringSerializer(),
-            new AvroWireSerializer<>(HttpSchemaRegistryClient.connect(registryUrl)))) {
-      producer.send(
-          new ProducerRecord<>(Topic.AGENTS.defaultName(), null, 0L, RESOLVER, resolver));
+    try (BeliefClient client = BeliefClient.builder(bootstrapServers, registryUrl).build()) {
+      client.register(
+          new AgentRegistration(RESOLVER, RESOLVER, IdentityTier.ATTESTED, 0), resolverKey());
     }
   }
+
 
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {

@@ -33,17 +33,7 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, description = "Data set folder with answer.csv and truth.csv.")
   Path data;
 
-  @Option(
-      names = "--reveal",
-      defaultValue = "0",
-      description = "Fraction of propositions whose outcome streams in after their claims (default: ${DEFAULT-VALUE}); the rest are scored at the end.")
-  double reveal;
-
-  @Option(names = "--seed", defaultValue = "1", description = "Seed of the reveal draw and shuffle (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(names = "--shuffle", description = "Stream claims in a seeded random order instead of the file's.")
-  boolean shuffle;
+  @Mixin StreamOptions stream;
 
   @Option(
       names = "--speed",
@@ -56,16 +46,13 @@ final class ReplayCommand implements Callable<Integer> {
     if (!Files.isRegularFile(data.resolve("answer.csv")) || !Files.isRegularFile(data.resolve("truth.csv"))) {
       throw new ParameterException(spec.commandLine(), "--data " + data + " holds no answer.csv and truth.csv");
     }
-    if (!(reveal >= 0 && reveal <= 1)) {
-      throw new ParameterException(spec.commandLine(), "--reveal " + reveal + " must be in [0, 1]");
-    }
     if (!(speed >= 0) || Double.isInfinite(speed)) {
       throw new ParameterException(spec.commandLine(), "--speed " + speed + " must be 0 or a positive number");
     }
     try (BeliefClient client = network.client()) {
       LiveReplay.Scores scores =
           new LiveReplay(client, client.agent(LocalStack.RESOLVER, LocalStack.resolverKey()), System.out)
-              .run(data, new EvaluationOptions(reveal, seed, shuffle), speed);
+              .run(data, stream.toEvaluationOptions(spec), speed);
       System.out.printf(Locale.ROOT, "live accuracy=%.4f scored=%d%n", scores.live().accuracy(), scores.live().scored());
       System.out.printf(Locale.ROOT, "model accuracy=%.4f scored=%d%n", scores.model().accuracy(), scores.model().scored());
       System.out.println(

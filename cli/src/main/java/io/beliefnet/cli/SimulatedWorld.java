@@ -1,14 +1,12 @@
 package io.beliefnet.cli;
 
-import io.beliefnet.avro.AgentIdentity;
-import io.beliefnet.avro.Claim;
 import io.beliefnet.avro.IdentityTier;
-import io.beliefnet.avro.Outcome;
-import io.beliefnet.registry.AvroWireSerializer;
-import io.beliefnet.registry.HttpSchemaRegistryClient;
+import io.beliefnet.model.ProbabilityVectors;
+import io.beliefnet.sdk.Agent;
+import io.beliefnet.sdk.AgentRegistration;
+import io.beliefnet.sdk.BeliefClient;
+import io.beliefnet.sdk.ClaimRequest;
 import io.beliefnet.signing.AgentKey;
-import io.beliefnet.topics.Topic;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -16,11 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * A seeded world of agents for the local stack. Each tick one proposition opens, in the domains in
@@ -40,8 +33,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *       out of date.
  * </ul>
  *
- * <p>Event time is the wall clock, so the job sees a live stream. Every agent signs with a key
- * derived from the seed; outcomes come from the local stack's resolver.
+ * <p>Agents publish through the agent SDK, so event time is the wall clock and the job sees a live
+ * stream. Every agent signs with a key derived from the seed; outcomes come from the local stack's
+ * resolver.
  */
 final class SimulatedWorld implements AutoCloseable {
 
@@ -59,15 +53,16 @@ final class SimulatedWorld implements AutoCloseable {
 
   private record Domain(String name, List<String> outcomes) {}
 
-  private record Agent(String id, Kind kind, int homeDomain, IdentityTier tier, double stake) {}
+  private record Member(String id, Kind kind, int homeDomain, IdentityTier tier, double stake) {}
 
   private record Opened(String id, int domain, int truth) {}
 
   private final WorldSettings settings;
   private final SplittableRandom random;
-  private final KafkaProducer<String, SpecificRecord> producer;
-  private final List<Agent> agents = new ArrayList<>();
+  private final BeliefClient client;
+  private final List<Member> agents = new ArrayList<>();
   private final Map<String, AgentKey> keys = new LinkedHashMap<>();
+  private final Agent resolver;
   private final int[] state = new int[DOMAINS.size()];
   private final int[] snapshot;
   private final Deque<Opened> awaitingOutcome = new ArrayDeque<>();
@@ -80,33 +75,19 @@ final class SimulatedWorld implements AutoCloseable {
       state[d] = random.nextInt(DOMAINS.get(d).outcomes().size());
     }
     snapshot = state.clone();
-    producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-            new StringSerializer(),
-            new AvroWireSerializer<>(HttpSchemaRegistryClient.connect(registryUrl)));
+    client = BeliefClient.builder(bootstrapServers, registryUrl).build();
+    resolver = client.agent(LocalStack.RESOLVER, LocalStack.resolverKey());
     populate();
   }
 
   /** Publishes every agent's identity. */
   void registerAgents() {
-    long now = System.currentTimeMillis();
-    for (Agent agent : agents) {
-      AgentIdentity identity =
-          AgentIdentity.newBuilder()
-              .setAgentId(agent.id())
-              .setPublicKey(keys.get(agent.id()).publicKey())
-              .setTier(agent.tier())
-              .setController(agent.kind() == Kind.COPIER ? "copy-desk" : agent.id())
-              .setStake(agent.stake())
-              .setRegisteredAt(Instant.ofEpochMilli(now))
-              .build();
-      send(Topic.AGENTS, agent.id(), identity, now);
+    for (Member agent : agents) {
+      String controller = agent.kind() == Kind.COPIER ? "copy-desk" : agent.id();
+      client.register(
+          new AgentRegistration(agent.id(), controller, agent.tier(), agent.stake()),
+          keys.get(agent.id()));
     }
-    producer.flush();
   }
 
   /** One tick: the world may drift, a proposition opens and is claimed on, an older one resolves. */
@@ -126,14 +107,13 @@ final class SimulatedWorld implements AutoCloseable {
     if (awaitingOutcome.size() > settings.ticksUntilResolved()) {
       resolve(awaitingOutcome.removeFirst());
     }
-    producer.flush();
     ticks++;
   }
 
   private void claimOn(Opened proposition, int lie) {
     int k = DOMAINS.get(proposition.domain()).outcomes().size();
     List<Integer> labels = new ArrayList<>();
-    for (Agent agent : agents) {
+    for (Member agent : agents) {
       int label =
           switch (agent.kind()) {
             case SPECIALIST -> agent.homeDomain() == proposition.domain()
@@ -160,63 +140,43 @@ final class SimulatedWorld implements AutoCloseable {
     return random.nextDouble() < accuracy ? truth : other(truth, k);
   }
 
-  private void claim(Agent agent, Opened proposition, int label) {
+  private void claim(Member agent, Opened proposition, int label) {
     Domain domain = DOMAINS.get(proposition.domain());
-    List<Double> probabilities = new ArrayList<>();
-    for (int i = 0; i < domain.outcomes().size(); i++) {
-      probabilities.add(i == label ? 1.0 : 0.0);
-    }
-    long now = System.currentTimeMillis();
-    Claim claim =
-        Claim.newBuilder()
-            .setClaimId(agent.id() + "/" + proposition.id())
-            .setAgentId(agent.id())
-            .setPropositionId(proposition.id())
-            .setDomain(domain.name())
-            .setOutcomes(domain.outcomes())
-            .setProbabilities(probabilities)
-            .setHardLabel(true)
-            .setEventTime(Instant.ofEpochMilli(now))
-            .build();
-    send(Topic.CLAIMS, proposition.id(), keys.get(agent.id()).sign(claim), now);
+    client
+        .agent(agent.id(), keys.get(agent.id()))
+        .claimAsync(
+            ClaimRequest.on(proposition.id(), domain.name())
+                .claimId(agent.id() + "/" + proposition.id())
+                .outcomes(domain.outcomes())
+                .label(domain.outcomes().get(label)));
   }
 
   private void resolve(Opened proposition) {
     Domain domain = DOMAINS.get(proposition.domain());
-    long now = System.currentTimeMillis();
-    Outcome outcome =
-        Outcome.newBuilder()
-            .setOutcomeId("outcome/" + proposition.id())
-            .setPropositionId(proposition.id())
-            .setDomain(domain.name())
-            .setOutcome(domain.outcomes().get(proposition.truth()))
-            .setResolverId(LocalStack.RESOLVER)
-            .setObservedAt(Instant.ofEpochMilli(now))
-            .build();
-    send(Topic.OUTCOMES, proposition.id(), LocalStack.resolverKey().sign(outcome), now);
+    resolver.resolve(proposition.id(), domain.name(), domain.outcomes().get(proposition.truth()));
   }
 
   private void populate() {
     for (int d = 0; d < DOMAINS.size(); d++) {
       for (int s = 0; s < 2; s++) {
-        add(new Agent("specialist-" + DOMAINS.get(d).name().replace('/', '-') + "-" + s,
+        add(new Member("specialist-" + DOMAINS.get(d).name().replace('/', '-') + "-" + s,
             Kind.SPECIALIST, d, IdentityTier.VERIFIED, 0));
       }
     }
     for (int g = 0; g < 4; g++) {
-      add(new Agent("generalist-" + g, Kind.GENERALIST, -1, IdentityTier.VERIFIED, 0));
+      add(new Member("generalist-" + g, Kind.GENERALIST, -1, IdentityTier.VERIFIED, 0));
     }
-    add(new Agent("central-model", Kind.CENTRAL_MODEL, -1, IdentityTier.ATTESTED, 0));
-    add(new Agent("staked-liar", Kind.STAKED_LIAR, -1, IdentityTier.UNVERIFIED, 10));
+    add(new Member("central-model", Kind.CENTRAL_MODEL, -1, IdentityTier.ATTESTED, 0));
+    add(new Member("staked-liar", Kind.STAKED_LIAR, -1, IdentityTier.UNVERIFIED, 10));
     for (int c = 0; c < settings.copiers(); c++) {
-      add(new Agent("copier-" + c, Kind.COPIER, -1, IdentityTier.VERIFIED, 0));
+      add(new Member("copier-" + c, Kind.COPIER, -1, IdentityTier.VERIFIED, 0));
     }
     for (int s = 0; s < settings.sybils(); s++) {
-      add(new Agent("sybil-" + s, Kind.SYBIL, -1, IdentityTier.UNVERIFIED, 0));
+      add(new Member("sybil-" + s, Kind.SYBIL, -1, IdentityTier.UNVERIFIED, 0));
     }
   }
 
-  private void add(Agent agent) {
+  private void add(Member agent) {
     agents.add(agent);
     keys.put(agent.id(), AgentKey.fromSeed(settings.seed() * 31 + agent.id().hashCode()));
   }
@@ -225,25 +185,15 @@ final class SimulatedWorld implements AutoCloseable {
     return (label + 1 + random.nextInt(k - 1)) % k;
   }
 
+  /** The most frequent of {@code labels}, ties to the lowest. */
   private static int majority(List<Integer> labels, int k) {
-    int[] counts = new int[k];
+    double[] counts = new double[k];
     labels.forEach(label -> counts[label]++);
-    int best = 0;
-    for (int i = 1; i < k; i++) {
-      if (counts[i] > counts[best]) {
-        best = i;
-      }
-    }
-    return best;
-  }
-
-  /** Sends with the event time as the Kafka timestamp, which the job orders events by. */
-  private void send(Topic topic, String key, SpecificRecord value, long eventTime) {
-    producer.send(new ProducerRecord<>(topic.defaultName(), null, eventTime, key, value));
+    return ProbabilityVectors.argmax(counts);
   }
 
   @Override
   public void close() {
-    producer.close();
+    client.close();
   }
 }

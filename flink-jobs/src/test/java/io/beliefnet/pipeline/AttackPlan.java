@@ -1,7 +1,9 @@
 package io.beliefnet.pipeline;
 
 import io.beliefnet.avro.IdentityTier;
+import io.beliefnet.model.ProbabilityVectors;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -191,16 +193,11 @@ final class AttackPlan {
     return majority(round.stream().map(ClaimStep::label).toList());
   }
 
-  private static int majority(java.util.Collection<Integer> labels) {
-    int[] counts = new int[OUTCOMES];
+  /** The most frequent of {@code labels}, ties to the lowest. */
+  private static int majority(Collection<Integer> labels) {
+    double[] counts = new double[OUTCOMES];
     labels.forEach(label -> counts[label]++);
-    int best = 0;
-    for (int k = 1; k < OUTCOMES; k++) {
-      if (counts[k] > counts[best]) {
-        best = k;
-      }
-    }
-    return best;
+    return ProbabilityVectors.argmax(counts);
   }
 
   private String register(String agent, IdentityTier tier, double stake) {

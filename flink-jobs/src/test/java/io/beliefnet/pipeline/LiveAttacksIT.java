@@ -12,6 +12,7 @@ import io.beliefnet.avro.Rejected;
 import io.beliefnet.avro.RejectionReason;
 import io.beliefnet.kafka.KafkaBroker;
 import io.beliefnet.kafka.KafkaBrokerExtension;
+import io.beliefnet.model.ProbabilityVectors;
 import io.beliefnet.pipeline.AttackPlan.Attack;
 import io.beliefnet.pipeline.AttackPlan.ClaimStep;
 import io.beliefnet.registry.AvroRecordDecoder;
@@ -225,7 +226,7 @@ class LiveAttacksIT {
       if (!plan.revealed[p]) {
         scored++;
         Belief belief = latest.get(AttackPlan.proposition(p));
-        if (belief != null && mostLikely(belief.getProbabilities()) == plan.truth[p]) {
+        if (belief != null && leading(belief) == plan.truth[p]) {
           right++;
         }
       }
@@ -246,13 +247,8 @@ class LiveAttacksIT {
     return right / (double) scored;
   }
 
-  private static int mostLikely(List<Double> probabilities) {
-    int best = 0;
-    for (int k = 1; k < probabilities.size(); k++) {
-      if (probabilities.get(k) > probabilities.get(best)) {
-        best = k;
-      }
-    }
-    return best;
+  private static int leading(Belief belief) {
+    return ProbabilityVectors.argmax(
+        belief.getProbabilities().stream().mapToDouble(Double::doubleValue).toArray());
   }
 }
