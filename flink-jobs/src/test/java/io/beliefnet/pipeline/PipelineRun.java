@@ -12,12 +12,16 @@ import io.beliefnet.topics.Topic;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -29,6 +33,10 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -36,6 +44,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -75,6 +85,7 @@ final class PipelineRun implements AutoCloseable {
       options.set(BeliefJobOptions.TOPIC_NAMES.get(topic), prefix + topic.defaultName());
     }
     NetworkTopics.create(broker.bootstrapServers(), PARTITIONS, topics);
+    keepEveryRecord(broker, topics.values());
     options.set(BeliefJobOptions.BOOTSTRAP_SERVERS, broker.bootstrapServers());
     options.set(BeliefJobOptions.SCHEMA_REGISTRY_URL, registry.url());
     options.set(BeliefJobOptions.GROUP_ID, prefix + "job");
@@ -85,6 +96,28 @@ final class PipelineRun implements AutoCloseable {
     producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), valueSerializer);
     rawProducer =
         new KafkaProducer<>(producerConfig(), new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  /**
+   * Turns compaction off on this run's topics. The scripts' events are dated months back, so the
+   * broker rolls a segment per batch and its cleaner soon compacts them: the tests compare every
+   * version the job writes and must not lose superseded ones to it.
+   */
+  private static void keepEveryRecord(KafkaBroker broker, Collection<String> topics) {
+    AlterConfigOp deleteOnly =
+        new AlterConfigOp(
+            new ConfigEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE),
+            AlterConfigOp.OpType.SET);
+    Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
+    for (String topic : topics) {
+      changes.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), List.of(deleteOnly));
+    }
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+      admin.incrementalAlterConfigs(changes).all().get();
+    } catch (ExecutionException | InterruptedException e) {
+      throw new IllegalStateException("could not turn compaction off on " + topics, e);
+    }
   }
 
   /** A MiniCluster with the two slots a job of parallelism 2 needs. */
@@ -179,10 +212,19 @@ final class PipelineRun implements AutoCloseable {
 
   /** Waits until {@code done} holds, failing the test after 150 s. */
   static void await(String what, BooleanSupplier done) throws InterruptedException {
+    await(what, done, () -> "");
+  }
+
+  /**
+   * Waits until {@code done} holds, failing the test after 150 s with {@code progress}: what the
+   * run had reached by then.
+   */
+  static void await(String what, BooleanSupplier done, Supplier<String> progress)
+      throws InterruptedException {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (!done.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
+        throw new AssertionError("timed out waiting for " + what + "; " + progress.get());
       }
       Thread.sleep(500);
     }

@@ -59,7 +59,8 @@ class RecoveryIT {
                   && ParityViews.reliabilities(
                               run.committed(Topic.AGENT_RELIABILITY, AgentReliability.class))
                           .size()
-                      >= expected.reliabilities.size());
+                      >= expected.reliabilities.size(),
+          () -> progress(run, script, expected));
 
       List<Belief> beliefs = run.committed(Topic.BELIEFS, Belief.class);
       assertThat(beliefs)
@@ -74,5 +75,22 @@ class RecoveryIT {
           .containsExactlyInAnyOrderElementsOf(expected.settlements);
       assertThat(run.committed(Topic.REJECTED, Rejected.class)).hasSize(expected.rejected);
     }
+  }
+
+  private static String progress(PipelineRun run, List<ScriptedEvent> script, ModelReplay expected) {
+    return String.format(
+        "job %s; beliefs %d/%d, settlements %d/%d, reliabilities %d/%d, rejected %s (expected %d)",
+        run.job().getJobStatus().join(),
+        ParityViews.directBeliefs(run.committed(Topic.BELIEFS, Belief.class), script).size(),
+        expected.beliefs.size(),
+        run.committed(Topic.SETTLEMENTS, Settlement.class).size(),
+        expected.settlements.size(),
+        ParityViews.reliabilities(run.committed(Topic.AGENT_RELIABILITY, AgentReliability.class))
+            .size(),
+        expected.reliabilities.size(),
+        run.committed(Topic.REJECTED, Rejected.class).stream()
+            .map(r -> r.getReasonCode() + " " + r.getReason())
+            .toList(),
+        expected.rejected);
   }
 }
