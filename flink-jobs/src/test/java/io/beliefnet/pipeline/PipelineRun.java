@@ -37,9 +37,11 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -112,8 +114,7 @@ final class PipelineRun implements AutoCloseable {
     for (String topic : topics) {
       changes.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), List.of(deleteOnly));
     }
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+    try (Admin admin = admin(broker)) {
       admin.incrementalAlterConfigs(changes).all().get();
     } catch (ExecutionException | InterruptedException e) {
       throw new IllegalStateException("could not turn compaction off on " + topics, e);
@@ -190,9 +191,12 @@ final class PipelineRun implements AutoCloseable {
   /**
    * Moves event time past {@code end} on every claims partition, so the job applies everything
    * before it: a valid claim per partition at {@code end}, then one a minute later that holds the
-   * watermark past the first. Returns how many records it produced.
+   * watermark past the first. It first waits until the job has read all input produced so far, so
+   * a source that was idle cannot find its records behind the new watermark. Returns how many
+   * records it produced.
    */
-  int advanceEventTimePast(long end, String registeredAgent) {
+  int advanceEventTimePast(long end, String registeredAgent) throws InterruptedException {
+    await("the job to read all input produced so far", this::readAllInput);
     int produced = 0;
     for (long at : new long[] {end, end + 60_000}) {
       for (int partition = 0; partition < PARTITIONS; partition++) {
@@ -210,6 +214,35 @@ final class PipelineRun implements AutoCloseable {
     return produced;
   }
 
+  /**
+   * True once the job's consumer group has committed, with a checkpoint, every input record's
+   * offset: the job has read them all.
+   */
+  private boolean readAllInput() {
+    try (Admin admin = admin(broker)) {
+      Map<TopicPartition, OffsetAndMetadata> read =
+          admin.listConsumerGroupOffsets(config.groupId()).partitionsToOffsetAndMetadata().get();
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      for (Topic input : List.of(Topic.CLAIMS, Topic.OUTCOMES, Topic.AGENTS)) {
+        for (int partition = 0; partition < PARTITIONS; partition++) {
+          latest.put(new TopicPartition(topics.get(input), partition), OffsetSpec.latest());
+        }
+      }
+      return admin.listOffsets(latest).all().get().entrySet().stream()
+          .allMatch(end -> {
+            OffsetAndMetadata committed = read.get(end.getKey());
+            return end.getValue().offset() == 0
+                || committed != null && committed.offset() >= end.getValue().offset();
+          });
+    } catch (ExecutionException | InterruptedException e) {
+      throw new IllegalStateException("could not read the offsets of group " + config.groupId(), e);
+    }
+  }
+
+  private static Admin admin(KafkaBroker broker) {
+    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+  }
+
   /** Waits until {@code done} holds, failing the test after 150 s. */
   static void await(String what, BooleanSupplier done) throws InterruptedException {
     await(what, done, () -> "");
@@ -224,7 +257,9 @@ final class PipelineRun implements AutoCloseable {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (!done.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what + "; " + progress.get());
+        String reached = progress.get();
+        throw new AssertionError(
+            "timed out waiting for " + what + (reached.isEmpty() ? "" : "; " + reached));
       }
       Thread.sleep(500);
     }

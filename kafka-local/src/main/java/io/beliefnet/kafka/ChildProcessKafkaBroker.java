@@ -182,7 +182,9 @@ public final class ChildProcessKafkaBroker implements KafkaBroker {
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
-                // the machine is small: few threads, small segments
+                // the machine is small: few threads, internal partitions and small segments
+                "offsets.topic.num.partitions=4",
+                "transaction.state.log.num.partitions=4",
                 "num.network.threads=2",
                 "num.io.threads=2",
                 "log.segment.bytes=16777216"));
