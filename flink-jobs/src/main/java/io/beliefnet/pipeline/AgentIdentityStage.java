@@ -59,16 +59,6 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
     domains = getRuntimeContext().getMapState(DOMAINS);
   }
 
-  /**
-   * Who may claim changes when it is known: refusing a registration would refuse every later claim
-   * of its agent, so registrations and revocations take effect when they arrive. Claims and
-   * outcomes behind the watermark are late.
-   */
-  @Override
-  protected boolean appliesBehindWatermark(InputEvent event) {
-    return event.isRegistration() || event.isRevocation();
-  }
-
   @Override
   protected void apply(InputEvent event, Context context, Collector<InputEvent> out)
       throws Exception {

@@ -9,6 +9,7 @@ import io.beliefnet.pipeline.kafka.SkewGuardedWatermarks;
 import io.beliefnet.topics.Topic;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
@@ -63,8 +64,10 @@ public final class BeliefJob {
         agents
             .union(claims, outcomes)
             .keyBy(InputEvent::agentId)
-            .process(new AgentIdentityStage(config.trust()))
-            .name("identity")
+            .transform(
+                "identity",
+                TypeInformation.of(InputEvent.class),
+                new NeverIdleKeyedProcessOperator<>(new AgentIdentityStage(config.trust())))
             .uid("identity");
 
     SingleOutputStreamOperator<Belief> beliefs =

@@ -110,17 +110,6 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
         .gauge("belief_update_lag_ms", (Gauge<Long>) () -> beliefUpdateLagMillis);
   }
 
-  /**
-   * Lateness is decided once, by the identity stage, which admitted every event that reaches this
-   * one. An admitted event can still arrive behind this stage's watermark: when the identity
-   * subtask holding it was idle and resumes after another one moved event time on. It is applied
-   * then, out of order, rather than lost.
-   */
-  @Override
-  protected boolean appliesBehindWatermark(InputEvent event) {
-    return true;
-  }
-
   @Override
   protected void apply(InputEvent event, Context context, Collector<Belief> out) throws Exception {
     DomainNetwork network = new DomainNetwork(context.getCurrentKey(), parameters, store);

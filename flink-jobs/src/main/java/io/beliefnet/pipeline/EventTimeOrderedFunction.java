@@ -8,17 +8,14 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
  * Applies each key's events in {@link InputEvent#APPLY_ORDER} rather than arrival order, so that
  * results do not depend on how source partitions interleave: events wait in keyed state until the
- * watermark passes their timestamp. An event that arrives with a timestamp the watermark has
- * already passed is applied at once if {@link #appliesBehindWatermark} says so, and rejected as
- * {@code LATE} otherwise. The counter {@code applied_behind_watermark} tells how often the first
- * happened, out of event-time order.
+ * watermark passes their timestamp. A claim or outcome that arrives with a timestamp the watermark
+ * has already passed is rejected as {@code LATE}; a registration or revocation is applied at once.
  *
  * <p>State: the buffer holds the events of the last {@code max-out-of-orderness} of event time;
  * it is empty whenever the watermark has caught up.
@@ -32,13 +29,10 @@ public abstract class EventTimeOrderedFunction<K, O> extends KeyedProcessFunctio
           "pending-events", Types.LONG, Types.LIST(Types.POJO(InputEvent.class)));
 
   private transient MapState<Long, List<InputEvent>> pending;
-  private transient Counter appliedBehindWatermark;
 
   @Override
   public void open(OpenContext openContext) throws Exception {
     pending = getRuntimeContext().getMapState(PENDING);
-    appliedBehindWatermark =
-        getRuntimeContext().getMetricGroup().counter("applied_behind_watermark");
   }
 
   @Override
@@ -46,8 +40,9 @@ public abstract class EventTimeOrderedFunction<K, O> extends KeyedProcessFunctio
       throws Exception {
     long timestamp = event.source.timestamp;
     boolean behind = timestamp <= context.timerService().currentWatermark();
-    if (behind && appliesBehindWatermark(event)) {
-      appliedBehindWatermark.inc();
+    if (behind && (event.isRegistration() || event.isRevocation())) {
+      // who may claim changes when it is known: refusing a registration would refuse every later
+      // claim of its agent, so it takes effect now instead
       apply(event, context, out);
       return;
     }
@@ -92,9 +87,6 @@ public abstract class EventTimeOrderedFunction<K, O> extends KeyedProcessFunctio
    */
   protected void onEventTime(long timestamp, OnTimerContext context, Collector<O> out)
       throws Exception {}
-
-  /** True if {@code event}, arriving behind the watermark, is applied at once rather than late. */
-  protected abstract boolean appliesBehindWatermark(InputEvent event);
 
   /** Applies one event; called in {@link InputEvent#APPLY_ORDER} for each key. */
   protected abstract void apply(InputEvent event, Context context, Collector<O> out)

@@ -75,18 +75,6 @@ class DomainBeliefStageTest {
   }
 
   @Test
-  void anAdmittedClaimBehindTheWatermarkIsAppliedNotLost() throws Exception {
-    harness.processWatermark(500);
-
-    pushClaim(1, "alice", 100, 0.9);
-
-    assertThat(harness.extractOutputValues())
-        .singleElement()
-        .satisfies(b -> assertThat(b.getClaimCount()).isEqualTo(1));
-    assertThat(side(DeadLetters.TAG)).isEmpty();
-  }
-
-  @Test
   void resolvedPropositionIsForgottenAfterTheRetention() throws Exception {
     pushClaim(1, "alice", 100, 0.9);
     pushOutcome(2, 200, "yes");

@@ -66,8 +66,8 @@ class HostileInputIT {
       run.produce(valid);
       int heartbeats = run.advanceEventTimePast(T + 60_000, AGENT);
       PipelineRun.await(
-          "the first heartbeats applied",
-          () -> run.beliefKeys().stream().filter(k -> k.startsWith("heartbeat-")).count() >= 2);
+          "the first heartbeat applied",
+          () -> run.beliefKeys().stream().anyMatch(k -> k.startsWith("heartbeat-")));
 
       List<Hostile> hostile = new Fuzzer(run, new SplittableRandom(2026)).records();
       Map<String, Hostile> byPosition = new HashMap<>();
@@ -86,38 +86,25 @@ class HostileInputIT {
 
       List<Rejected> rejected = run.committed(Topic.REJECTED, Rejected.class);
       Map<String, Long> perKind = new HashMap<>();
-      List<Rejected> others = new ArrayList<>();
       for (Rejected rejection : rejected) {
         Hostile record = byPosition.remove(position(rejection));
-        if (record == null) {
-          others.add(rejection);
-          continue;
-        }
+        assertThat(record).as("rejection of a record that was not hostile: %s", rejection).isNotNull();
         assertThat(record.allowed())
             .as("%s rejected as %s: %s", record.kind(), rejection.getReasonCode(), rejection.getReason())
             .contains(rejection.getReasonCode());
         assertThat(rejection.getOriginalValue().array()).isEqualTo(record.value());
         perKind.merge(record.kind(), 1L, Long::sum);
       }
-      // Only heartbeats move event time here. One whose partition is read after the others moved
-      // event time past it is late, and rejected as such: it too ends in exactly one place.
-      assertThat(others)
-          .as("rejections of records that were not hostile")
-          .allSatisfy(r -> {
-            assertThat(r.getReasonCode()).isEqualTo(RejectionReason.LATE);
-            assertThat(new String(r.getOriginalKey().array(), StandardCharsets.UTF_8))
-                .startsWith("heartbeat-");
-          });
       assertThat(byPosition).as("hostile records never rejected").isEmpty();
-      assertThat(rejected).hasSize(hostile.size() + others.size());
+      assertThat(rejected).hasSize(hostile.size());
       List<String> beliefs = run.beliefKeys();
       long validApplied =
           valid.stream().filter(e -> beliefs.contains(e.key() + "@" + e.timestamp())).count();
       assertThat(validApplied).as("valid claims and outcomes applied").isEqualTo(valid.size() - 2);
       assertThat(run.job().getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
       System.out.printf(
-          "hostile records=%d rejected=%d (late heartbeats %d) valid=%d heartbeats=%d by kind=%s%n",
-          hostile.size(), rejected.size(), others.size(), valid.size(), heartbeats, perKind);
+          "hostile records=%d rejected=%d valid=%d heartbeats=%d by kind=%s%n",
+          hostile.size(), rejected.size(), valid.size(), heartbeats, perKind);
     }
   }
 

@@ -189,26 +189,23 @@ final class PipelineRun implements AutoCloseable {
   }
 
   /**
-   * Moves event time past {@code end} on every claims partition, so the job applies everything
-   * before it: a valid claim per partition at {@code end}, then one a minute later that holds the
-   * watermark past the first. It first waits until the job has read all input produced so far, so
-   * a source that was idle cannot find its records behind the new watermark. Returns how many
-   * records it produced.
+   * Moves event time past {@code end}, so the job applies everything before it: once the job has
+   * read all input produced so far, a valid claim at {@code end} and one a minute later that holds
+   * the watermark past the first, both on claims partition 0. The other partitions, idle by then,
+   * do not hold event time back, and a single partition cannot deliver a heartbeat behind another.
+   * Returns how many records it produced; the last waits for later event time.
    */
   int advanceEventTimePast(long end, String registeredAgent) throws InterruptedException {
     await("the job to read all input produced so far", this::readAllInput);
     int produced = 0;
     for (long at : new long[] {end, end + 60_000}) {
-      for (int partition = 0; partition < PARTITIONS; partition++) {
-        Claim heartbeat =
-            TestRecords.signed(
-                TestRecords.claim(registeredAgent, "heartbeat-" + partition + "-" + at, at, 0.5)
-                    .setDomain("test/heartbeat"));
-        producer.send(
-            new ProducerRecord<>(
-                topics.get(Topic.CLAIMS), partition, at, heartbeat.getPropositionId(), heartbeat));
-        produced++;
-      }
+      Claim heartbeat =
+          TestRecords.signed(
+              TestRecords.claim(registeredAgent, "heartbeat-" + at, at, 0.5)
+                  .setDomain("test/heartbeat"));
+      producer.send(
+          new ProducerRecord<>(topics.get(Topic.CLAIMS), 0, at, heartbeat.getPropositionId(), heartbeat));
+      produced++;
     }
     producer.flush();
     return produced;
