@@ -16,21 +16,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The job on a MiniCluster with the real broker and registry gives exactly what the belief
  * model's replay of the same script gives: the same beliefs, reliabilities and settlements, bit
- * for bit, at parallelism 1 and 2.
+ * for bit, at parallelism 1 and 2, also when every source went idle before event time moved on.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class BeliefJobParityIT {
 
   @RegisterExtension static final MiniClusterExtension FLINK = PipelineRun.miniCluster();
 
-  @ParameterizedTest(name = "parallelism {0}")
-  @ValueSource(ints = {1, 2})
-  void jobMatchesTheModelReplay(int parallelism, KafkaBroker broker, @TempDir Path checkpoints)
+  @ParameterizedTest(name = "parallelism {0}, quiet spell before event time moves on: {1}")
+  @CsvSource({"1, false", "2, false", "2, true"})
+  void jobMatchesTheModelReplay(
+      int parallelism, boolean quietSpell, KafkaBroker broker, @TempDir Path checkpoints)
       throws Exception {
     List<ScriptedEvent> script = ScriptedWorld.script(42);
     ModelReplay expected = ModelReplay.of(script);
@@ -38,6 +39,9 @@ class BeliefJobParityIT {
     try (PipelineRun run = new PipelineRun(broker, FLINK)) {
       run.start(parallelism, checkpoints);
       run.produce(script);
+      if (quietSpell) {
+        run.waitUntilEverySourceIsIdle();
+      }
       run.advanceEventTimePast(ScriptedWorld.end(script), "sensor-a");
       PipelineRun.await(
           "every output the replay predicts",

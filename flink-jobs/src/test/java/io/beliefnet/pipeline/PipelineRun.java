@@ -211,6 +211,13 @@ final class PipelineRun implements AutoCloseable {
     return produced;
   }
 
+  /** Returns once the job has read all input and then seen none for longer than the idle timeout. */
+  void waitUntilEverySourceIsIdle() throws InterruptedException {
+    await("the job to read all input produced so far", this::readAllInput);
+    // idleness is noticed at a periodic watermark probe after the timeout: give it two seconds more
+    Thread.sleep(config.idleTimeout().plusSeconds(2).toMillis());
+  }
+
   /**
    * True once the job's consumer group has committed, with a checkpoint, every input record's
    * offset: the job has read them all.
