@@ -3,6 +3,7 @@ package io.beliefnet.model.eval;
 import io.beliefnet.model.ModelParameters;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,8 +12,10 @@ import java.util.Map;
  * files present: {@code answer.csv} + {@code truth.csv} (labels) or {@code forecasts.csv} + {@code
  * truth.csv} (forecasts).
  *
- * <p>Labels: methods {@code model} (the streamed replay of {@link LabelReplay}), {@code majority}
- * and {@code dawid-skene} (batch EM with no truth known), all scored on the same hidden questions.
+ * <p>Labels: methods {@code model} (the streamed replay of {@link LabelReplay}), {@code majority},
+ * {@code dawid-skene} (batch EM with no truth known) and {@code dawid-skene-labelled} (batch EM with
+ * the revealed questions' truth clamped: what the batch method makes of the same outcomes), all
+ * scored on the same hidden questions.
  * Forecasts: {@code model}, {@code mean} and {@code logodds-mean} (see {@link ForecastReplay}).
  */
 public final class EvaluationHarness {
@@ -45,7 +48,16 @@ public final class EvaluationHarness {
     return List.of(
         score("model", replay.beliefs(), replay, data),
         score("majority", MajorityVote.predict(data), replay, data),
-        score("dawid-skene", BatchDawidSkene.predict(data), replay, data));
+        score("dawid-skene", BatchDawidSkene.predict(data), replay, data),
+        score("dawid-skene-labelled", BatchDawidSkene.predict(data, revealedTruth(data, options)), replay, data));
+  }
+
+  private static Map<String, Integer> revealedTruth(LabelDataset data, EvaluationOptions options) {
+    Map<String, Integer> truth = new HashMap<>();
+    for (String question : LabelReplay.revealed(data, options)) {
+      truth.put(question, data.truth().get(question));
+    }
+    return truth;
   }
 
   private static MethodResult score(

@@ -41,7 +41,7 @@ class EvaluationHarnessTest {
 
     List<MethodResult> results = EvaluationHarness.run(dir, EvaluationOptions.of(0.2, 7));
 
-    assertThat(results).extracting(MethodResult::method).containsExactly("model", "majority", "dawid-skene");
+    assertThat(results).extracting(MethodResult::method).containsExactly("model", "majority", "dawid-skene", "dawid-skene-labelled");
     assertThat(results).allSatisfy(r -> assertThat(r.scored()).isEqualTo(48));
     assertThat(results.get(0).toLine())
         .matches("method=model accuracy=[0-9.]+ brier=[0-9.]+ logloss=[0-9.]+ ece=[0-9.]+ scored=48");
@@ -103,7 +103,7 @@ class EvaluationHarnessTest {
             new PrintStream(err, true, StandardCharsets.UTF_8));
 
     assertThat(ok).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(3).allMatch(l -> l.startsWith("method="));
+    assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(4).allMatch(l -> l.startsWith("method="));
     assertThat(bad).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("reveal fraction is 2.0");
   }
