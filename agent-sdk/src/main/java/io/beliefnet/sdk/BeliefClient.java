@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -154,9 +153,8 @@ public final class BeliefClient implements AutoCloseable {
    * stamped later is never refused as late; one stamped much earlier may be.
    */
   public Optional<Instant> newestInputTime() {
-    List<Topic> inputs = List.of(Topic.CLAIMS, Topic.OUTCOMES, Topic.AGENTS);
     Map<TopicPartition, OffsetSpec> newest = new HashMap<>();
-    for (Topic topic : inputs) {
+    for (Topic topic : Topic.INPUTS) {
       for (int partition = 0; partition < partitionCount(topic); partition++) {
         newest.put(new TopicPartition(topic.defaultName(), partition), OffsetSpec.maxTimestamp());
       }

@@ -172,7 +172,7 @@ class BadInputIT {
             new RawInput(new byte[DecodeInput.MAX_RECORD_BYTES + 1], RejectionReason.INVALID_RECORD));
     List<RejectionReason> reasons = new ArrayList<>();
     long at = T + 20;
-    for (Topic topic : List.of(Topic.CLAIMS, Topic.OUTCOMES, Topic.AGENTS)) {
+    for (Topic topic : Topic.INPUTS) {
       for (RawInput input : inputs) {
         run.produceRaw(topic, "key".getBytes(StandardCharsets.UTF_8), input.value(), at++);
         reasons.add(input.reason());

@@ -149,7 +149,7 @@ class HostileInputIT {
 
     List<Hostile> records() {
       for (int i = 0; i < PER_KIND; i++) {
-        Topic topic = List.of(Topic.CLAIMS, Topic.OUTCOMES, Topic.AGENTS).get(i % 3);
+        Topic topic = Topic.INPUTS.get(i % Topic.INPUTS.size());
         byte[] noise = new byte[random.nextInt(300)];
         random.nextBytes(noise);
         add("random bytes", topic, noise, UNDECODABLE);

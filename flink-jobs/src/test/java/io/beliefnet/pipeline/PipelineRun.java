@@ -196,7 +196,7 @@ final class PipelineRun implements AutoCloseable {
    * Returns how many records it produced; the last waits for later event time.
    */
   int advanceEventTimePast(long end, String registeredAgent) throws InterruptedException {
-    await("the job to read all input produced so far", this::readAllInput);
+    awaitAllInputRead();
     int produced = 0;
     for (long at : new long[] {end, end + 60_000}) {
       Claim heartbeat =
@@ -213,9 +213,13 @@ final class PipelineRun implements AutoCloseable {
 
   /** Returns once the job has read all input and then seen none for longer than the idle timeout. */
   void waitUntilEverySourceIsIdle() throws InterruptedException {
-    await("the job to read all input produced so far", this::readAllInput);
+    awaitAllInputRead();
     // idleness is noticed at a periodic watermark probe after the timeout: give it two seconds more
     Thread.sleep(config.idleTimeout().plusSeconds(2).toMillis());
+  }
+
+  private void awaitAllInputRead() throws InterruptedException {
+    await("the job to read all input produced so far", this::readAllInput);
   }
 
   /**
@@ -227,7 +231,7 @@ final class PipelineRun implements AutoCloseable {
       Map<TopicPartition, OffsetAndMetadata> read =
           admin.listConsumerGroupOffsets(config.groupId()).partitionsToOffsetAndMetadata().get();
       Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      for (Topic input : List.of(Topic.CLAIMS, Topic.OUTCOMES, Topic.AGENTS)) {
+      for (Topic input : Topic.INPUTS) {
         for (int partition = 0; partition < PARTITIONS; partition++) {
           latest.put(new TopicPartition(topics.get(input), partition), OffsetSpec.latest());
         }

@@ -27,9 +27,6 @@ import org.apache.kafka.common.resource.ResourceType;
  */
 public final class NetworkAcls {
 
-  private static final List<Topic> INPUTS = List.of(Topic.CLAIMS, Topic.OUTCOMES, Topic.AGENTS);
-  private static final List<Topic> OUTPUTS =
-      List.of(Topic.BELIEFS, Topic.AGENT_RELIABILITY, Topic.SETTLEMENTS, Topic.REJECTED);
 
   private static final Duration PROPAGATION_TIMEOUT = Duration.ofSeconds(30);
 
@@ -69,10 +66,10 @@ public final class NetworkAcls {
   public static List<AclBinding> job(
       String user, String groupId, String transactionalIdPrefix, Map<Topic, String> names) {
     List<AclBinding> acls = new ArrayList<>();
-    for (Topic input : INPUTS) {
+    for (Topic input : Topic.INPUTS) {
       acls.add(allow(user, literal(ResourceType.TOPIC, names.get(input)), AclOperation.READ));
     }
-    for (Topic output : OUTPUTS) {
+    for (Topic output : Topic.OUTPUTS) {
       acls.add(allow(user, literal(ResourceType.TOPIC, names.get(output)), AclOperation.WRITE));
     }
     acls.add(allow(user, literal(ResourceType.GROUP, groupId), AclOperation.READ));

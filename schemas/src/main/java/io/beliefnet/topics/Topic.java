@@ -7,6 +7,7 @@ import io.beliefnet.avro.Claim;
 import io.beliefnet.avro.Outcome;
 import io.beliefnet.avro.Rejected;
 import io.beliefnet.avro.Settlement;
+import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -22,6 +23,12 @@ public enum Topic {
   AGENT_RELIABILITY("agent-reliability", AgentReliability.class, true, "agentId|domain"),
   SETTLEMENTS("settlements", Settlement.class, false, "agent id"),
   REJECTED("rejected", Rejected.class, false, "<source topic>-<partition>@<offset>");
+
+  /** The topics agents and resolvers write and the job reads. */
+  public static final List<Topic> INPUTS = List.of(CLAIMS, OUTCOMES, AGENTS);
+
+  /** The topics only the job writes. */
+  public static final List<Topic> OUTPUTS = List.of(BELIEFS, AGENT_RELIABILITY, SETTLEMENTS, REJECTED);
 
   private final String defaultName;
   private final Class<? extends SpecificRecord> valueType;
