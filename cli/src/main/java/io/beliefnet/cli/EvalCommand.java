@@ -3,8 +3,10 @@ package io.beliefnet.cli;
 import io.beliefnet.model.eval.EvaluationHarness;
 import io.beliefnet.model.eval.EvaluationOptions;
 import io.beliefnet.model.eval.MethodResult;
+import io.beliefnet.model.eval.SeedSweep;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +21,10 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = {
       "Replays a dataset (answer.csv + truth.csv, or forecasts.csv + truth.csv) as a stream and"
-          + " prints one line per method: method=<name> accuracy= brier= logloss= ece= scored=."
+          + " prints one line per method: method=<name> accuracy= brier= logloss= ece= scored=.",
+      "With --runs R > 1, labelled data is replayed with seeds N to N+R-1: the lines give each"
+          + " method's mean, then one 'compare' line per baseline with the model's mean accuracy"
+          + " difference, its standard error and in how many runs the model did at least as well."
     })
 final class EvalCommand implements Callable<Integer> {
 
@@ -30,14 +35,32 @@ final class EvalCommand implements Callable<Integer> {
 
   @Mixin StreamOptions stream;
 
+  @Option(
+      names = "--runs",
+      defaultValue = "1",
+      description = "Consecutive seeds to replay, from --seed (default: ${DEFAULT-VALUE}).")
+  int runs;
+
   @Override
   public Integer call() throws Exception {
     if (!Files.isDirectory(data)) {
       throw new ParameterException(spec.commandLine(), "--data " + data + " is not a folder");
     }
-    for (MethodResult result : EvaluationHarness.run(data, stream.toEvaluationOptions(spec))) {
-      System.out.println(result.toLine());
+    if (runs < 1) {
+      throw new ParameterException(spec.commandLine(), "--runs " + runs + " must be at least 1");
     }
+    EvaluationOptions options = stream.toEvaluationOptions(spec);
+    List<String> lines;
+    try {
+      lines =
+          runs == 1
+              ? EvaluationHarness.run(data, options).stream().map(MethodResult::toLine).toList()
+              : SeedSweep.run(data, options, runs).lines();
+    } catch (IllegalArgumentException e) {
+      // a folder in the wrong format, or --runs on forecast data: a usage error, not a crash
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+    lines.forEach(System.out::println);
     return 0;
   }
 }

@@ -55,11 +55,11 @@ public final class BatchDawidSkene {
           confusion[answer[1]][k][answer[2]] += posterior[answer[0]][k];
         }
       }
-      double[] logPrior = logNormalised(prior);
+      double[] logPrior = logNormalised(prior, SMOOTHING);
       double[][][] logConfusion = new double[confusion.length][outcomes][];
       for (int w = 0; w < confusion.length; w++) {
         for (int k = 0; k < outcomes; k++) {
-          logConfusion[w][k] = logNormalised(confusion[w][k]);
+          logConfusion[w][k] = logNormalised(confusion[w][k], SMOOTHING);
         }
       }
       double[][] log = new double[questions.size()][];
@@ -91,14 +91,15 @@ public final class BatchDawidSkene {
     return oneHot;
   }
 
-  private static double[] logNormalised(double[] counts) {
+  /** Log of {@code counts}, each plus {@code smoothing}, normalised. */
+  static double[] logNormalised(double[] counts, double smoothing) {
     double total = 0;
     for (double c : counts) {
-      total += c + SMOOTHING;
+      total += c + smoothing;
     }
     double[] log = new double[counts.length];
     for (int k = 0; k < counts.length; k++) {
-      log[k] = Math.log((counts[k] + SMOOTHING) / total);
+      log[k] = Math.log((counts[k] + smoothing) / total);
     }
     return log;
   }

@@ -13,9 +13,10 @@ import java.util.Map;
  * truth.csv} (forecasts).
  *
  * <p>Labels: methods {@code model} (the streamed replay of {@link LabelReplay}), {@code majority},
- * {@code dawid-skene} (batch EM with no truth known) and {@code dawid-skene-labelled} (batch EM with
- * the revealed questions' truth clamped: what the batch method makes of the same outcomes), all
- * scored on the same hidden questions.
+ * {@code dawid-skene} (batch EM with no truth known), {@code dawid-skene-labelled} (batch EM with
+ * the revealed questions' truth clamped: what the batch method makes of the same outcomes) and
+ * {@code dawid-skene-oracle} (the reference ceiling of {@link DawidSkeneOracle}: every other
+ * question's truth known), all scored on the same hidden questions.
  * Forecasts: {@code model}, {@code mean} and {@code logodds-mean} (see {@link ForecastReplay}).
  */
 public final class EvaluationHarness {
@@ -49,7 +50,8 @@ public final class EvaluationHarness {
         score("model", replay.beliefs(), replay, data),
         score("majority", MajorityVote.predict(data), replay, data),
         score("dawid-skene", BatchDawidSkene.predict(data), replay, data),
-        score("dawid-skene-labelled", BatchDawidSkene.predict(data, revealedTruth(data, options)), replay, data));
+        score("dawid-skene-labelled", BatchDawidSkene.predict(data, revealedTruth(data, options)), replay, data),
+        score("dawid-skene-oracle", DawidSkeneOracle.predict(data), replay, data));
   }
 
   private static Map<String, Integer> revealedTruth(LabelDataset data, EvaluationOptions options) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EvaluationHarnessTest {
 
   /** A small crowd: 60 items, 3 labels, 8 workers of mixed quality, labels as text. */
-  private static void writeLabelDataset(Path dir) throws IOException {
+  static void writeLabelDataset(Path dir) throws IOException {
     Random random = new Random(3);
     String[] labels = {"cat", "dog", "fox"};
     StringBuilder answers = new StringBuilder("question,worker,answer\n");
@@ -41,7 +41,7 @@ class EvaluationHarnessTest {
 
     List<MethodResult> results = EvaluationHarness.run(dir, EvaluationOptions.of(0.2, 7));
 
-    assertThat(results).extracting(MethodResult::method).containsExactly("model", "majority", "dawid-skene", "dawid-skene-labelled");
+    assertThat(results).extracting(MethodResult::method).containsExactly("model", "majority", "dawid-skene", "dawid-skene-labelled", "dawid-skene-oracle");
     assertThat(results).allSatisfy(r -> assertThat(r.scored()).isEqualTo(48));
     assertThat(results.get(0).toLine())
         .matches("method=model accuracy=[0-9.]+ brier=[0-9.]+ logloss=[0-9.]+ ece=[0-9.]+ scored=48");
@@ -103,7 +103,7 @@ class EvaluationHarnessTest {
             new PrintStream(err, true, StandardCharsets.UTF_8));
 
     assertThat(ok).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(4).allMatch(l -> l.startsWith("method="));
+    assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(5).allMatch(l -> l.startsWith("method="));
     assertThat(bad).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("reveal fraction is 2.0");
   }
