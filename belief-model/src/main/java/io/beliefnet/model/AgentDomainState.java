@@ -13,18 +13,22 @@ import java.util.Arrays;
  *       claim's share is replaced, never added twice, when its proposition's posterior changes;
  *   <li>{@code calibrationLogLikelihood}: for each slope of {@link CalibrationGrid}, the log likelihood
  *       of the resolved outcomes of this agent's probability claims under that recalibration;
+ *   <li>{@code independenceLogLikelihood}: for each weight of {@link IndependenceGrid}, the log
+ *       likelihood of the resolved outcomes of this agent's claims at that weight;
  *   <li>the reputation ledger.
  * </ul>
  *
  * <p>Bytes kept: {@link #serializedBytes(int)} = 4 (M) + 2 x 8 M² (counts) + 8 G (calibration, G =
- * {@value CalibrationGrid#SIZE}) + 2 x 8 (claim counters) + {@link ReputationLedger#BYTES}; 324 bytes
- * for binary propositions, 516 for K = 4, independent of how many claims the agent made.
+ * {@value CalibrationGrid#SIZE}) + 8 I (independence, I = {@value IndependenceGrid#SIZE}) + 2 x 8
+ * (claim counters) + {@link ReputationLedger#BYTES}; 412 bytes for binary propositions, 604 for K =
+ * 4, independent of how many claims the agent made.
  */
 public final class AgentDomainState {
   private int matrixSize;
   private double[] supervisedCounts = new double[0];
   private double[] consensusCounts = new double[0];
   private double[] calibrationLogLikelihood = new double[CalibrationGrid.SIZE];
+  private double[] independenceLogLikelihood = new double[IndependenceGrid.SIZE];
   private long supervisedClaims;
   private long calibrationClaims;
   private ReputationLedger ledger = new ReputationLedger();
@@ -36,6 +40,7 @@ public final class AgentDomainState {
     return Integer.BYTES
         + 2 * Double.BYTES * matrixSize * matrixSize
         + Double.BYTES * CalibrationGrid.SIZE
+        + Double.BYTES * IndependenceGrid.SIZE
         + 2 * Long.BYTES
         + ReputationLedger.BYTES;
   }
@@ -85,6 +90,12 @@ public final class AgentDomainState {
     calibrationClaims += sign;
   }
 
+  void addIndependence(double[] logLikelihoodPerWeight, int sign) {
+    for (int j = 0; j < independenceLogLikelihood.length; j++) {
+      independenceLogLikelihood[j] += sign * logLikelihoodPerWeight[j];
+    }
+  }
+
   /** Total expected count the consensus has credited (a sample size for unsupervised evidence). */
   double consensusMass() {
     double sum = 0;
@@ -124,6 +135,14 @@ public final class AgentDomainState {
 
   public void setCalibrationLogLikelihood(double[] calibrationLogLikelihood) {
     this.calibrationLogLikelihood = calibrationLogLikelihood;
+  }
+
+  public double[] getIndependenceLogLikelihood() {
+    return independenceLogLikelihood;
+  }
+
+  public void setIndependenceLogLikelihood(double[] independenceLogLikelihood) {
+    this.independenceLogLikelihood = independenceLogLikelihood;
   }
 
   public long getSupervisedClaims() {

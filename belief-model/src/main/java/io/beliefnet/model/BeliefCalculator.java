@@ -130,6 +130,12 @@ public final class BeliefCalculator {
   /** Posterior from a log prior and the first {@code count} weighted claim log likelihoods. */
   public static double[] posterior(
       double[] logPrior, double[][] logLikelihoods, double[] weights, int count) {
+    return ProbabilityVectors.softmax(logPosterior(logPrior, logLikelihoods, weights, count));
+  }
+
+  /** The posterior's log, up to a constant: the log prior plus the weighted log likelihoods. */
+  static double[] logPosterior(
+      double[] logPrior, double[][] logLikelihoods, double[] weights, int count) {
     double[] log = logPrior.clone();
     for (int i = 0; i < count; i++) {
       if (weights[i] == 0) {
@@ -139,6 +145,6 @@ public final class BeliefCalculator {
         log[k] += weights[i] * logLikelihoods[i][k];
       }
     }
-    return ProbabilityVectors.softmax(log);
+    return log;
   }
 }

@@ -8,8 +8,9 @@ package io.beliefnet.model;
  * <p>Bytes kept: {@link #serializedBytes} = agent id + controller (2 + UTF-8 length each) + 1 (tier
  * and cap flag) + 4 (label, -1 for a distribution) + 8 K (distribution, if any) + 3 x 8 (event time,
  * sequence, stake) + evidence ids (4 + 2 + length each) + 4 + 8 K (consensus contribution) + 4 + 4 x 8
- * (scored outcome, settlement, gain, log score, Brier). With 8-character ids, a hard label, K = 2 and
- * no evidence ids: 109 bytes.
+ * (scored outcome, settlement, gain, log score, Brier) + 4 + 8 I (independence credit once scored, I =
+ * {@value IndependenceGrid#SIZE}). With 8-character ids, a hard label, K = 2 and no evidence ids: 113
+ * bytes open, 201 scored.
  */
 public final class ClaimState {
   private String agentId;
@@ -28,6 +29,7 @@ public final class ClaimState {
   private double informationGain;
   private double logScore;
   private double brier;
+  private double[] independenceCredit;
 
   public ClaimState() {}
 
@@ -59,6 +61,7 @@ public final class ClaimState {
     }
     bytes += Integer.BYTES + (consensusContribution == null ? 0 : Double.BYTES * consensusContribution.length);
     bytes += Integer.BYTES + 4 * Double.BYTES;
+    bytes += Integer.BYTES + (independenceCredit == null ? 0 : Double.BYTES * independenceCredit.length);
     return bytes;
   }
 
@@ -210,5 +213,14 @@ public final class ClaimState {
 
   public void setBrier(double brier) {
     this.brier = brier;
+  }
+
+  /** What the claim added to its agent's independence likelihood when scored, to take back. */
+  public double[] getIndependenceCredit() {
+    return independenceCredit;
+  }
+
+  public void setIndependenceCredit(double[] independenceCredit) {
+    this.independenceCredit = independenceCredit;
   }
 }

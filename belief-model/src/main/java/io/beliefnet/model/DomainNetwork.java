@@ -243,7 +243,7 @@ public final class DomainNetwork {
     for (int i = 0; i < claims.size(); i++) {
       result[i] =
           reliabilityModel.independence(
-              claims.get(i), store.agent(claims.get(i).getAgentId()));
+              claims.get(i).getPriorTier(), store.agent(claims.get(i).getAgentId()));
     }
     return result;
   }

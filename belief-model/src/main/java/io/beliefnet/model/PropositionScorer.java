@@ -1,6 +1,7 @@
 package io.beliefnet.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -15,10 +16,12 @@ import java.util.List;
  * far as the consensus was already right: copying earns about nothing.
  *
  * <p>Learning (after settling, so the settlement uses what was known before the outcome): each
- * hard-label claim adds 1 to its agent's confusion count (truth, label); each probability claim adds
- * its log likelihood per calibration slope to its agent and to the domain's population; the domain's
- * base rate counts the outcome; and, if probability claims were pooled, the pooling exponents are
- * scored by how well each would have predicted the outcome.
+ * claim adds to its agent's {@link IndependenceGrid} the log probability of the outcome from P_{i−1}
+ * plus the claim at each independence weight; each hard-label claim adds 1 to its agent's confusion
+ * count (truth, label); each probability claim adds its log likelihood per calibration slope to its
+ * agent and to the domain's population; the domain's base rate counts the outcome; and, if
+ * probability claims were pooled, the pooling exponents are scored by how well each would have
+ * predicted the outcome.
  */
 final class PropositionScorer {
   private final ModelParameters parameters;
@@ -45,20 +48,21 @@ final class PropositionScorer {
     int outcomeCount = proposition.getOutcomeCount();
     double pooling = domain.poolingExponent();
     List<Settlement> settlements = new ArrayList<>(claims.size());
+    double[] fullIndependence = new double[claims.size()];
+    Arrays.fill(fullIndependence, 1);
+    double[] logitsBefore = logPrior;
     double logBefore = Math.log(ProbabilityVectors.softmax(logPrior)[outcome]);
     for (int i = 0; i < claims.size(); i++) {
       ClaimState claim = claims.get(i);
-      double[] weights =
-          calculator.weights(
-              claims,
-              independence,
-              i + 1,
-              proposition.referenceTime(),
-              proposition.getHalfLifeMillis(),
-              pooling);
-      double logAfter =
-          Math.log(BeliefCalculator.posterior(logPrior, logLikelihoods, weights, i + 1)[outcome]);
+      double[] weights = weights(proposition, claims, independence, i + 1, pooling);
+      double[] logitsAfter = BeliefCalculator.logPosterior(logPrior, logLikelihoods, weights, i + 1);
+      double logAfter = Math.log(ProbabilityVectors.softmax(logitsAfter)[outcome]);
       double gain = logAfter - logBefore;
+      // the claim's weight if its agent were fully independent, every other discount applied
+      double discount = weights(proposition, claims, fullIndependence, i + 1, pooling)[i];
+      claim.setIndependenceCredit(
+          IndependenceGrid.logLikelihoodPerWeight(logitsBefore, logLikelihoods[i], discount, outcome));
+      logitsBefore = logitsAfter;
       logBefore = logAfter;
       Settlement settlement = settle(proposition, claim, outcome, gain);
       claim.setScoredOutcome(outcome);
@@ -80,6 +84,21 @@ final class PropositionScorer {
     domain.ensureOutcomes(outcomeCount);
     domain.addSupervisedOutcome(outcome, 1);
     return settlements;
+  }
+
+  private double[] weights(
+      PropositionState proposition,
+      List<ClaimState> claims,
+      double[] independence,
+      int count,
+      double pooling) {
+    return calculator.weights(
+        claims,
+        independence,
+        count,
+        proposition.referenceTime(),
+        proposition.getHalfLifeMillis(),
+        pooling);
   }
 
   /** Takes back everything {@link #score} credited for the proposition's current outcome. */
@@ -149,6 +168,7 @@ final class PropositionScorer {
       int outcome,
       int outcomeCount,
       int sign) {
+    agent.addIndependence(claim.getIndependenceCredit(), sign);
     if (claim.isHardLabel()) {
       agent.ensureOutcomes(outcomeCount);
       agent.addSupervised(outcome, claim.getLabel(), sign);
@@ -173,13 +193,7 @@ final class PropositionScorer {
       double[][] logLikelihoods,
       double[] independence) {
     double[] unpooled =
-        calculator.weights(
-            claims,
-            independence,
-            claims.size(),
-            proposition.referenceTime(),
-            proposition.getHalfLifeMillis(),
-            0);
+        weights(proposition, claims, independence, claims.size(), 0);
     double distributionWeight = 0;
     for (int i = 0; i < claims.size(); i++) {
       if (!claims.get(i).isHardLabel()) {
@@ -192,13 +206,7 @@ final class PropositionScorer {
     double[] credit = new double[PoolingGrid.SIZE];
     for (int j = 0; j < PoolingGrid.SIZE; j++) {
       double[] weights =
-          calculator.weights(
-              claims,
-              independence,
-              claims.size(),
-              proposition.referenceTime(),
-              proposition.getHalfLifeMillis(),
-              PoolingGrid.exponent(j));
+          weights(proposition, claims, independence, claims.size(), PoolingGrid.exponent(j));
       credit[j] =
           Math.log(
               BeliefCalculator.posterior(logPrior, logLikelihoods, weights, claims.size())[

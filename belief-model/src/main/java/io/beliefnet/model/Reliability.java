@@ -11,6 +11,9 @@ package io.beliefnet.model;
  * @param labelOutcomes hard-label claims learned from outcomes
  * @param forecastOutcomes probability claims learned from outcomes
  * @param consensusEvidence total expected count learned from the consensus on open propositions
+ * @param independence posterior mean share of the agent's modelled evidence that is its own rather
+ *     than an echo of the belief before its claims (see {@link IndependenceGrid}); claims count at
+ *     this weight before the dependence and identity discounts
  */
 public record Reliability(
     String agentId,
@@ -23,4 +26,5 @@ public record Reliability(
     long labelOutcomes,
     long forecastOutcomes,
     double consensusEvidence,
+    double independence,
     ReputationLedger ledger) {}

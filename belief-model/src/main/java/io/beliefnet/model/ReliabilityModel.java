@@ -55,17 +55,15 @@ public final class ReliabilityModel {
   }
 
   /**
-   * Probability that the agent's claims are its own information rather than an echo of what was
-   * already believed (a copier's). Its log odds are the tier's prior log odds plus the agent's total
-   * information gain over resolved claims: that sum is exactly the log Bayes factor of "the claim
-   * moves the belief as modelled" against "the claim adds nothing", so agents whose claims helped
-   * predict outcomes keep full weight and those who only echoed the consensus fade.
+   * How much of the agent's modelled evidence is its own rather than an echo of what was already
+   * believed (a copier's): the posterior mean of its weight on the {@link IndependenceGrid}, from
+   * the tier's prior and how well each weight would have predicted its resolved claims' outcomes.
+   * Agents whose claims helped predict outcomes keep full weight; those who only echoed the
+   * consensus fade.
    */
-  double independence(ClaimState claim, AgentDomainState agent) {
-    double logOdds =
-        ReliabilityPrior.forTier(claim.getPriorTier()).independenceLogOdds()
-            + agent.getLedger().getInformationGainTotal();
-    return 1 / (1 + Math.exp(-logOdds));
+  double independence(IdentityTier tier, AgentDomainState agent) {
+    return IndependenceGrid.posteriorMean(
+        ReliabilityPrior.forTier(tier).independenceLogOdds(), agent.getIndependenceLogLikelihood());
   }
 
   /**
@@ -144,6 +142,7 @@ public final class ReliabilityModel {
         agent.getSupervisedClaims(),
         agent.getCalibrationClaims(),
         agent.consensusMass(),
+        independence(profile.priorTier(), agent),
         agent.getLedger().copy());
   }
 }

@@ -12,7 +12,8 @@ package io.beliefnet.model;
  * @param mass pseudo-counts per confusion-matrix row: how many claims the prior is worth
  * @param slopeCentre prior mean of the calibration slope (1 = take forecasts at face value)
  * @param slopeSpread prior standard deviation of the calibration slope
- * @param independenceLogOdds prior log odds that the agent's claims carry its own information
+ * @param independenceLogOdds prior tilt towards the agent's claims carrying its own information: the
+ *     prior odds of weight 1 against weight 0 on the {@link IndependenceGrid}, in log
  */
 public record ReliabilityPrior(
     double accuracyExcess,

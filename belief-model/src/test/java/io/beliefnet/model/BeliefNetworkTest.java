@@ -163,12 +163,14 @@ class BeliefNetworkTest {
     network.claim(Claim.label(binary("stolen"), "thief-victim", 20, 0));
     network.claim(Claim.label(binary("settled"), "thief-victim", 21, 0));
     network.resolve(new Outcome("settled", 0, 22));
+    double beforeRevocation = network.belief("stolen").orElseThrow().distribution()[1];
 
     network.revoke("thief-victim", 15);
 
     Belief stolen = network.belief("stolen").orElseThrow();
     assertThat(stolen.claims()).isEqualTo(1);
-    assertThat(stolen.mostLikely()).isEqualTo(1);
+    assertThat(stolen.topContributors()).extracting(Contribution::agentId).containsExactly("honest");
+    assertThat(stolen.distribution()[1]).isGreaterThan(beforeRevocation);
     assertThat(network.belief("before").orElseThrow().claims()).isEqualTo(1);
     assertThat(network.belief("settled").orElseThrow().claims()).isEqualTo(1);
   }
@@ -269,6 +271,26 @@ class BeliefNetworkTest {
   }
 
   @Test
+  void anAgentThatEchoesTheBeliefLosesWeightWhileOneWithItsOwnViewKeepsIt() {
+    BeliefNetwork network = networkWithVerified("first", "copier", "own");
+    for (int i = 0; i < 120; i++) {
+      PropositionSpec p = binary("p" + i);
+      int truth = i % 2;
+      network.claim(Claim.label(p, "first", 3L * i, i % 3 == 0 ? 1 - truth : truth));
+      int belief = network.belief(p.id()).orElseThrow().mostLikely();
+      network.claim(Claim.label(p, "copier", 3L * i + 1, belief));
+      network.claim(Claim.label(p, "own", 3L * i + 2, i % 3 == 1 ? 1 - truth : truth));
+      network.resolve(new Outcome(p.id(), truth, 3L * i + 2));
+    }
+
+    double copier = network.reliability("copier", DOMAIN).orElseThrow().independence();
+    double own = network.reliability("own", DOMAIN).orElseThrow().independence();
+    // a verified newcomer starts at about 0.69
+    assertThat(copier).isLessThan(0.5);
+    assertThat(own).isGreaterThan(0.85);
+  }
+
+  @Test
   void forgettingResolvedPropositionsLeavesFutureBeliefsUnchanged() {
     BeliefNetwork forgetful = networkWithVerified("a", "b");
     BeliefNetwork keeper = networkWithVerified("a", "b");
@@ -292,11 +314,18 @@ class BeliefNetworkTest {
   }
 
   @Test
-  void probabilityClaimsFromAWellCalibratedForecasterAreTakenAtFaceValueAtFirst() {
+  void aNewForecasterCountsAtItsTierPriorAndAWellCalibratedOneEarnsFaceValue() {
     BeliefNetwork network = networkWithVerified("f");
-    network.claim(Claim.distribution(binary("p"), "f", 0, 0.2, 0.8));
+    network.claim(Claim.distribution(binary("first"), "f", 0, 0.2, 0.8));
+    double first = network.belief("first").orElseThrow().distribution()[1];
+    for (int i = 0; i < 300; i++) {
+      network.claim(Claim.distribution(binary("p" + i), "f", i + 1, 0.2, 0.8));
+      network.resolve(new Outcome("p" + i, i % 5 == 0 ? 0 : 1, i + 1));
+    }
+    network.claim(Claim.distribution(binary("next"), "f", 1_000, 0.2, 0.8));
 
-    assertThat(network.belief("p").orElseThrow().distribution()[1]).isCloseTo(0.8, within(0.02));
+    assertThat(first).isBetween(0.7, 0.8);
+    assertThat(network.belief("next").orElseThrow().distribution()[1]).isCloseTo(0.8, within(0.02));
   }
 
   @Test

@@ -23,8 +23,8 @@ class StateSizeTest {
     AgentDomainState state = new AgentDomainState();
     state.ensureOutcomes(2);
 
-    assertThat(encode(state)).isEqualTo(AgentDomainState.serializedBytes(2)).isEqualTo(324);
-    assertThat(AgentDomainState.serializedBytes(4)).isEqualTo(516);
+    assertThat(encode(state)).isEqualTo(AgentDomainState.serializedBytes(2)).isEqualTo(412);
+    assertThat(AgentDomainState.serializedBytes(4)).isEqualTo(604);
   }
 
   @Test
@@ -36,7 +36,7 @@ class StateSizeTest {
             0);
     claim.setConsensusContribution(new double[] {0.2, 0.8});
 
-    assertThat(encode(claim)).isEqualTo(claim.serializedBytes()).isEqualTo(109);
+    assertThat(encode(claim)).isEqualTo(claim.serializedBytes()).isEqualTo(113);
   }
 
   @Test
@@ -46,7 +46,7 @@ class StateSizeTest {
     long one = network.propositionStateBytes();
     network.claim(Claim.label(PropositionSpec.of("p", "d", 2), "agent-02", 1, 1));
 
-    assertThat(network.propositionStateBytes() - one).isEqualTo(109);
+    assertThat(network.propositionStateBytes() - one).isEqualTo(113);
   }
 
   /** A compact binary encoding of every field, as a keyed state backend would write it. */
@@ -57,6 +57,7 @@ class StateSizeTest {
       writeDoubles(out, state.getSupervisedCounts());
       writeDoubles(out, state.getConsensusCounts());
       writeDoubles(out, state.getCalibrationLogLikelihood());
+      writeDoubles(out, state.getIndependenceLogLikelihood());
       out.writeLong(state.getSupervisedClaims());
       out.writeLong(state.getCalibrationClaims());
       ReputationLedger ledger = state.getLedger();
@@ -96,6 +97,10 @@ class StateSizeTest {
       out.writeDouble(claim.getInformationGain());
       out.writeDouble(claim.getLogScore());
       out.writeDouble(claim.getBrier());
+      out.writeInt(claim.getIndependenceCredit() == null ? 0 : claim.getIndependenceCredit().length);
+      if (claim.getIndependenceCredit() != null) {
+        writeDoubles(out, claim.getIndependenceCredit());
+      }
     }
     return bytes.size();
   }

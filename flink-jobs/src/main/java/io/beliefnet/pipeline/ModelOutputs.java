@@ -57,6 +57,7 @@ final class ModelOutputs {
         .setSettledClaims(ledger.getSettledClaims())
         .setSettlementTotal(ledger.getSettlementTotal())
         .setInformationGainTotal(ledger.getInformationGainTotal())
+        .setIndependence(reliability.independence())
         .setUpdatedAt(Instant.ofEpochMilli(eventTime))
         .build();
   }

@@ -25,9 +25,9 @@ import org.apache.flink.api.common.typeinfo.Types;
  *
  * <p>Bytes per key, as measured by the model's state classes: {@code PropositionState} per
  * proposition (ids + 8 K + about 100 bytes, plus {@code ClaimState#serializedBytes()} per standing
- * claim: about 110 bytes for a hard label with short ids), {@code AgentDomainState} per agent that
- * claimed in the domain (324 bytes for K = 2, 516 for K = 4), and 8 bytes plus the id per entry of
- * the refresh queue (one per open proposition).
+ * claim: about 115 bytes for an open hard label with short ids, 200 once scored), {@code
+ * AgentDomainState} per agent that claimed in the domain (412 bytes for K = 2, 604 for K = 4), and 8
+ * bytes plus the id per entry of the refresh queue (one per open proposition).
  */
 public final class KeyedDomainStore implements DomainStore {
 
