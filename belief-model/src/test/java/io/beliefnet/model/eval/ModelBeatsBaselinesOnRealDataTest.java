@@ -8,7 +8,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-/** The model against majority vote and batch Dawid–Skene on the shared real data sets (seed 1; seeds 1–10 for the gap with outcomes revealed). */
+/**
+ * The model against majority vote and batch Dawid–Skene on the shared real data sets (seed 1; seeds
+ * 1–10 for the gap with outcomes revealed).
+ */
 class ModelBeatsBaselinesOnRealDataTest {
   private static final double ONE_POINT = 0.01;
 
