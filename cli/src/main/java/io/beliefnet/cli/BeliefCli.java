@@ -25,11 +25,14 @@ import picocli.CommandLine.Command;
 public final class BeliefCli implements Runnable {
 
   public static void main(String[] args) {
-    CommandLine commandLine =
-        new CommandLine(new BeliefCli())
-            .setParameterExceptionHandler(BeliefCli::oneLineError)
-            .setExecutionExceptionHandler(BeliefCli::networkError);
-    System.exit(commandLine.execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with its error handling, as {@code bin/belief} runs it. */
+  static CommandLine commandLine() {
+    return new CommandLine(new BeliefCli())
+        .setParameterExceptionHandler(BeliefCli::oneLineError)
+        .setExecutionExceptionHandler(BeliefCli::networkError);
   }
 
   @Override

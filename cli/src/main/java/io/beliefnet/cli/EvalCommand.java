@@ -60,7 +60,8 @@ final class EvalCommand implements Callable<Integer> {
       // a folder in the wrong format, or --runs on forecast data: a usage error, not a crash
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    lines.forEach(System.out::println);
+    lines.forEach(spec.commandLine().getOut()::println);
+    spec.commandLine().getOut().flush();
     return 0;
   }
 }

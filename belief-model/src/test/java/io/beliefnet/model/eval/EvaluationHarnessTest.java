@@ -3,10 +3,7 @@ package io.beliefnet.model.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -83,28 +80,5 @@ class EvaluationHarnessTest {
     assertThatThrownBy(() -> EvaluationHarness.run(dir, EvaluationOptions.of(0, 1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("answer.csv + truth.csv");
-  }
-
-  @Test
-  void commandPrintsOneLinePerMethodAndRejectsBadUsage(@TempDir Path dir) throws IOException {
-    writeLabelDataset(dir);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    int ok =
-        EvaluationCommand.run(
-            new String[] {"eval", "--data", dir.toString(), "--reveal", "0", "--seed", "1"},
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    int bad =
-        EvaluationCommand.run(
-            new String[] {"eval", "--data", dir.toString(), "--reveal", "2"},
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-
-    assertThat(ok).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(5).allMatch(l -> l.startsWith("method="));
-    assertThat(bad).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("reveal fraction is 2.0");
   }
 }
