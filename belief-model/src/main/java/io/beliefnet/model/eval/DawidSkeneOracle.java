@@ -45,8 +45,9 @@ public final class DawidSkeneOracle {
       }
       log.put(question, BatchDawidSkene.logNormalised(prior, ADD_ONE));
     }
+    double[][] noOutcomesKnown = new double[outcomes][outcomes];
     for (LabelDataset.Answer answer : data.answers()) {
-      double[][] rows = confusion.getOrDefault(answer.worker(), new double[outcomes][outcomes]);
+      double[][] rows = confusion.getOrDefault(answer.worker(), noOutcomesKnown);
       Integer truth = data.truth().get(answer.question());
       double[] sum = log.get(answer.question());
       for (int k = 0; k < outcomes; k++) {
