@@ -32,6 +32,10 @@ public final class AgentDomainState {
   private long supervisedClaims;
   private long calibrationClaims;
   private ReputationLedger ledger = new ReputationLedger();
+  // the last posterior mean of independence asked for, and its prior: every belief that counts the
+  // agent's claims reads it, and it changes only when one of them resolves (not state: transient)
+  private transient double independencePriorLogOdds = Double.NaN;
+  private transient double independence;
 
   public AgentDomainState() {}
 
@@ -94,6 +98,16 @@ public final class AgentDomainState {
     for (int j = 0; j < independenceLogLikelihood.length; j++) {
       independenceLogLikelihood[j] += sign * logLikelihoodPerWeight[j];
     }
+    independencePriorLogOdds = Double.NaN;
+  }
+
+  /** The posterior mean of the agent's {@link IndependenceGrid} weight under the given prior. */
+  double independence(double priorLogOdds) {
+    if (priorLogOdds != independencePriorLogOdds) {
+      independence = IndependenceGrid.posteriorMean(priorLogOdds, independenceLogLikelihood);
+      independencePriorLogOdds = priorLogOdds;
+    }
+    return independence;
   }
 
   /** Total expected count the consensus has credited (a sample size for unsupervised evidence). */
@@ -143,6 +157,7 @@ public final class AgentDomainState {
 
   public void setIndependenceLogLikelihood(double[] independenceLogLikelihood) {
     this.independenceLogLikelihood = independenceLogLikelihood;
+    independencePriorLogOdds = Double.NaN;
   }
 
   public long getSupervisedClaims() {

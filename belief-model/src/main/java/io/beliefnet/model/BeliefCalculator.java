@@ -1,8 +1,6 @@
 package io.beliefnet.model;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The posterior of one proposition from its claims: log P(y = k) = log prior(k) + Σ_i w_i ·
@@ -40,14 +38,32 @@ public final class BeliefCalculator {
       long referenceTime,
       long halfLifeMillis,
       double pooling) {
+    return weights(
+        claims,
+        independence,
+        DependenceGroups.of(claims, count),
+        count,
+        referenceTime,
+        halfLifeMillis,
+        pooling);
+  }
+
+  /** As above, with the dependence {@code groups} of exactly the first {@code count} claims. */
+  double[] weights(
+      List<ClaimState> claims,
+      double[] independence,
+      DependenceGroups groups,
+      int count,
+      long referenceTime,
+      long halfLifeMillis,
+      double pooling) {
     double[] weights = new double[count];
-    int[] groupSizes = dependenceGroupSizes(claims, count);
     double cappedTotal = 0;
     for (int i = 0; i < count; i++) {
       ClaimState claim = claims.get(i);
       double groupCap = parameters.controllerWeightCaps().get(claim.getPriorTier());
-      double weight =
-          groupSizes[i] <= groupCap ? independence[i] : independence[i] * groupCap / groupSizes[i];
+      int groupSize = groups.sizeOf(i);
+      double weight = groupSize <= groupCap ? independence[i] : independence[i] * groupCap / groupSize;
       if (halfLifeMillis > 0 && claim.getEventTime() < referenceTime) {
         weight *= Math.pow(2, -(double) (referenceTime - claim.getEventTime()) / halfLifeMillis);
       }
@@ -79,52 +95,6 @@ public final class BeliefCalculator {
       }
     }
     return weights;
-  }
-
-  /** For each claim, the size of its dependence group (union-find over controllers and evidence). */
-  private static int[] dependenceGroupSizes(List<ClaimState> claims, int count) {
-    int[] parent = new int[count];
-    Map<String, Integer> firstByController = new HashMap<>();
-    Map<String, Integer> firstByEvidence = new HashMap<>();
-    for (int i = 0; i < count; i++) {
-      parent[i] = i;
-      ClaimState claim = claims.get(i);
-      Integer sameController = firstByController.putIfAbsent(claim.getController(), i);
-      if (sameController != null) {
-        union(parent, sameController, i);
-      }
-      for (String evidence : claim.getEvidenceIds()) {
-        Integer sameEvidence = firstByEvidence.putIfAbsent(evidence, i);
-        if (sameEvidence != null) {
-          union(parent, sameEvidence, i);
-        }
-      }
-    }
-    int[] sizeOfRoot = new int[count];
-    for (int i = 0; i < count; i++) {
-      sizeOfRoot[root(parent, i)]++;
-    }
-    int[] sizes = new int[count];
-    for (int i = 0; i < count; i++) {
-      sizes[i] = sizeOfRoot[root(parent, i)];
-    }
-    return sizes;
-  }
-
-  private static int root(int[] parent, int i) {
-    while (parent[i] != i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-    return i;
-  }
-
-  private static void union(int[] parent, int a, int b) {
-    int rootA = root(parent, a);
-    int rootB = root(parent, b);
-    if (rootA != rootB) {
-      parent[Math.max(rootA, rootB)] = Math.min(rootA, rootB);
-    }
   }
 
   /** Posterior from a log prior and the first {@code count} weighted claim log likelihoods. */

@@ -73,23 +73,23 @@ public final class DomainNetwork {
       unscore(proposition);
     }
     if (previous != null) {
-      withdrawConsensusCredit(proposition, previous);
+      withdrawConsensusCredit(previous, store.agent(previous.getAgentId()));
       proposition.getClaims().remove(previous);
     }
     proposition.insert(ClaimState.of(claim, staked(agent), proposition.takeSequence()));
     // the claim's impact is measured with the reliabilities it met, before anyone learns from it
-    double[] after = evaluate(proposition).posterior();
+    Evaluation after = evaluate(proposition);
     List<Settlement> settlements = List.of();
     if (proposition.isResolved()) {
       settlements = score(proposition);
     } else {
-      refresh(proposition);
+      refresh(proposition, after);
     }
     refreshInBackground();
     return new ClaimReceipt(
         previous == null ? ClaimReceipt.Status.COUNTED : ClaimReceipt.Status.REPLACED,
         before,
-        after,
+        after.posterior().clone(),
         settlements);
   }
 
@@ -115,7 +115,7 @@ public final class DomainNetwork {
       // the claimants are judged without the echo of this proposition's own consensus, so a first
       // outcome and a later correction settle on the same footing
       for (ClaimState claim : proposition.getClaims()) {
-        withdrawConsensusCredit(proposition, claim);
+        withdrawConsensusCredit(claim, store.agent(claim.getAgentId()));
       }
       if (proposition.getBaseRateContribution() != null) {
         store.domain().addConsensusOutcome(proposition.getBaseRateContribution(), -1);
@@ -146,9 +146,9 @@ public final class DomainNetwork {
       store.offerRefresh(id);
       ClaimState claim = proposition.claimBy(agentId);
       if (claim != null && claim.getEventTime() >= since) {
-        withdrawConsensusCredit(proposition, claim);
+        withdrawConsensusCredit(claim, store.agent(agentId));
         proposition.getClaims().remove(claim);
-        refresh(proposition);
+        refresh(proposition, evaluate(proposition));
       }
     }
   }
@@ -206,9 +206,11 @@ public final class DomainNetwork {
             proposition.isResolved() ? OptionalInt.of(proposition.getOutcome()) : OptionalInt.empty());
   }
 
+  /** A proposition's belief and what it was computed from, aligned with its counted claims. */
   private record Evaluation(
       double[] logPrior,
       List<ClaimState> claims,
+      List<AgentDomainState> claimants,
       double[][] logLikelihoods,
       double[] independence,
       double[] weights,
@@ -216,11 +218,22 @@ public final class DomainNetwork {
 
   private Evaluation evaluate(PropositionState proposition) {
     List<ClaimState> claims = proposition.countedClaims();
+    List<AgentDomainState> claimants = new ArrayList<>(claims.size());
+    for (ClaimState claim : claims) {
+      claimants.add(store.agent(claim.getAgentId()));
+    }
     DomainState domain = store.domain();
     double[] logPrior =
         domain.logBaseRate(proposition.getOutcomeCount(), parameters.consensusEvidenceWeight());
-    double[][] logLikelihoods = logLikelihoods(proposition, claims, logPrior);
-    double[] independence = independence(proposition, claims);
+    double[][] logLikelihoods = new double[claims.size()][];
+    double[] independence = new double[claims.size()];
+    for (int i = 0; i < claims.size(); i++) {
+      ClaimState claim = claims.get(i);
+      logLikelihoods[i] =
+          reliabilityModel.logLikelihood(
+              claim, claimants.get(i), domain, proposition.getOutcomeCount(), logPrior);
+      independence[i] = reliabilityModel.independence(claim.getPriorTier(), claimants.get(i));
+    }
     double[] weights =
         calculator.weights(
             claims,
@@ -232,53 +245,28 @@ public final class DomainNetwork {
     return new Evaluation(
         logPrior,
         claims,
+        claimants,
         logLikelihoods,
         independence,
         weights,
         BeliefCalculator.posterior(logPrior, logLikelihoods, weights, claims.size()));
   }
 
-  private double[] independence(PropositionState proposition, List<ClaimState> claims) {
-    double[] result = new double[claims.size()];
-    for (int i = 0; i < claims.size(); i++) {
-      result[i] =
-          reliabilityModel.independence(
-              claims.get(i).getPriorTier(), store.agent(claims.get(i).getAgentId()));
-    }
-    return result;
-  }
-
-  private double[][] logLikelihoods(
-      PropositionState proposition, List<ClaimState> claims, double[] logPrior) {
-    DomainState domain = store.domain();
-    double[][] result = new double[claims.size()][];
-    for (int i = 0; i < claims.size(); i++) {
-      ClaimState claim = claims.get(i);
-      result[i] =
-          reliabilityModel.logLikelihood(
-              claim,
-              store.agent(claim.getAgentId()),
-              domain,
-              proposition.getOutcomeCount(),
-              logPrior);
-    }
-    return result;
-  }
-
-  /** Replaces every open hard-label claim's consensus credit with the current posterior. */
-  private void refresh(PropositionState proposition) {
-    if (proposition.isResolved()) {
-      return;
-    }
-    double[] posterior = evaluate(proposition).posterior();
+  /**
+   * Replaces every hard-label claim's consensus credit with the posterior of {@code current}, the
+   * open proposition's evaluation as its state stands.
+   */
+  private void refresh(PropositionState proposition, Evaluation current) {
+    double[] posterior = current.posterior();
     int outcomeCount = proposition.getOutcomeCount();
     DomainState domain = store.domain();
-    for (ClaimState claim : proposition.getClaims()) {
+    for (int i = 0; i < current.claims().size(); i++) {
+      ClaimState claim = current.claims().get(i);
       if (!claim.isHardLabel()) {
         continue;
       }
-      withdrawConsensusCredit(proposition, claim);
-      AgentDomainState agent = store.agent(claim.getAgentId());
+      AgentDomainState agent = current.claimants().get(i);
+      withdrawConsensusCredit(claim, agent);
       agent.ensureOutcomes(outcomeCount);
       agent.addConsensus(claim.getLabel(), posterior, 1);
       claim.setConsensusContribution(posterior);
@@ -303,38 +291,29 @@ public final class DomainNetwork {
       if (proposition == null || proposition.isResolved()) {
         continue;
       }
-      refresh(proposition);
+      refresh(proposition, evaluate(proposition));
       store.offerRefresh(id);
       refreshed++;
     }
   }
 
-  private void withdrawConsensusCredit(PropositionState proposition, ClaimState claim) {
+  private static void withdrawConsensusCredit(ClaimState claim, AgentDomainState agent) {
     if (claim.getConsensusContribution() != null) {
-      store.agent(claim.getAgentId())
-          .addConsensus(claim.getLabel(), claim.getConsensusContribution(), -1);
+      agent.addConsensus(claim.getLabel(), claim.getConsensusContribution(), -1);
       claim.setConsensusContribution(null);
     }
   }
 
   private List<Settlement> score(PropositionState proposition) {
-    List<ClaimState> claims = proposition.countedClaims();
-    DomainState domain = store.domain();
-    double[] logPrior =
-        domain.logBaseRate(proposition.getOutcomeCount(), parameters.consensusEvidenceWeight());
-    double[][] logLikelihoods = logLikelihoods(proposition, claims, logPrior);
-    List<AgentDomainState> claimants = new ArrayList<>(claims.size());
-    for (ClaimState claim : claims) {
-      claimants.add(store.agent(claim.getAgentId()));
-    }
+    Evaluation evaluation = evaluate(proposition);
     return scorer.score(
         proposition,
-        claims,
-        claimants,
-        domain,
-        logPrior,
-        logLikelihoods,
-        independence(proposition, claims));
+        evaluation.claims(),
+        evaluation.claimants(),
+        store.domain(),
+        evaluation.logPrior(),
+        evaluation.logLikelihoods(),
+        evaluation.independence());
   }
 
   private void unscore(PropositionState proposition) {

@@ -5,13 +5,12 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /** A domain's state in plain maps, for replays and tests. */
 final class InMemoryDomainStore implements DomainStore {
   private final DomainState domain = new DomainState();
   private final Map<String, PropositionState> propositions = new HashMap<>();
-  private final TreeMap<String, AgentDomainState> agents = new TreeMap<>();
+  private final Map<String, AgentDomainState> agents = new HashMap<>();
   private final ArrayDeque<String> refreshQueue = new ArrayDeque<>();
 
   @Override

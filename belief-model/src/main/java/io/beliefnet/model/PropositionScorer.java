@@ -52,14 +52,16 @@ final class PropositionScorer {
     Arrays.fill(fullIndependence, 1);
     double[] logitsBefore = logPrior;
     double logBefore = Math.log(ProbabilityVectors.softmax(logPrior)[outcome]);
+    DependenceGroups groups = new DependenceGroups(claims.size());
     for (int i = 0; i < claims.size(); i++) {
       ClaimState claim = claims.get(i);
-      double[] weights = weights(proposition, claims, independence, i + 1, pooling);
+      groups.add(claim);
+      double[] weights = weights(proposition, claims, independence, groups, i + 1, pooling);
       double[] logitsAfter = BeliefCalculator.logPosterior(logPrior, logLikelihoods, weights, i + 1);
       double logAfter = Math.log(ProbabilityVectors.softmax(logitsAfter)[outcome]);
       double gain = logAfter - logBefore;
       // the claim's weight if its agent were fully independent, every other discount applied
-      double discount = weights(proposition, claims, fullIndependence, i + 1, pooling)[i];
+      double discount = weights(proposition, claims, fullIndependence, groups, i + 1, pooling)[i];
       claim.setIndependenceCredit(
           IndependenceGrid.logLikelihoodPerWeight(logitsBefore, logLikelihoods[i], discount, outcome));
       logitsBefore = logitsAfter;
@@ -90,11 +92,13 @@ final class PropositionScorer {
       PropositionState proposition,
       List<ClaimState> claims,
       double[] independence,
+      DependenceGroups groups,
       int count,
       double pooling) {
     return calculator.weights(
         claims,
         independence,
+        groups,
         count,
         proposition.referenceTime(),
         proposition.getHalfLifeMillis(),
@@ -192,8 +196,8 @@ final class PropositionScorer {
       double[] logPrior,
       double[][] logLikelihoods,
       double[] independence) {
-    double[] unpooled =
-        weights(proposition, claims, independence, claims.size(), 0);
+    DependenceGroups groups = DependenceGroups.of(claims, claims.size());
+    double[] unpooled = weights(proposition, claims, independence, groups, claims.size(), 0);
     double distributionWeight = 0;
     for (int i = 0; i < claims.size(); i++) {
       if (!claims.get(i).isHardLabel()) {
@@ -206,7 +210,7 @@ final class PropositionScorer {
     double[] credit = new double[PoolingGrid.SIZE];
     for (int j = 0; j < PoolingGrid.SIZE; j++) {
       double[] weights =
-          weights(proposition, claims, independence, claims.size(), PoolingGrid.exponent(j));
+          weights(proposition, claims, independence, groups, claims.size(), PoolingGrid.exponent(j));
       credit[j] =
           Math.log(
               BeliefCalculator.posterior(logPrior, logLikelihoods, weights, claims.size())[

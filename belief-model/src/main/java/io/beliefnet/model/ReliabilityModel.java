@@ -38,7 +38,8 @@ public final class ReliabilityModel {
     if (claim.isHardLabel()) {
       int label = claim.getLabel();
       for (int k = 0; k < outcomeCount; k++) {
-        result[k] = Math.log(confusionRow(agent, prior, claim.isInfluenceCapped(), k, outcomeCount)[label]);
+        result[k] =
+            Math.log(confusion(agent, prior, claim.isInfluenceCapped(), k, label, outcomeCount));
       }
       for (int k = 0; k < outcomeCount; k++) {
         result[k] = Math.min(result[k], result[label]);
@@ -62,37 +63,37 @@ public final class ReliabilityModel {
    * consensus fade.
    */
   double independence(IdentityTier tier, AgentDomainState agent) {
-    return IndependenceGrid.posteriorMean(
-        ReliabilityPrior.forTier(tier).independenceLogOdds(), agent.getIndependenceLogLikelihood());
+    return agent.independence(ReliabilityPrior.forTier(tier).independenceLogOdds());
   }
 
   /**
-   * Posterior mean of row {@code truth} of the confusion matrix, restricted to K outcomes: prior
+   * Entry (truth, claimed) of the posterior-mean confusion matrix, restricted to K outcomes: prior
    * pseudo-counts plus outcome counts plus weighted consensus counts, except that for a capped
    * identity the consensus may lower the row's accuracy but not raise it.
    */
-  private double[] confusionRow(
-      AgentDomainState agent, ReliabilityPrior prior, boolean capped, int truth, int outcomeCount) {
-    double[] withConsensus = new double[outcomeCount];
-    double[] outcomesOnly = new double[outcomeCount];
+  private double confusion(
+      AgentDomainState agent,
+      ReliabilityPrior prior,
+      boolean capped,
+      int truth,
+      int claimed,
+      int outcomeCount) {
+    double consensusWeight = parameters.consensusEvidenceWeight();
     double totalWith = 0;
     double totalWithout = 0;
     for (int l = 0; l < outcomeCount; l++) {
       double known = prior.pseudoCount(truth, l, outcomeCount) + agent.supervised(truth, l);
-      outcomesOnly[l] = known;
-      withConsensus[l] = known + parameters.consensusEvidenceWeight() * agent.consensus(truth, l);
-      totalWith += withConsensus[l];
-      totalWithout += outcomesOnly[l];
+      totalWith += known + consensusWeight * agent.consensus(truth, l);
+      totalWithout += known;
     }
-    boolean consensusRaisesAccuracy =
-        withConsensus[truth] / totalWith > outcomesOnly[truth] / totalWithout;
-    boolean outcomesOnlyApply = capped && consensusRaisesAccuracy;
-    double[] row = outcomesOnlyApply ? outcomesOnly : withConsensus;
-    double total = outcomesOnlyApply ? totalWithout : totalWith;
-    for (int l = 0; l < outcomeCount; l++) {
-      row[l] /= total;
-    }
-    return row;
+    double knownAccurate =
+        prior.pseudoCount(truth, truth, outcomeCount) + agent.supervised(truth, truth);
+    double withAccurate = knownAccurate + consensusWeight * agent.consensus(truth, truth);
+    boolean consensusRaisesAccuracy = withAccurate / totalWith > knownAccurate / totalWithout;
+    double known = prior.pseudoCount(truth, claimed, outcomeCount) + agent.supervised(truth, claimed);
+    return capped && consensusRaisesAccuracy
+        ? known / totalWithout
+        : (known + consensusWeight * agent.consensus(truth, claimed)) / totalWith;
   }
 
   /** {mean, standard deviation} of the agent's calibration slope. */
@@ -119,7 +120,10 @@ public final class ReliabilityModel {
     double accuracy = 0;
     double variance = 0;
     for (int k = 0; k < size; k++) {
-      confusion[k] = confusionRow(agent, prior, profile.influenceCapped(), k, size);
+      confusion[k] = new double[size];
+      for (int l = 0; l < size; l++) {
+        confusion[k][l] = confusion(agent, prior, profile.influenceCapped(), k, l, size);
+      }
       double mass = prior.mass();
       for (int l = 0; l < size; l++) {
         mass +=

@@ -22,12 +22,16 @@ public record ReliabilityPrior(
     double slopeSpread,
     double independenceLogOdds) {
 
+  private static final ReliabilityPrior UNVERIFIED = new ReliabilityPrior(0.1, 2, 0.5, 0.5, 0);
+  private static final ReliabilityPrior VERIFIED = new ReliabilityPrior(0.4, 2, 1.0, 0.5, 2);
+  private static final ReliabilityPrior ATTESTED = new ReliabilityPrior(0.5, 4, 1.0, 0.5, 3);
+
   /** The prior for a tier: cheap identities start near chance, vouched-for ones higher and firmer. */
   public static ReliabilityPrior forTier(IdentityTier tier) {
     return switch (tier) {
-      case UNVERIFIED -> new ReliabilityPrior(0.1, 2, 0.5, 0.5, 0);
-      case VERIFIED -> new ReliabilityPrior(0.4, 2, 1.0, 0.5, 2);
-      case ATTESTED -> new ReliabilityPrior(0.5, 4, 1.0, 0.5, 3);
+      case UNVERIFIED -> UNVERIFIED;
+      case VERIFIED -> VERIFIED;
+      case ATTESTED -> ATTESTED;
     };
   }
 

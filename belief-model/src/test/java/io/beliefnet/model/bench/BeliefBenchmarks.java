@@ -24,11 +24,12 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Cost of one claim update and one outcome settlement on a warm network: 100 agents, 1,000 open
- * binary propositions with 10 claims each, and 1,000 resolved ones with 10 claims each. A claim lands
- * on an open proposition (replacing or adding, with its background refreshes); a settlement is an
- * outcome for a resolved proposition with the other answer, so each call takes back and re-settles
- * 10 claims in a steady state. Run with {@link BeliefBenchmarkRunner}.
+ * Cost of one claim update and one outcome settlement on a warm network in a steady state: 100
+ * agents, 1,000 open binary propositions with 10 claimants each, and 1,000 resolved ones with 10
+ * claims each. A claim is one of an open proposition's claimants revising its claim (with the
+ * background refreshes), so every proposition keeps 10 claims however long the run; a settlement is
+ * an outcome for a resolved proposition with the other answer, so each call takes back and
+ * re-settles 10 claims. Run with {@link BeliefBenchmarkRunner}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -54,24 +55,31 @@ public class BeliefBenchmarks {
       network.register(new AgentProfile("agent-" + a, "org-" + a, IdentityTier.VERIFIED, 0));
     }
     for (int p = 0; p < PROPOSITIONS; p++) {
-      addClaims("open-" + p);
-      addClaims("resolved-" + p);
+      addClaims("open-" + p, p);
+      addClaims("resolved-" + p, p);
       network.resolve(new Outcome("resolved-" + p, random.nextInt(2), time));
     }
     nextResolved = 0;
   }
 
-  private void addClaims(String id) {
+  private void addClaims(String id, int proposition) {
     PropositionSpec spec = PropositionSpec.of(id, "bench", 2);
     for (int c = 0; c < CLAIMS_PER_PROPOSITION; c++) {
-      network.claim(Claim.label(spec, "agent-" + random.nextInt(AGENTS), time++, random.nextInt(2)));
+      network.claim(Claim.label(spec, claimant(proposition, c), time++, random.nextInt(2)));
     }
+  }
+
+  /** The {@code c}-th of a proposition's 10 distinct claimants. */
+  private static String claimant(int proposition, int c) {
+    return "agent-" + (proposition + c * (AGENTS / CLAIMS_PER_PROPOSITION)) % AGENTS;
   }
 
   @Benchmark
   public void claimUpdate(Blackhole sink) {
-    PropositionSpec spec = PropositionSpec.of("open-" + random.nextInt(PROPOSITIONS), "bench", 2);
-    sink.consume(network.claim(Claim.label(spec, "agent-" + random.nextInt(AGENTS), time++, random.nextInt(2))));
+    int p = random.nextInt(PROPOSITIONS);
+    PropositionSpec spec = PropositionSpec.of("open-" + p, "bench", 2);
+    String agent = claimant(p, random.nextInt(CLAIMS_PER_PROPOSITION));
+    sink.consume(network.claim(Claim.label(spec, agent, time++, random.nextInt(2))));
   }
 
   @Benchmark
