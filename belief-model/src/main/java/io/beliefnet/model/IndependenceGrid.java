@@ -48,11 +48,6 @@ final class IndependenceGrid {
     for (int j = 0; j < SIZE; j++) {
       logPosterior[j] = priorLogOdds * weight(j) + logLikelihood[j];
     }
-    double[] posterior = ProbabilityVectors.softmax(logPosterior);
-    double mean = 0;
-    for (int j = 0; j < SIZE; j++) {
-      mean += posterior[j] * weight(j);
-    }
-    return mean;
+    return ProbabilityVectors.unitGridMean(logPosterior);
   }
 }

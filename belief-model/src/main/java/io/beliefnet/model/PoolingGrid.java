@@ -16,11 +16,6 @@ final class PoolingGrid {
   }
 
   static double posteriorMean(double[] logLikelihood) {
-    double[] posterior = ProbabilityVectors.softmax(logLikelihood);
-    double mean = 0;
-    for (int j = 0; j < SIZE; j++) {
-      mean += posterior[j] * exponent(j);
-    }
-    return mean;
+    return ProbabilityVectors.unitGridMean(logLikelihood);
   }
 }

@@ -36,6 +36,19 @@ public final class ProbabilityVectors {
     return p;
   }
 
+  /**
+   * The mean of the evenly spaced grid 0, 1/(n − 1), ..., 1 under the distribution softmax({@code
+   * logWeights}), n = its length: the posterior mean of a parameter on such a grid.
+   */
+  static double unitGridMean(double[] logWeights) {
+    double[] p = softmax(logWeights);
+    double mean = 0;
+    for (int j = 0; j < p.length; j++) {
+      mean += p[j] * (j / (double) (p.length - 1));
+    }
+    return mean;
+  }
+
   /** Index of the largest entry; ties go to the lowest index. */
   public static int argmax(double[] values) {
     int best = 0;

@@ -78,7 +78,7 @@ final class PropositionScorer {
       settlements.add(settlement);
     }
     double[] poolingCredit =
-        poolingCredit(proposition, claims, logPrior, logLikelihoods, independence);
+        poolingCredit(proposition, claims, groups, logPrior, logLikelihoods, independence);
     if (poolingCredit != null) {
       domain.addPooling(poolingCredit, 1);
       proposition.setPoolingCredit(poolingCredit);
@@ -188,15 +188,16 @@ final class PropositionScorer {
 
   /**
    * For each pooling exponent on the grid, the log probability the final belief would have given
-   * the outcome; null when fewer than two probability claims' worth were pooled (nothing to learn).
+   * the outcome, with the dependence {@code groups} of all the claims; null when fewer than two
+   * probability claims' worth were pooled (nothing to learn).
    */
   private double[] poolingCredit(
       PropositionState proposition,
       List<ClaimState> claims,
+      DependenceGroups groups,
       double[] logPrior,
       double[][] logLikelihoods,
       double[] independence) {
-    DependenceGroups groups = DependenceGroups.of(claims, claims.size());
     double[] unpooled = weights(proposition, claims, independence, groups, claims.size(), 0);
     double distributionWeight = 0;
     for (int i = 0; i < claims.size(); i++) {

@@ -27,7 +27,6 @@ import org.apache.kafka.common.resource.ResourceType;
  */
 public final class NetworkAcls {
 
-
   private static final Duration PROPAGATION_TIMEOUT = Duration.ofSeconds(30);
 
   private NetworkAcls() {}
