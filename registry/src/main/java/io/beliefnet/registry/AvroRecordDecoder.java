@@ -15,13 +15,14 @@ import org.apache.avro.specific.SpecificRecord;
  * Reads Confluent-framed Avro records into one Avro class, resolving each writer schema (fetched
  * by id, cached) against the class's schema, so that records written with any compatible version
  * decode. Every failure is a {@link WireFormatException}; nothing else escapes for any input
- * bytes. Not thread-safe: use one per thread or operator instance.
+ * bytes, and no input makes it allocate much more than its own size ({@link AvroSizeCheck}). Not thread-safe: use one per thread or operator instance.
  */
 public final class AvroRecordDecoder<T extends SpecificRecord> {
 
   private final SchemaRegistryClient registry;
   private final Schema readerSchema;
   private final Map<Integer, SpecificDatumReader<T>> readersByWriterId = new HashMap<>();
+  private final Map<Integer, Schema> writerSchemas = new HashMap<>();
   private BinaryDecoder decoder;
 
   public AvroRecordDecoder(SchemaRegistryClient registry, Class<T> type) {
@@ -38,13 +39,16 @@ public final class AvroRecordDecoder<T extends SpecificRecord> {
   public T decode(byte[] framed) {
     int schemaId = ConfluentWireFormat.schemaId(framed);
     SpecificDatumReader<T> reader = readerFor(schemaId);
+    int bodyLength = framed.length - ConfluentWireFormat.HEADER_LENGTH;
+    try {
+      AvroSizeCheck.check(
+          writerSchemas.get(schemaId), framed, ConfluentWireFormat.HEADER_LENGTH, bodyLength);
+    } catch (IllegalArgumentException e) {
+      throw malformed(framed, schemaId, e.getMessage(), e);
+    }
     decoder =
         DecoderFactory.get()
-            .binaryDecoder(
-                framed,
-                ConfluentWireFormat.HEADER_LENGTH,
-                framed.length - ConfluentWireFormat.HEADER_LENGTH,
-                decoder);
+            .binaryDecoder(framed, ConfluentWireFormat.HEADER_LENGTH, bodyLength, decoder);
     T record;
     try {
       record = reader.read(null, decoder);
@@ -82,6 +86,7 @@ public final class AvroRecordDecoder<T extends SpecificRecord> {
       }
       reader = new SpecificDatumReader<>(writerSchema, readerSchema);
       readersByWriterId.put(schemaId, reader);
+      writerSchemas.put(schemaId, writerSchema);
     }
     return reader;
   }

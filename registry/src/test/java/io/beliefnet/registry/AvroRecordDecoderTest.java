@@ -118,6 +118,29 @@ class AvroRecordDecoderTest {
   }
 
   @Test
+  void collectionDeclaringMoreItemsThanItsBytesHoldIsMalformed() {
+    byte[] emptyFieldsThenHugeArray = {0, 0, 0, 0, 0};
+    byte[] body = concat(emptyFieldsThenHugeArray, zigZag(Integer.MAX_VALUE - 8));
+
+    assertReason(ConfluentWireFormat.frame(claimSchemaId(), body), Reason.MALFORMED_BYTES);
+  }
+
+  @Test
+  void stringDeclaringMoreBytesThanTheRecordHoldsIsMalformed() {
+    byte[] body = concat(zigZag(Integer.MAX_VALUE - 8), new byte[] {'x'});
+
+    assertReason(ConfluentWireFormat.frame(claimSchemaId(), body), Reason.MALFORMED_BYTES);
+  }
+
+  @Test
+  void negativeBlockCountsCannotHideAHugeArray() {
+    byte[] emptyStrings = {0, 0, 0, 0};
+    byte[] body = concat(emptyStrings, zigZag(-(Integer.MAX_VALUE - 8L)), zigZag(4));
+
+    assertReason(ConfluentWireFormat.frame(claimSchemaId(), body), Reason.MALFORMED_BYTES);
+  }
+
+  @Test
   void unknownSchemaIdIsReportedAsSuch() {
     assertReason(ConfluentWireFormat.frame(4242, new byte[] {2, 'x'}), Reason.UNKNOWN_SCHEMA_ID);
   }
@@ -152,6 +175,30 @@ class AvroRecordDecoderTest {
             WireFormatException.class,
             e -> assertThat(e.reason()).isEqualTo(Reason.REGISTRY_UNAVAILABLE));
     server = DevSchemaRegistryServer.start(0);
+  }
+
+  private int claimSchemaId() {
+    return ConfluentWireFormat.schemaId(encoder.encode(SampleClaims.claim("c-id")));
+  }
+
+  /** Avro's encoding of a long: zig-zag, then a little-endian base-128 varint. */
+  private static byte[] zigZag(long value) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    long raw = (value << 1) ^ (value >> 63);
+    while ((raw & ~0x7fL) != 0) {
+      out.write((int) ((raw & 0x7f) | 0x80));
+      raw >>>= 7;
+    }
+    out.write((int) raw);
+    return out.toByteArray();
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      out.writeBytes(part);
+    }
+    return out.toByteArray();
   }
 
   private void assertReason(byte[] bytes, Reason reason) {
