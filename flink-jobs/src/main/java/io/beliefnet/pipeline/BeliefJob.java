@@ -3,9 +3,8 @@ package io.beliefnet.pipeline;
 import io.beliefnet.avro.Belief;
 import io.beliefnet.avro.Rejected;
 import io.beliefnet.pipeline.kafka.DeadLetters;
-import io.beliefnet.pipeline.kafka.KafkaInput;
+import io.beliefnet.pipeline.kafka.DecodedEventWatermarks;
 import io.beliefnet.pipeline.kafka.RejectionMetrics;
-import io.beliefnet.pipeline.kafka.SkewGuardedWatermarks;
 import io.beliefnet.topics.Topic;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -107,25 +106,25 @@ public final class BeliefJob {
   }
 
   private SingleOutputStreamOperator<InputEvent> decoded(
-      StreamExecutionEnvironment env, Source<KafkaInput, ?, ?> source, Topic topic) {
+      StreamExecutionEnvironment env, Source<InputEvent, ?, ?> source, Topic topic) {
     String name = topic.defaultName();
     return env.fromSource(source, watermarks(), name)
         .uid(name + "-source")
-        .process(new DecodeInput(topic, config.registryUrl(), config.maxClockSkew()))
-        .name("decode " + name)
-        .uid("decode-" + name);
+        .process(new RouteRejections())
+        .name("route " + name + " rejections")
+        .uid("route-" + name + "-rejections");
   }
 
   /**
-   * Event time is the Kafka record timestamp (producers set it to the event time). A partition
-   * with no records for the idle timeout stops holding back the watermark.
+   * Event time is the Kafka record timestamp (producers set it to the event time), moved by
+   * decoded records only and never past the wall clock. A partition with no records for the idle
+   * timeout stops holding back the watermark.
    */
-  private WatermarkStrategy<KafkaInput> watermarks() {
+  private WatermarkStrategy<InputEvent> watermarks() {
     Duration outOfOrderness = config.maxOutOfOrderness();
-    Duration maxClockSkew = config.maxClockSkew();
-    return WatermarkStrategy.<KafkaInput>forGenerator(
-            context -> new SkewGuardedWatermarks(outOfOrderness, maxClockSkew))
-        .withTimestampAssigner((record, previous) -> record.timestamp)
+    return WatermarkStrategy.<InputEvent>forGenerator(
+            context -> new DecodedEventWatermarks(outOfOrderness, System::currentTimeMillis))
+        .withTimestampAssigner((event, previous) -> event.source.timestamp)
         .withIdleness(config.idleTimeout());
   }
 }

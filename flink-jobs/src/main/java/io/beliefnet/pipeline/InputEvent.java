@@ -3,12 +3,14 @@ package io.beliefnet.pipeline;
 import io.beliefnet.avro.AgentIdentity;
 import io.beliefnet.avro.Claim;
 import io.beliefnet.avro.Outcome;
+import io.beliefnet.avro.Rejected;
 import io.beliefnet.pipeline.kafka.KafkaInput;
 import java.util.Comparator;
 
 /**
- * One decoded input record with where it came from: exactly one of {@link #agent}, {@link #claim}
- * and {@link #outcome} is set, except that a claim leaving the identity stage also carries its
+ * One input record with where it came from: exactly one of {@link #agent}, {@link #claim}, {@link
+ * #outcome} and {@link #rejection} (the dead letter of a record that could not be decoded) is set,
+ * except that a claim leaving the identity stage also carries its
  * agent's identity, and a revocation (the identity stage's notice to one domain that an agent's key
  * was revoked) carries the revoked identity and {@link #revokedIn}. The raw record stays attached
  * so that a rejection downstream can still return the original bytes. A Flink POJO.
@@ -32,6 +34,8 @@ public class InputEvent {
   public Outcome outcome;
   /** The domain a revocation is addressed to; null for every other event. */
   public String revokedIn;
+  /** The dead letter of a record that did not decode or broke its contract. */
+  public Rejected rejection;
 
   public InputEvent() {}
 
@@ -53,6 +57,14 @@ public class InputEvent {
     InputEvent event = new InputEvent();
     event.source = source;
     event.outcome = outcome;
+    return event;
+  }
+
+  /** A record that was refused at decoding, with its dead letter. */
+  public static InputEvent rejected(KafkaInput source, Rejected rejection) {
+    InputEvent event = new InputEvent();
+    event.source = source;
+    event.rejection = rejection;
     return event;
   }
 
@@ -101,6 +113,10 @@ public class InputEvent {
     return agent != null && claim == null && revokedIn == null;
   }
 
+  public boolean isRejected() {
+    return rejection != null;
+  }
+
   public boolean isRevocation() {
     return revokedIn != null;
   }
@@ -113,7 +129,11 @@ public class InputEvent {
   @Override
   public String toString() {
     String kind =
-        isClaim() ? "claim" : isOutcome() ? "outcome" : isRevocation() ? "revocation" : "registration";
+        isClaim() ? "claim"
+            : isOutcome() ? "outcome"
+            : isRevocation() ? "revocation"
+            : isRejected() ? "rejected record"
+            : "registration";
     return kind + "@" + source.position();
   }
 }

@@ -1,15 +1,14 @@
 package io.beliefnet.pipeline;
 
-import io.beliefnet.pipeline.kafka.KafkaInput;
 import io.beliefnet.pipeline.kafka.KafkaTopics;
 import io.beliefnet.topics.Topic;
 import org.apache.flink.api.connector.source.Source;
 
-/** Where the job reads its inputs from: raw records of the three input topics. */
+/** Where the job reads its inputs from: the decoded records of the three input topics. */
 public record JobSources(
-    Source<KafkaInput, ?, ?> claims,
-    Source<KafkaInput, ?, ?> outcomes,
-    Source<KafkaInput, ?, ?> agents) {
+    Source<InputEvent, ?, ?> claims,
+    Source<InputEvent, ?, ?> outcomes,
+    Source<InputEvent, ?, ?> agents) {
 
   /** The configured Kafka topics. */
   public static JobSources kafka(BeliefJobConfig config) {

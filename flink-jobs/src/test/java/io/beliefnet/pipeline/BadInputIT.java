@@ -14,6 +14,7 @@ import io.beliefnet.avro.Rejected;
 import io.beliefnet.avro.RejectionReason;
 import io.beliefnet.kafka.KafkaBroker;
 import io.beliefnet.kafka.KafkaBrokerExtension;
+import io.beliefnet.pipeline.kafka.RecordLimits;
 import io.beliefnet.registry.ConfluentWireFormat;
 import io.beliefnet.topics.Topic;
 import java.nio.charset.StandardCharsets;
@@ -169,7 +170,7 @@ class BadInputIT {
             new RawInput(
                 ConfluentWireFormat.frame(1, new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff}),
                 RejectionReason.MALFORMED_BYTES),
-            new RawInput(new byte[DecodeInput.MAX_RECORD_BYTES + 1], RejectionReason.INVALID_RECORD));
+            new RawInput(new byte[RecordLimits.MAX_VALUE_BYTES + 1], RejectionReason.INVALID_RECORD));
     List<RejectionReason> reasons = new ArrayList<>();
     long at = T + 20;
     for (Topic topic : Topic.INPUTS) {

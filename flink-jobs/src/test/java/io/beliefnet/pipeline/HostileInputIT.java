@@ -13,9 +13,12 @@ import io.beliefnet.avro.Rejected;
 import io.beliefnet.avro.RejectionReason;
 import io.beliefnet.kafka.KafkaBroker;
 import io.beliefnet.kafka.KafkaBrokerExtension;
+import io.beliefnet.pipeline.kafka.RecordLimits;
+import io.beliefnet.registry.ConfluentWireFormat;
 import io.beliefnet.topics.Topic;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Seeded fuzzing of every input topic with random bytes, truncated and bit-flipped valid records,
- * oversized fields, broken distributions, unknown outcomes and timestamps far in the future or
+ * collection-size bombs, oversized fields, keys and near-megabyte values, garbage stamped just
+ * inside the clock-skew limit (which must not move event time), broken distributions, unknown outcomes and timestamps far in the future or
  * past, between valid traffic. Each hostile record must come back from {@code rejected} exactly
  * once, by its offset, with a reason its kind allows; the valid records are applied; the job keeps
  * running.
@@ -55,7 +59,8 @@ class HostileInputIT {
   private static final String AGENT = "fuzz-agent";
 
   /** A record to send as bytes, and the rejection reasons its kind allows. */
-  private record Hostile(String kind, Topic topic, byte[] value, long timestamp, Set<RejectionReason> allowed) {}
+  private record Hostile(
+      String kind, Topic topic, byte[] key, byte[] value, long timestamp, Set<RejectionReason> allowed) {}
 
   @Test
   void everyHostileRecordIsRejectedOnceWithAFittingReason(
@@ -72,8 +77,8 @@ class HostileInputIT {
       List<Hostile> hostile = new Fuzzer(run, new SplittableRandom(2026)).records();
       Map<String, Hostile> byPosition = new HashMap<>();
       for (Hostile record : hostile) {
-        byte[] key = record.kind().getBytes(StandardCharsets.UTF_8);
-        long offset = run.produceRaw(record.topic(), key, record.value(), record.timestamp());
+        long offset =
+            run.produceRaw(record.topic(), record.key(), record.value(), record.timestamp());
         byPosition.put(run.topicName(record.topic()) + "-0@" + offset, record);
       }
       heartbeats += run.advanceEventTimePast(HOSTILE + 600_000, AGENT);
@@ -92,7 +97,7 @@ class HostileInputIT {
         assertThat(record.allowed())
             .as("%s rejected as %s: %s", record.kind(), rejection.getReasonCode(), rejection.getReason())
             .contains(rejection.getReasonCode());
-        assertThat(rejection.getOriginalValue().array()).isEqualTo(record.value());
+        assertCarriesBoundedOriginal(rejection, record);
         perKind.merge(record.kind(), 1L, Long::sum);
       }
       assertThat(byPosition).as("hostile records never rejected").isEmpty();
@@ -106,6 +111,21 @@ class HostileInputIT {
           "hostile records=%d rejected=%d valid=%d heartbeats=%d by kind=%s%n",
           hostile.size(), rejected.size(), valid.size(), heartbeats, perKind);
     }
+  }
+
+  /** The dead letter holds the record whole, or a prefix with the whole size and hash. */
+  private static void assertCarriesBoundedOriginal(Rejected rejection, Hostile record)
+      throws Exception {
+    assertThat(rejection.getOriginalValueSize()).isEqualTo(record.value().length);
+    assertThat(rejection.getOriginalKeySize()).isEqualTo(record.key().length);
+    assertThat(rejection.getOriginalValue().array())
+        .isEqualTo(Arrays.copyOf(record.value(),
+            Math.min(record.value().length, RecordLimits.MAX_VALUE_BYTES)));
+    assertThat(rejection.getOriginalKey().array())
+        .isEqualTo(Arrays.copyOf(record.key(),
+            Math.min(record.key().length, RecordLimits.MAX_KEY_BYTES)));
+    assertThat(rejection.getOriginalValueSha256().array())
+        .isEqualTo(MessageDigest.getInstance("SHA-256").digest(record.value()));
   }
 
   private static String position(Rejected rejection) {
@@ -188,6 +208,23 @@ class HostileInputIT {
         Claim fromTheFuture = signed(claim(AGENT, "bridge-1", future, 0.5).setClaimId("future-" + i));
         add("far future", Topic.CLAIMS, run.encode(Topic.CLAIMS, fromTheFuture), future,
             EnumSet.of(RejectionReason.INVALID_RECORD));
+        byte[] bomb = ConfluentWireFormat.frame(
+            ConfluentWireFormat.schemaId(run.encode(Topic.CLAIMS, validRecord(Topic.CLAIMS))),
+            new byte[] {0, 0, 0, 0, 0, (byte) 0xee, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x0f});
+        add("collection bomb", Topic.CLAIMS, bomb, EnumSet.of(RejectionReason.MALFORMED_BYTES));
+        byte[] huge = new byte[1_040_000 + random.nextInt(4_000)];
+        random.nextBytes(huge);
+        add("near-megabyte value", topic, huge, EnumSet.of(RejectionReason.INVALID_RECORD));
+        byte[] longKey = "k".repeat(RecordLimits.MAX_KEY_BYTES + 1 + random.nextInt(60_000))
+            .getBytes(StandardCharsets.UTF_8);
+        records.add(new Hostile("oversized key", Topic.CLAIMS, longKey,
+            run.encode(Topic.CLAIMS, validRecord(Topic.CLAIMS)), tick(),
+            EnumSet.of(RejectionReason.INVALID_RECORD)));
+
+        long skewed = System.currentTimeMillis() + Duration.ofMinutes(4).toMillis();
+        add("garbage just inside the clock skew", Topic.CLAIMS, noise.clone(), skewed,
+            UNDECODABLE);
+
         long past = T - Duration.ofDays(365 * (1 + random.nextInt(20))).toMillis();
         Claim fromThePast = signed(claim(AGENT, "bridge-1", past, 0.5).setClaimId("past-" + i));
         add("far past", Topic.CLAIMS, run.encode(Topic.CLAIMS, fromThePast), past,
@@ -217,7 +254,8 @@ class HostileInputIT {
     }
 
     private void add(String kind, Topic topic, byte[] value, long timestamp, Set<RejectionReason> allowed) {
-      records.add(new Hostile(kind, topic, value, timestamp, allowed));
+      records.add(new Hostile(
+          kind, topic, kind.getBytes(StandardCharsets.UTF_8), value, timestamp, allowed));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.beliefnet.pipeline.kafka;
 
 import io.beliefnet.pipeline.BeliefJobConfig;
+import io.beliefnet.pipeline.InputEvent;
 import io.beliefnet.topics.Topic;
 import java.time.Duration;
 import java.util.Properties;
@@ -26,17 +27,18 @@ public final class KafkaTopics {
   private KafkaTopics() {}
 
   /**
-   * Reads {@code topic} as raw records from the committed offsets (the earliest on first start),
-   * seeing only committed transactions.
+   * Reads {@code topic} from the committed offsets (the earliest on first start), seeing only
+   * committed transactions, and decodes each record ({@link DecodingDeserializer}).
    */
-  public static KafkaSource<KafkaInput> source(BeliefJobConfig config, Topic topic) {
-    return KafkaSource.<KafkaInput>builder()
+  public static KafkaSource<InputEvent> source(BeliefJobConfig config, Topic topic) {
+    return KafkaSource.<InputEvent>builder()
         .setProperties(clientProperties(config))
         .setBootstrapServers(config.bootstrapServers())
         .setTopics(config.topic(topic))
         .setGroupId(config.groupId())
         .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-        .setDeserializer(new KafkaInputDeserializer())
+        .setDeserializer(
+            new DecodingDeserializer(topic, config.registryUrl(), config.maxClockSkew()))
         .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
         .build();
   }

@@ -6,11 +6,10 @@ import io.beliefnet.avro.Outcome;
 import io.beliefnet.avro.RejectionReason;
 import io.beliefnet.pipeline.kafka.DeadLetters;
 import io.beliefnet.pipeline.kafka.KafkaInput;
-import io.beliefnet.pipeline.kafka.SkewGuardedWatermarks;
+import io.beliefnet.pipeline.kafka.RecordLimits;
 import io.beliefnet.pipeline.validation.InputValidator;
 import io.beliefnet.pipeline.validation.Violation;
 import io.beliefnet.registry.AvroRecordDecoder;
-import io.beliefnet.registry.HttpSchemaRegistryClient;
 import io.beliefnet.registry.SchemaRegistryClient;
 import io.beliefnet.registry.WireFormatException;
 import io.beliefnet.topics.Topic;
@@ -18,87 +17,74 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.streaming.api.functions.ProcessFunction;
-import org.apache.flink.util.Collector;
 
 /**
  * Decodes and validates the raw records of one input topic. A record that cannot be decoded or
- * breaks its schema's contract goes to the {@link DeadLetters#TAG} side output with the reason and
- * its original bytes; the job never fails on input bytes.
+ * breaks its schema's contract becomes a {@link InputEvent#isRejected() rejected} event that
+ * carries its dead letter, with the reason and the original bytes; no input bytes make it throw.
  *
- * <p>Before decoding, a record is refused if it is larger than {@link #MAX_RECORD_BYTES} or stamped
- * further ahead of the wall clock than the allowed clock skew; after decoding, a claim whose Kafka
- * timestamp is further than that skew from its signed event time is refused, so an old signed
- * claim cannot be replayed under a fresh timestamp.
+ * <p>Before decoding, a record is refused if its key or value is larger than {@link RecordLimits}
+ * or it is stamped further ahead of the wall clock than the allowed clock skew; after decoding, a
+ * claim whose Kafka timestamp is further than that skew from its signed event time is refused, so
+ * an old signed claim cannot be replayed under a fresh timestamp.
  */
-public final class DecodeInput extends ProcessFunction<KafkaInput, InputEvent> {
+public final class InputDecoder {
 
-  private static final long serialVersionUID = 1L;
-
-  /** Largest record value accepted; the largest valid claim is about 30 KB. */
-  public static final int MAX_RECORD_BYTES = 64 * 1024;
-
-  private final Topic topic;
-  private final String registryUrl;
   private final long maxClockSkewMillis;
-  private transient AvroRecordDecoder<? extends SpecificRecord> decoder;
+  private final AvroRecordDecoder<? extends SpecificRecord> decoder;
 
   /** Decodes records of {@code topic}: one of CLAIMS, OUTCOMES or AGENTS. */
-  public DecodeInput(Topic topic, String registryUrl, Duration maxClockSkew) {
-    if (topic != Topic.CLAIMS && topic != Topic.OUTCOMES && topic != Topic.AGENTS) {
+  public InputDecoder(Topic topic, SchemaRegistryClient registry, Duration maxClockSkew) {
+    if (!Topic.INPUTS.contains(topic)) {
       throw new IllegalArgumentException(topic + " is not an input topic");
     }
-    this.topic = topic;
-    this.registryUrl = registryUrl;
     this.maxClockSkewMillis = maxClockSkew.toMillis();
+    this.decoder = new AvroRecordDecoder<>(registry, topic.valueType());
   }
 
-  @Override
-  public void open(OpenContext openContext) {
-    SchemaRegistryClient registry = HttpSchemaRegistryClient.connect(registryUrl);
-    decoder = new AvroRecordDecoder<>(registry, topic.valueType());
-  }
-
-  @Override
-  public void processElement(KafkaInput input, Context context, Collector<InputEvent> out) {
+  /** The decoded event, or the rejected one with its dead letter. */
+  public InputEvent decode(KafkaInput input) {
     Optional<String> unframed = checkFrame(input);
     if (unframed.isPresent()) {
-      context.output(
-          DeadLetters.TAG, DeadLetters.of(input, RejectionReason.INVALID_RECORD, unframed.get()));
-      return;
+      return rejected(input, RejectionReason.INVALID_RECORD, unframed.get());
     }
     SpecificRecord record;
     try {
       record = decoder.decode(input.value);
     } catch (WireFormatException e) {
-      context.output(DeadLetters.TAG, DeadLetters.of(input, reasonOf(e), e.getMessage()));
-      return;
+      return rejected(input, reasonOf(e), e.getMessage());
     }
     Optional<Violation> violation =
         InputValidator.check(record).or(() -> checkClaimTimestamp(record, input.timestamp));
     if (violation.isPresent()) {
-      context.output(
-          DeadLetters.TAG,
-          DeadLetters.of(input, violation.get().reason(), violation.get().message()));
-      return;
+      return rejected(input, violation.get().reason(), violation.get().message());
     }
     if (record instanceof Claim claim) {
-      out.collect(InputEvent.ofClaim(input, claim));
+      return InputEvent.ofClaim(input, claim);
     } else if (record instanceof Outcome outcome) {
-      out.collect(InputEvent.ofOutcome(input, outcome));
-    } else {
-      out.collect(InputEvent.ofAgent(input, (AgentIdentity) record));
+      return InputEvent.ofOutcome(input, outcome);
     }
+    return InputEvent.ofAgent(input, (AgentIdentity) record);
+  }
+
+  private static InputEvent rejected(KafkaInput input, RejectionReason reason, String message) {
+    return InputEvent.rejected(input, DeadLetters.of(input, reason, message));
   }
 
   private Optional<String> checkFrame(KafkaInput input) {
-    if (input.value != null && input.value.length > MAX_RECORD_BYTES) {
+    if (input.value != null && input.value.length > RecordLimits.MAX_VALUE_BYTES) {
       return Optional.of(
           "record " + input.position() + " is " + input.value.length + " bytes, more than the "
-              + MAX_RECORD_BYTES + " accepted: ids, labels and evidence lists have documented limits");
+              + RecordLimits.MAX_VALUE_BYTES
+              + " accepted: ids, labels and evidence lists have documented limits");
     }
-    if (!SkewGuardedWatermarks.plausible(input.timestamp, maxClockSkewMillis)) {
+    if (input.key != null && input.key.length > RecordLimits.MAX_KEY_BYTES) {
+      return Optional.of(
+          "record " + input.position() + " has a key of " + input.key.length + " bytes, more than"
+              + " the " + RecordLimits.MAX_KEY_BYTES + " accepted: key records by their"
+              + " proposition or agent id, which are at most 256 characters");
+    }
+    if (input.timestamp - System.currentTimeMillis() > maxClockSkewMillis) {
       return Optional.of(
           "record " + input.position() + " has timestamp " + Instant.ofEpochMilli(input.timestamp)
               + ", more than " + Duration.ofMillis(maxClockSkewMillis) + " ahead of the job's clock: stamp"
