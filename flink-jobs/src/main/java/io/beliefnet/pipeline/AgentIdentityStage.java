@@ -3,7 +3,6 @@ package io.beliefnet.pipeline;
 import io.beliefnet.avro.AgentIdentity;
 import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.avro.RejectionReason;
-import io.beliefnet.pipeline.kafka.DeadLetters;
 import io.beliefnet.pipeline.trust.TokenBucket;
 import io.beliefnet.pipeline.trust.TrustPolicy;
 import io.beliefnet.signing.SignatureCheck;
@@ -113,7 +112,7 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
   }
 
   /** True if the event's signature verifies under the signer's key; rejects it otherwise. */
-  private static boolean verified(InputEvent event, AgentIdentity signer, Context context) {
+  private boolean verified(InputEvent event, AgentIdentity signer, Context context) {
     Verdict verdict = event.isClaim()
         ? SignatureCheck.verify(event.claim, signer.getPublicKey())
         : SignatureCheck.verify(event.outcome, signer.getPublicKey());
@@ -162,10 +161,5 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
   private TokenBucket allowance(AgentIdentity agent, long at) throws Exception {
     TokenBucket bucket = allowance.value();
     return bucket != null ? bucket : TokenBucket.full(policy.burstCapacity(agent.getTier()), at);
-  }
-
-  private static void reject(
-      InputEvent event, Context context, RejectionReason reason, String message) {
-    context.output(DeadLetters.TAG, DeadLetters.of(event.source, reason, message));
   }
 }

@@ -9,7 +9,6 @@ import io.beliefnet.model.ClaimReceipt;
 import io.beliefnet.model.DomainNetwork;
 import io.beliefnet.model.ModelParameters;
 import io.beliefnet.model.Outcome;
-import io.beliefnet.pipeline.kafka.DeadLetters;
 import io.beliefnet.pipeline.state.KeyedDomainStore;
 import io.beliefnet.pipeline.state.PropositionMeta;
 import java.time.Duration;
@@ -138,13 +137,13 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
       throws Exception {
     io.beliefnet.avro.Claim claim = event.claim;
     if (proposition != null && !proposition.outcomes.equals(claim.getOutcomes())) {
-      return reject(event, context, RejectionReason.INVALID_RECORD,
+      return rejected(event, context, RejectionReason.INVALID_RECORD,
           "claim " + claim.getClaimId() + " lists outcomes " + claim.getOutcomes()
               + " but proposition " + claim.getPropositionId() + " has " + proposition.outcomes
               + ": use the proposition's outcomes in their original order");
     }
     if (proposition != null && proposition.appliedIds.contains(claim.getClaimId())) {
-      return reject(event, context, RejectionReason.DUPLICATE,
+      return rejected(event, context, RejectionReason.DUPLICATE,
           "claim " + claim.getClaimId() + " was applied already; give every claim a new id");
     }
     AgentProfile agent = ModelInputs.profile(event.agent);
@@ -152,16 +151,16 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
     try {
       receipt = network.claim(ModelInputs.claim(claim), agent);
     } catch (IllegalArgumentException describesItDifferently) {
-      return reject(event, context, RejectionReason.INVALID_RECORD,
+      return rejected(event, context, RejectionReason.INVALID_RECORD,
           describesItDifferently.getMessage());
     }
     if (receipt.status() == ClaimReceipt.Status.STALE) {
-      return reject(event, context, RejectionReason.SUPERSEDED,
+      return rejected(event, context, RejectionReason.SUPERSEDED,
           "claim " + claim.getClaimId() + " is older than the claim agent " + claim.getAgentId()
               + " already has on " + claim.getPropositionId() + ": only the newest claim counts");
     }
     if (receipt.status() == ClaimReceipt.Status.LATE) {
-      return reject(event, context, RejectionReason.CLOSED_PROPOSITION,
+      return rejected(event, context, RejectionReason.CLOSED_PROPOSITION,
           "claim " + claim.getClaimId() + " was made after proposition " + claim.getPropositionId()
               + " resolved: it carries no weight and earns nothing");
     }
@@ -185,18 +184,18 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
       throws Exception {
     io.beliefnet.avro.Outcome outcome = event.outcome;
     if (proposition == null) {
-      return reject(event, context, RejectionReason.UNKNOWN_PROPOSITION,
+      return rejected(event, context, RejectionReason.UNKNOWN_PROPOSITION,
           "outcome " + outcome.getOutcomeId() + " resolves " + outcome.getPropositionId()
               + ", which has no claims in domain " + outcome.getDomain()
               + " (or was resolved longer ago than the retention): check the id and domain");
     }
     if (proposition.appliedIds.contains(OUTCOME_ID + outcome.getOutcomeId())) {
-      return reject(event, context, RejectionReason.DUPLICATE,
+      return rejected(event, context, RejectionReason.DUPLICATE,
           "outcome " + outcome.getOutcomeId() + " was applied already");
     }
     int index = proposition.outcomes.indexOf(outcome.getOutcome());
     if (index < 0) {
-      return reject(event, context, RejectionReason.UNKNOWN_OUTCOME,
+      return rejected(event, context, RejectionReason.UNKNOWN_OUTCOME,
           "outcome " + outcome.getOutcomeId() + " says '" + outcome.getOutcome() + "', not one of "
               + proposition.outcomes + " of proposition " + outcome.getPropositionId());
     }
@@ -301,9 +300,10 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
     }
   }
 
-  private static boolean reject(
+  /** Rejects {@code event}; false, so that an apply method can return it as "not applied". */
+  private boolean rejected(
       InputEvent event, Context context, RejectionReason reason, String message) {
-    context.output(DeadLetters.TAG, DeadLetters.of(event.source, reason, message));
+    reject(event, context, reason, message);
     return false;
   }
 }
