@@ -5,6 +5,7 @@ import io.beliefnet.avro.Outcome;
 import io.beliefnet.signing.AgentKey;
 import io.beliefnet.topics.Topic;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -42,7 +43,37 @@ public final class Agent {
 
   /** As {@link #claim}, completing when acknowledged; for sending many claims at once. */
   public CompletableFuture<Claim> claimAsync(ClaimRequest request) {
-    Claim claim = key.sign(request.toClaim(id, client.now()));
+    return send(key.sign(request.toClaim(id, client.now())));
+  }
+
+  /**
+   * Signs the claims {@code requests} describe as one batch, with one signature ({@link
+   * AgentKey#signBatch}), publishes each as a record of its own keyed by its proposition, and
+   * returns them in order once all are acknowledged. The agent signs once for the whole batch,
+   * and a verifier that remembers verified roots checks that signature once. Claims without an
+   * event time are made at the same instant.
+   *
+   * @throws IllegalArgumentException if there are no requests or more than 2^20, or the job would
+   *     reject a claim's content; then nothing is sent
+   * @throws BeliefClientException if a claim could not be published; others may have been, and
+   *     the job ignores a claim id it has applied, so claim ids set on the requests make a retry
+   *     safe
+   */
+  public List<Claim> claimBatch(List<ClaimRequest> requests) {
+    return client.await(
+        claimBatchAsync(requests), "a batch of " + requests.size() + " claims of agent " + id);
+  }
+
+  /** As {@link #claimBatch}, completing when every claim is acknowledged. */
+  public CompletableFuture<List<Claim>> claimBatchAsync(List<ClaimRequest> requests) {
+    Instant now = client.now();
+    List<Claim> claims =
+        key.signBatch(requests.stream().map(request -> request.toClaim(id, now)).toList());
+    CompletableFuture<?>[] sent = claims.stream().map(this::send).toArray(CompletableFuture[]::new);
+    return CompletableFuture.allOf(sent).thenApply(acknowledged -> claims);
+  }
+
+  private CompletableFuture<Claim> send(Claim claim) {
     return client
         .send(Topic.CLAIMS, claim.getPropositionId(), claim, claim.getEventTime(),
             "claim " + claim.getClaimId() + " of agent " + id + " on " + claim.getPropositionId())

@@ -23,6 +23,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -62,16 +63,15 @@ public final class BeliefClient implements AutoCloseable {
   private final String registryUrl;
   private final Map<String, Object> kafkaProperties;
   private final AvroWireSerializer<SpecificRecord> serializer;
-  private final KafkaProducer<String, byte[]> producer;
+  private final Producer<String, byte[]> producer;
 
-  private BeliefClient(Builder builder) {
+  private BeliefClient(Builder builder, Producer<String, byte[]> producer) {
     this.bootstrapServers = builder.bootstrapServers;
     this.registryUrl = builder.registryUrl;
     this.kafkaProperties = Map.copyOf(builder.kafkaProperties);
     SchemaRegistryClient registry = HttpSchemaRegistryClient.connect(registryUrl);
     this.serializer = new AvroWireSerializer<>(registry);
-    this.producer =
-        new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
+    this.producer = producer;
   }
 
   /** A client of the network whose broker and schema registry are at these addresses. */
@@ -108,7 +108,27 @@ public final class BeliefClient implements AutoCloseable {
     }
 
     public BeliefClient build() {
-      return new BeliefClient(this);
+      return build(
+          new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer()));
+    }
+
+    /** The client, publishing through {@code producer}: lets tests see what it sends. */
+    BeliefClient build(Producer<String, byte[]> producer) {
+      return new BeliefClient(this, producer);
+    }
+
+    private Map<String, Object> producerConfig() {
+      Map<String, Object> config = new HashMap<>();
+      config.put(ProducerConfig.ACKS_CONFIG, "all");
+      config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+      config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+      // an unreachable broker is reported within seconds, not after Kafka's default minute
+      config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
+      config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+      config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+      config.putAll(kafkaProperties);
+      config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+      return config;
     }
   }
 
@@ -255,20 +275,6 @@ public final class BeliefClient implements AutoCloseable {
         "Kafka at " + bootstrapServers + " did not answer in time for " + what + " (" + failure.getMessage()
             + "); check that the broker is running, the address is right and the security settings match",
         failure);
-  }
-
-  private Map<String, Object> producerConfig() {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ProducerConfig.ACKS_CONFIG, "all");
-    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-    // an unreachable broker is reported within seconds, not after Kafka's default minute
-    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
-    config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-    config.putAll(kafkaProperties);
-    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    return config;
   }
 
   private KafkaConsumer<String, byte[]> consumer() {

@@ -7,6 +7,11 @@ import io.beliefnet.pipeline.trust.TokenBucket;
 import io.beliefnet.pipeline.trust.TrustPolicy;
 import io.beliefnet.signing.SignatureCheck;
 import io.beliefnet.signing.SignatureCheck.Verdict;
+import io.beliefnet.signing.VerifiedRoots;
+import io.beliefnet.signing.VerifyingKey;
+import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -26,8 +31,11 @@ import org.apache.flink.util.Collector;
  *
  * <p>The rate is checked first, without spending, so that claims beyond it are refused before the
  * costly signature check; only a claim whose signature verifies spends from the allowance, so
- * forged records under an agent's id cannot use it up. State per agent: one {@link AgentIdentity} (about 100 bytes plus the
- * 44-byte key and id strings), one {@link TokenBucket} (16 bytes), and the names of the domains it
+ * forged records under an agent's id cannot use it up; failed checks spend from an allowance of
+ * their own, so a flood of forgeries under one id costs the job a bounded number of checks.
+ * Decoded keys and verified batch roots are cached per subtask (not state: a restarted subtask
+ * verifies again and decides the same). State per agent: one {@link AgentIdentity} (about 100 bytes plus the
+ * 44-byte key and id strings), two {@link TokenBucket}s (16 bytes each), and the names of the domains it
  * claimed in; kept while the agent exists, since the topic it mirrors is compacted.
  */
 public final class AgentIdentityStage extends EventTimeOrderedFunction<String, InputEvent> {
@@ -38,12 +46,23 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
       new ValueStateDescriptor<>("identity", TypeInformation.of(AgentIdentity.class));
   private static final ValueStateDescriptor<TokenBucket> CLAIM_ALLOWANCE =
       new ValueStateDescriptor<>("claim-allowance", TypeInformation.of(TokenBucket.class));
+  /** Signature checks the agent's id may still fail: forgeries cost their sender, not the job. */
+  private static final ValueStateDescriptor<TokenBucket> FAILURE_ALLOWANCE =
+      new ValueStateDescriptor<>("failure-allowance", TypeInformation.of(TokenBucket.class));
   private static final MapStateDescriptor<String, Boolean> DOMAINS =
       new MapStateDescriptor<>("domains-claimed-in", Types.STRING, Types.BOOLEAN);
+
+  /** Decoded keys kept per subtask; decoding one costs about as much as a verification. */
+  private static final int CACHED_KEYS = 10_000;
+  /** Batch roots verified per subtask: a batch's claims arrive close together at one subtask. */
+  private static final int CACHED_ROOTS = 4_096;
 
   private final TrustPolicy policy;
   private transient ValueState<AgentIdentity> identity;
   private transient ValueState<TokenBucket> allowance;
+  private transient ValueState<TokenBucket> failureAllowance;
+  private transient Map<ByteBuffer, VerifyingKey> keys;
+  private transient VerifiedRoots verifiedRoots;
   private transient MapState<String, Boolean> domains;
 
   public AgentIdentityStage(TrustPolicy policy) {
@@ -55,6 +74,14 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
     super.open(openContext);
     identity = getRuntimeContext().getState(IDENTITY);
     allowance = getRuntimeContext().getState(CLAIM_ALLOWANCE);
+    failureAllowance = getRuntimeContext().getState(FAILURE_ALLOWANCE);
+    keys = new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<ByteBuffer, VerifyingKey> eldest) {
+        return size() > CACHED_KEYS;
+      }
+    };
+    verifiedRoots = new VerifiedRoots(CACHED_ROOTS);
     domains = getRuntimeContext().getMapState(DOMAINS);
   }
 
@@ -111,11 +138,33 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
     return current;
   }
 
-  /** True if the event's signature verifies under the signer's key; rejects it otherwise. */
-  private boolean verified(InputEvent event, AgentIdentity signer, Context context) {
-    Verdict verdict = event.isClaim()
-        ? SignatureCheck.verify(event.claim, signer.getPublicKey())
-        : SignatureCheck.verify(event.outcome, signer.getPublicKey());
+  /**
+   * True if the event's signature verifies under the signer's key; rejects it otherwise. Each
+   * failure spends from the agent's failure allowance (its tier's claim rate); once that is spent,
+   * records under its id are refused unverified until it refills.
+   */
+  private boolean verified(InputEvent event, AgentIdentity signer, Context context)
+      throws Exception {
+    long at = event.source.timestamp;
+    IdentityTier tier = signer.getTier();
+    TokenBucket failures = failureAllowance.value();
+    if (failures == null) {
+      failures = TokenBucket.full(policy.burstCapacity(tier), at);
+    }
+    if (!failures.hasToken(at, policy.ratePerSecond(tier), policy.burstCapacity(tier))) {
+      reject(event, context, RejectionReason.RATE_LIMITED,
+          subject(event) + ": too many records under agent '" + event.agentId() + "' failed their"
+              + " signature check (more than its " + tier + " rate of " + policy.ratePerSecond(tier)
+              + "/s): its records are refused unchecked until that allowance refills; if these"
+              + " are not yours, restrict who may write the topic");
+      failureAllowance.update(failures);
+      return false;
+    }
+    VerifyingKey key = key(signer.getPublicKey());
+    Verdict verdict =
+        key == null ? Verdict.UNUSABLE_KEY
+            : event.isClaim() ? SignatureCheck.verify(event.claim, key, verifiedRoots)
+            : SignatureCheck.verify(event.outcome, key);
     if (verdict == Verdict.UNSIGNED) {
       reject(event, context, RejectionReason.UNSIGNED,
           subject(event) + " has no signature: sign its canonical encoding with the agent's"
@@ -126,7 +175,23 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
               + "' registered at " + signer.getRegisteredAt() + ": it was altered, forged, or"
               + " signed with another key; re-sign it with the current key");
     }
+    if (verdict != Verdict.VALID) {
+      failures.take();
+    }
+    failureAllowance.update(failures);
     return verdict == Verdict.VALID;
+  }
+
+  /** The decoded key, or null if it does not decode (registered before keys were checked). */
+  private VerifyingKey key(ByteBuffer publicKey) {
+    VerifyingKey key = keys.get(publicKey);
+    if (key == null) {
+      key = VerifyingKey.fromX509(publicKey).orElse(null);
+      if (key != null) {
+        keys.put(publicKey, key);
+      }
+    }
+    return key;
   }
 
   private static String subject(InputEvent event) {

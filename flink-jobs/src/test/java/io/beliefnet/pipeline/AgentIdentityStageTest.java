@@ -184,7 +184,7 @@ class AgentIdentityStageTest {
   void claimsBeyondTheTierRateAreRejectedAndForgeriesUseNoAllowance() throws Exception {
     // unverified: 1 claim/s, 10 s of burst
     push(InputEvent.ofAgent(input("agents", 0, 100), agent("spam", IdentityTier.UNVERIFIED, 100)));
-    for (int i = 0; i < 30; i++) {
+    for (int i = 0; i < 9; i++) {
       Claim forged = key("mallory").sign(claim("spam", "f" + i, 1_000, 0.8).build());
       push(InputEvent.ofClaim(input("claims", i, 1_000), forged));
     }
@@ -198,11 +198,34 @@ class AgentIdentityStageTest {
     assertThat(outputs()).hasSize(11); // the burst of 10, then one refilled after 2 s
     assertThat(rejections())
         .filteredOn(r -> r.getReasonCode() == RejectionReason.BAD_SIGNATURE)
-        .hasSize(30);
+        .hasSize(9);
     assertThat(rejections())
         .filteredOn(r -> r.getReasonCode() == RejectionReason.RATE_LIMITED)
         .hasSize(2)
         .allSatisfy(r -> assertThat(r.getReason()).contains("UNVERIFIED", "1.0 claims/s"));
+  }
+
+  @Test
+  void forgeriesBeyondTheFailureAllowanceAreRefusedUnchecked() throws Exception {
+    // unverified: 1 failed check/s, 10 s of burst
+    push(InputEvent.ofAgent(input("agents", 0, 100), agent("spam", IdentityTier.UNVERIFIED, 100)));
+    for (int i = 0; i < 30; i++) {
+      Claim forged = key("mallory").sign(claim("spam", "f" + i, 1_000, 0.8).build());
+      push(InputEvent.ofClaim(input("claims", i, 1_000), forged));
+    }
+    push(InputEvent.ofClaim(input("claims", 30, 1_000), signed(claim("spam", "p", 1_000, 0.8))));
+    push(InputEvent.ofClaim(input("claims", 31, 3_000), signed(claim("spam", "q", 3_000, 0.8))));
+
+    harness.processWatermark(5_000);
+
+    assertThat(rejections())
+        .filteredOn(r -> r.getReasonCode() == RejectionReason.BAD_SIGNATURE)
+        .hasSize(10);
+    assertThat(rejections())
+        .filteredOn(r -> r.getReasonCode() == RejectionReason.RATE_LIMITED)
+        .hasSize(21)
+        .allSatisfy(r -> assertThat(r.getReason()).contains("failed their signature check"));
+    assertThat(outputs()).extracting(e -> e.claim.getPropositionId()).containsExactly("q");
   }
 
   @Test

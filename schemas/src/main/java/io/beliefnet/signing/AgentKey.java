@@ -11,31 +11,41 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
-import java.security.Signature;
-import java.security.interfaces.EdECPrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.bouncycastle.crypto.util.PrivateKeyFactory;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
- * An agent's or resolver's Ed25519 key pair (the JDK's own implementation): signs claims and
- * outcomes over their {@link CanonicalEncoding}. The public half is registered on the {@code
- * agents} topic in X.509 SubjectPublicKeyInfo encoding; the private half is kept in PKCS#8, the
- * format OpenSSL and other Ed25519 libraries read ({@link #save}, {@link #load}).
+ * An agent's or resolver's Ed25519 key pair (RFC 8032): signs claims and outcomes over their
+ * {@link CanonicalEncoding}, or many claims at once as a batch ({@link #signBatch}). Ed25519 is
+ * deterministic, so the same key and content always give the same signature. The public half is
+ * registered on the {@code agents} topic in X.509 SubjectPublicKeyInfo encoding; the private half
+ * is kept in PKCS#8, the format OpenSSL and other Ed25519 libraries read ({@link #save}, {@link
+ * #load}). Immutable and thread-safe.
  */
 public final class AgentKey {
 
-  private static final String ALGORITHM = "Ed25519";
+  /** The DER header of a PKCS#8 Ed25519 private key (RFC 8410), before the 32-byte seed. */
+  private static final byte[] PKCS8_PREFIX =
+      HexFormat.of().parseHex("302e020100300506032b657004220420");
+
   private static final String PEM_BEGIN = "-----BEGIN PRIVATE KEY-----";
   private static final String PEM_END = "-----END PRIVATE KEY-----";
 
-  private final KeyPair keyPair;
+  /** The private key: the 32-byte seed RFC 8032 derives the signing scalar from. */
+  private final byte[] seed;
+  /** The raw 32-byte public key, derived once rather than at every signature. */
+  private final byte[] publicKey = new byte[Ed25519.PUBLIC_KEY_SIZE];
 
-  private AgentKey(KeyPair keyPair) {
-    this.keyPair = keyPair;
+  private AgentKey(byte[] seed) {
+    this.seed = seed;
+    Ed25519.generatePublicKey(seed, 0, publicKey, 0);
   }
 
   /** A new key from the system's secure random source. */
@@ -57,34 +67,36 @@ public final class AgentKey {
     }
   }
 
+  /** The private key is the first 32 bytes of {@code random}, so {@link #fromSeed} keys hold. */
   private static AgentKey generate(SecureRandom random) {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance(ALGORITHM);
-      generator.initialize(255, random);
-      return new AgentKey(generator.generateKeyPair());
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("this JDK has no Ed25519", e);
-    }
+    byte[] seed = new byte[Ed25519.SECRET_KEY_SIZE];
+    Ed25519.generatePrivateKey(random, seed);
+    return new AgentKey(seed);
   }
 
   /**
    * The key whose private half is {@code pkcs8}, a PKCS#8 DER encoding of an Ed25519 private key
-   * as {@link #privateKeyPkcs8()} writes it.
+   * as {@link #privateKeyPkcs8()} writes it (or with the public key attached, as PKCS#8 v2 allows).
    *
    * @throws IllegalArgumentException if the bytes are not an Ed25519 private key
    */
   public static AgentKey fromPkcs8(byte[] pkcs8) {
-    byte[] seed;
+    AsymmetricKeyParameter key;
     try {
-      EdECPrivateKey key =
-          (EdECPrivateKey) KeyFactory.getInstance(ALGORITHM).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-      seed = key.getBytes().orElseThrow(() -> new IllegalArgumentException("the key hides its bytes"));
-    } catch (GeneralSecurityException | ClassCastException e) {
-      throw new IllegalArgumentException("not an Ed25519 private key in PKCS#8 encoding: " + e.getMessage(), e);
+      key = PrivateKeyFactory.createKey(pkcs8);
+    } catch (IOException | RuntimeException e) {
+      // the ASN.1 parser reports malformed input with assorted runtime exceptions
+      throw notAKey(e.getMessage(), e);
     }
-    // An Ed25519 private key is the 32-byte seed the generator draws; drawing it again yields the
-    // public half too, which PKCS#8 v1 does not carry.
-    return generate(new ReplayedRandom(seed));
+    if (!(key instanceof Ed25519PrivateKeyParameters ed25519)) {
+      throw notAKey("it holds another kind of key", null);
+    }
+    return new AgentKey(ed25519.getEncoded());
+  }
+
+  private static IllegalArgumentException notAKey(String why, Exception cause) {
+    return new IllegalArgumentException(
+        "not an Ed25519 private key in PKCS#8 encoding: " + why, cause);
   }
 
   /**
@@ -107,9 +119,14 @@ public final class AgentKey {
     }
   }
 
-  /** The private key in PKCS#8 DER encoding. Whoever holds these bytes can sign as the agent. */
+  /**
+   * The private key in PKCS#8 DER encoding (48 bytes: a 16-byte header, then the seed). Whoever
+   * holds these bytes can sign as the agent.
+   */
   public byte[] privateKeyPkcs8() {
-    return keyPair.getPrivate().getEncoded();
+    byte[] encoded = Arrays.copyOf(PKCS8_PREFIX, PKCS8_PREFIX.length + seed.length);
+    System.arraycopy(seed, 0, encoded, PKCS8_PREFIX.length, seed.length);
+    return encoded;
   }
 
   /**
@@ -127,12 +144,15 @@ public final class AgentKey {
     }
     Files.createFile(file, ownerOnly(posix, "rw-------"));
     String body = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(privateKeyPkcs8());
-    Files.writeString(file, PEM_BEGIN + "\n" + body + "\n" + PEM_END + "\n", StandardCharsets.US_ASCII);
+    Files.writeString(
+        file, PEM_BEGIN + "\n" + body + "\n" + PEM_END + "\n", StandardCharsets.US_ASCII);
   }
 
   private static FileAttribute<?>[] ownerOnly(boolean posix, String permissions) {
     return posix
-        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))}
+        ? new FileAttribute<?>[] {
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))
+        }
         : new FileAttribute<?>[0];
   }
 
@@ -146,11 +166,15 @@ public final class AgentKey {
 
   /** The public key as registered on the {@code agents} topic (X.509, 44 bytes). */
   public ByteBuffer publicKey() {
-    return ByteBuffer.wrap(keyPair.getPublic().getEncoded());
+    return ByteBuffer.wrap(VerifyingKey.x509(publicKey));
   }
 
-  /** Sets {@code claim}'s signature to this key's signature of its content; returns the claim. */
+  /**
+   * Sets {@code claim}'s signature to this key's signature of its content, and clears any batch
+   * proof it had; returns the claim.
+   */
   public Claim sign(Claim claim) {
+    claim.setBatch(null);
     claim.setSignature(ByteBuffer.wrap(signature(CanonicalEncoding.of(claim))));
     return claim;
   }
@@ -161,31 +185,29 @@ public final class AgentKey {
     return outcome;
   }
 
-  private byte[] signature(byte[] content) {
-    try {
-      Signature signer = Signature.getInstance(ALGORITHM);
-      signer.initSign(keyPair.getPrivate());
-      signer.update(content);
-      return signer.sign();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot sign with an Ed25519 key", e);
+  /**
+   * Signs {@code claims} as one batch with a single signature: sets each claim's signature to
+   * this key's signature of the root of the batch's Merkle tree, and its {@code batch} to the
+   * proof that leads from the claim to that root. Each claim then verifies on its own, sent as a
+   * record of its own; a verifier that keeps {@link VerifiedRoots} checks the signature once per
+   * batch. Returns the claims, in their order.
+   *
+   * @throws IllegalArgumentException if there are no claims or more than 2^20
+   */
+  public List<Claim> signBatch(List<Claim> claims) {
+    BatchTree tree = new BatchTree(claims);
+    byte[] signature = signature(CanonicalEncoding.ofBatchRoot(tree.root()));
+    for (int i = 0; i < claims.size(); i++) {
+      Claim claim = claims.get(i);
+      claim.setBatch(tree.proof(i));
+      claim.setSignature(ByteBuffer.wrap(signature.clone()));
     }
+    return List.copyOf(claims);
   }
 
-  /** Hands out given bytes: lets the key pair generator re-derive a key pair from its seed. */
-  private static final class ReplayedRandom extends SecureRandom {
-    private final byte[] bytes;
-
-    ReplayedRandom(byte[] bytes) {
-      this.bytes = bytes.clone();
-    }
-
-    @Override
-    public void nextBytes(byte[] out) {
-      if (out.length != bytes.length) {
-        throw new IllegalStateException("expected a draw of " + bytes.length + " bytes, got " + out.length);
-      }
-      System.arraycopy(bytes, 0, out, 0, out.length);
-    }
+  private byte[] signature(byte[] content) {
+    byte[] signature = new byte[Ed25519.SIGNATURE_SIZE];
+    Ed25519.sign(seed, 0, publicKey, 0, content, 0, content.length, signature, 0);
+    return signature;
   }
 }

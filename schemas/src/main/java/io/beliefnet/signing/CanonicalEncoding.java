@@ -18,27 +18,31 @@ import java.util.List;
  *   <li>long: signed 64-bit; double: the IEEE 754 binary64 bits as a 64-bit integer;
  *   <li>boolean: one byte, 0 or 1;
  *   <li>list: unsigned 32-bit count, then the items;
- *   <li>optional: one byte 0 when absent, or 1 followed by the value.
+ *   <li>optional: one byte 0 when absent, or 1 followed by the value;
+ *   <li>hash: its 32 bytes as they are, with no length, since every hash has 32.
  * </ul>
  *
  * <p>A claim is the string {@code beliefnet/claim/v1}, then claimId, agentId, propositionId,
  * domain (strings), outcomes (list of strings), probabilities (list of doubles), hardLabel,
  * eventTime (epoch milliseconds), halfLifeMillis (optional long), stake (optional double),
- * evidenceIds (list of strings). An outcome is the string {@code beliefnet/outcome/v1}, then
- * outcomeId, propositionId, domain, outcome, resolverId (strings) and observedAt (epoch
- * milliseconds). The leading tag keeps a claim's signature from being valid for an outcome.
+ * evidenceIds (list of strings); neither its signature nor its batch proof. An outcome is the
+ * string {@code beliefnet/outcome/v1}, then outcomeId, propositionId, domain, outcome, resolverId
+ * (strings) and observedAt (epoch milliseconds). What a batch signature covers is the string
+ * {@code beliefnet/claim-batch/v1}, then the batch's root (a hash). The leading tags keep a
+ * signature of one kind from being valid for another.
  */
 public final class CanonicalEncoding {
 
   static final String CLAIM_TAG = "beliefnet/claim/v1";
   static final String OUTCOME_TAG = "beliefnet/outcome/v1";
+  static final String BATCH_TAG = "beliefnet/claim-batch/v1";
 
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
   private final DataOutputStream out = new DataOutputStream(bytes);
 
   private CanonicalEncoding() {}
 
-  /** The signed content of {@code claim} (everything but its signature). */
+  /** The signed content of {@code claim} (everything but its signature and batch proof). */
   public static byte[] of(Claim claim) {
     CanonicalEncoding encoding = new CanonicalEncoding();
     encoding.string(CLAIM_TAG);
@@ -78,10 +82,22 @@ public final class CanonicalEncoding {
     return encoding.bytes.toByteArray();
   }
 
+  /** What a batch signature covers: the batch tag, then the 32-byte {@code root} of its tree. */
+  static byte[] ofBatchRoot(byte[] root) {
+    CanonicalEncoding encoding = new CanonicalEncoding();
+    encoding.string(BATCH_TAG);
+    encoding.raw(root);
+    return encoding.bytes.toByteArray();
+  }
+
   private void string(String value) {
     byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
     count(utf8.length);
-    write(() -> out.write(utf8));
+    raw(utf8);
+  }
+
+  private void raw(byte[] value) {
+    write(() -> out.write(value));
   }
 
   private void strings(List<String> values) {

@@ -1,15 +1,22 @@
 package io.beliefnet.signing;
 
 import io.beliefnet.avro.Claim;
+import io.beliefnet.avro.ClaimBatchProof;
 import io.beliefnet.avro.Outcome;
 import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PublicKey;
-import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
+import java.util.Objects;
+import java.util.function.Function;
 
-/** Verifies the Ed25519 signature of a claim or outcome against a registered public key. */
+/**
+ * Verifies the Ed25519 signature of a claim or outcome against a registered public key. A claim
+ * signed on its own is signed over its {@link CanonicalEncoding}; one signed as part of a batch
+ * (its {@code batch} proof set) verifies when its proof leads from the claim to a root whose
+ * signature verifies. Whatever a record holds, the answer is a {@link Verdict}, never an exception.
+ *
+ * <p>The overloads taking the key's bytes decode it on every call, which costs about as much as
+ * the verification itself; to verify many records, decode the key once with {@link
+ * VerifyingKey#fromX509} and pass that.
+ */
 public final class SignatureCheck {
 
   /** What verifying one record found. */
@@ -19,57 +26,92 @@ public final class SignatureCheck {
     UNSIGNED,
     /** The registered key is not an Ed25519 public key in X.509 encoding. */
     UNUSABLE_KEY,
-    /** The signature does not match the content under the registered key. */
+    /**
+     * The signature does not match the content under the registered key, or the claim's batch
+     * proof is malformed or out of bounds, so it cannot show that the claim was signed.
+     */
     MISMATCH
   }
 
   private SignatureCheck() {}
 
+  /** The verdict on {@code claim} under {@code publicKey}, its registered X.509 encoding. */
   public static Verdict verify(Claim claim, ByteBuffer publicKey) {
-    return verify(CanonicalEncoding.of(claim), claim.getSignature(), publicKey);
+    return withKey(claim.getSignature(), publicKey, key -> verify(claim, key));
   }
 
+  /** The verdict on {@code outcome} under {@code publicKey}, its registered X.509 encoding. */
   public static Verdict verify(Outcome outcome, ByteBuffer publicKey) {
-    return verify(CanonicalEncoding.of(outcome), outcome.getSignature(), publicKey);
+    return withKey(outcome.getSignature(), publicKey, key -> verify(outcome, key));
   }
 
-  /** True if {@code publicKey} can verify anything, for checking a registration up front. */
-  public static boolean usable(ByteBuffer publicKey) {
-    try {
-      decode(publicKey);
-      return true;
-    } catch (GeneralSecurityException e) {
-      return false;
-    }
+  /** The verdict on {@code claim}, signed on its own or as one of a batch, under {@code key}. */
+  public static Verdict verify(Claim claim, VerifyingKey key) {
+    return verifyClaim(claim, key, null);
   }
 
-  private static Verdict verify(byte[] content, ByteBuffer signature, ByteBuffer publicKey) {
-    if (signature == null || !signature.hasRemaining()) {
+  /**
+   * As {@link #verify(Claim, VerifyingKey)}, skipping the signature check of a batch root that
+   * {@code verified} holds with the same signature, and adding the root once it verifies.
+   */
+  public static Verdict verify(Claim claim, VerifyingKey key, VerifiedRoots verified) {
+    return verifyClaim(claim, key, Objects.requireNonNull(verified, "verified roots"));
+  }
+
+  /** The verdict on {@code outcome} under {@code key}. */
+  public static Verdict verify(Outcome outcome, VerifyingKey key) {
+    if (unsigned(outcome.getSignature())) {
       return Verdict.UNSIGNED;
     }
-    PublicKey key;
-    try {
-      key = decode(publicKey);
-    } catch (GeneralSecurityException e) {
-      return Verdict.UNUSABLE_KEY;
+    return verdict(key.verifies(Bytes.of(outcome.getSignature()), CanonicalEncoding.of(outcome)));
+  }
+
+  /**
+   * True if {@code publicKey} can verify anything, for checking a registration up front: it is
+   * what {@link VerifyingKey#fromX509} accepts.
+   */
+  public static boolean usable(ByteBuffer publicKey) {
+    return VerifyingKey.fromX509(publicKey).isPresent();
+  }
+
+  /** The claim's verdict; {@code verified} may be null, for a caller that keeps no roots. */
+  private static Verdict verifyClaim(Claim claim, VerifyingKey key, VerifiedRoots verified) {
+    if (unsigned(claim.getSignature())) {
+      return Verdict.UNSIGNED;
     }
-    try {
-      Signature verifier = Signature.getInstance("Ed25519");
-      verifier.initVerify(key);
-      verifier.update(content);
-      return verifier.verify(bytes(signature)) ? Verdict.VALID : Verdict.MISMATCH;
-    } catch (GeneralSecurityException malformedSignature) {
+    byte[] signature = Bytes.of(claim.getSignature());
+    ClaimBatchProof proof = claim.getBatch();
+    if (proof == null) {
+      return verdict(key.verifies(signature, CanonicalEncoding.of(claim)));
+    }
+    byte[] root = BatchTree.rootOf(claim, proof);
+    if (root == null) {
       return Verdict.MISMATCH;
     }
+    if (verified != null && verified.contains(key, root, signature)) {
+      return Verdict.VALID;
+    }
+    boolean valid = key.verifies(signature, CanonicalEncoding.ofBatchRoot(root));
+    if (valid && verified != null) {
+      verified.add(key, root, signature);
+    }
+    return verdict(valid);
   }
 
-  private static PublicKey decode(ByteBuffer publicKey) throws GeneralSecurityException {
-    return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(bytes(publicKey)));
+  /** Unsigned before unusable: a record without a signature is refused without decoding a key. */
+  private static Verdict withKey(
+      ByteBuffer signature, ByteBuffer publicKey, Function<VerifyingKey, Verdict> check) {
+    if (unsigned(signature)) {
+      return Verdict.UNSIGNED;
+    }
+    return VerifyingKey.fromX509(publicKey).map(check).orElse(Verdict.UNUSABLE_KEY);
   }
 
-  private static byte[] bytes(ByteBuffer buffer) {
-    byte[] copy = new byte[buffer.remaining()];
-    buffer.duplicate().get(copy);
-    return copy;
+  private static boolean unsigned(ByteBuffer signature) {
+    return signature == null || !signature.hasRemaining();
+  }
+
+  private static Verdict verdict(boolean valid) {
+    return valid ? Verdict.VALID : Verdict.MISMATCH;
   }
 }

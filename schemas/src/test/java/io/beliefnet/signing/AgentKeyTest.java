@@ -5,11 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.beliefnet.avro.Claim;
 import io.beliefnet.signing.SignatureCheck.Verdict;
+import java.nio.ByteBuffer;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +33,31 @@ class AgentKeyTest {
     Claim claim = restored.sign(claim());
     assertThat(SignatureCheck.verify(claim, key.publicKey())).isEqualTo(Verdict.VALID);
     assertThat(claim.getSignature()).isEqualTo(key.sign(claim()).getSignature());
+  }
+
+  /** Keys, key files and signatures stay what the JDK's own Ed25519 makes of them. */
+  @Test
+  void keysAndSignaturesAreTheJdksByteForByte() throws Exception {
+    KeyFactory keys = KeyFactory.getInstance("Ed25519");
+    Signature jdk = Signature.getInstance("Ed25519");
+    jdk.initSign(keys.generatePrivate(new PKCS8EncodedKeySpec(key.privateKeyPkcs8())));
+    Claim claim = key.sign(claim());
+    jdk.update(CanonicalEncoding.of(claim));
+
+    PublicKey jdkPublic = keys.generatePublic(new X509EncodedKeySpec(Bytes.of(key.publicKey())));
+
+    assertThat(ByteBuffer.wrap(jdk.sign())).isEqualTo(claim.getSignature());
+    assertThat(ByteBuffer.wrap(jdkPublic.getEncoded())).isEqualTo(key.publicKey());
+  }
+
+  @Test
+  void aPkcs8KeyWithItsPublicKeyAttachedLoads() {
+    byte[] withPublicKey = HexFormat.of().parseHex(
+        "3051020101300506032b6570042204205cfcc304dee8ddb94e4b25f27ab497cc8e2a81d45fae2c5aae24c2"
+            + "1096316b60812100662ad1f71f1b3c32094df2e395380bda15df891dfa7a0e25098d664500e6b7a3");
+
+    assertThat(AgentKey.fromPkcs8(withPublicKey).publicKey())
+        .isEqualTo(AgentKey.fromSeed(7).publicKey());
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.beliefnet.avro.Outcome;
 import io.beliefnet.signing.SignatureCheck.Verdict;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,54 @@ class SignatureCheckTest {
   }
 
   @Test
+  void aKeyDecodedOnceVerifiesAsItsBytesDo() {
+    VerifyingKey decoded = VerifyingKey.fromX509(key.publicKey()).orElseThrow();
+    Claim claim = key.sign(claim());
+    Outcome outcome = key.sign(outcome());
+
+    assertThat(SignatureCheck.verify(claim, decoded)).isEqualTo(Verdict.VALID);
+    assertThat(SignatureCheck.verify(outcome, decoded)).isEqualTo(Verdict.VALID);
+    assertThat(SignatureCheck.verify(claim(), decoded)).isEqualTo(Verdict.UNSIGNED);
+    outcome.setDomain("other");
+    assertThat(SignatureCheck.verify(outcome, decoded)).isEqualTo(Verdict.MISMATCH);
+    assertThat(VerifyingKey.fromX509(AgentKey.fromSeed(7).publicKey())).contains(decoded);
+  }
+
+  @Test
+  void signaturesOfTheWrongLengthAreMismatches() {
+    for (int length : new int[] {1, 63, 65}) {
+      Claim claim = key.sign(claim());
+      claim.setSignature(ByteBuffer.wrap(new byte[length]));
+      assertThat(SignatureCheck.verify(claim, key.publicKey())).isEqualTo(Verdict.MISMATCH);
+    }
+  }
+
+  /** Keys no signature should verify under: wrong framing, not canonical, or not of prime order. */
+  @Test
+  void onlyValidEd25519KeysInTheirX509FramingAreUsable() {
+    byte[] x509 = Bytes.of(key.publicKey());
+    String prefix = "302a300506032b6570032100";
+    List<byte[]> unusable =
+        List.of(
+            Arrays.copyOf(x509, 43),
+            Arrays.copyOf(x509, 45),
+            HexFormat.of().parseHex("302a300506032b6571032100" + hex(x509).substring(24)),
+            HexFormat.of().parseHex(prefix + "01" + "00".repeat(31)), // the neutral element
+            HexFormat.of().parseHex(prefix + "00".repeat(32)), // a point of order 4
+            HexFormat.of().parseHex(prefix + "ff".repeat(31) + "7f"), // y >= p: not canonical
+            // this test's key plus a point of order 8: on the curve, outside the prime-order group
+            HexFormat.of().parseHex(
+                prefix + "1c530691f3db0178de7c8583011fe2250e638291a8996bd122563258c4fcdda3"));
+
+    for (byte[] candidate : unusable) {
+      assertThat(SignatureCheck.usable(ByteBuffer.wrap(candidate))).as(hex(candidate)).isFalse();
+    }
+    ByteBuffer registered = key.publicKey();
+    assertThat(SignatureCheck.usable(registered)).isTrue();
+    assertThat(registered.remaining()).isEqualTo(44);
+  }
+
+  @Test
   void aClaimSignatureIsNotValidForAnOutcome() {
     Outcome outcome = key.sign(outcome());
     assertThat(SignatureCheck.verify(outcome, key.publicKey())).isEqualTo(Verdict.VALID);
@@ -88,6 +137,10 @@ class SignatureCheckTest {
             .build();
 
     assertThat(HexFormat.of().formatHex(CanonicalEncoding.of(outcome))).isEqualTo(expected);
+  }
+
+  private static String hex(byte[] bytes) {
+    return HexFormat.of().formatHex(bytes);
   }
 
   private static String hexString(String ascii) {
