@@ -3,9 +3,11 @@ package io.beliefnet.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.beliefnet.avro.AgentIdentity;
-import io.beliefnet.avro.AgentReliability;
+import io.beliefnet.avro.Belief;
 import io.beliefnet.avro.Claim;
 import io.beliefnet.avro.IdentityTier;
+import io.beliefnet.model.AgentDomainState;
+import io.beliefnet.pipeline.BeliefJobOptions;
 import io.beliefnet.registry.AvroRecordDecoder;
 import io.beliefnet.registry.AvroWireSerializer;
 import io.beliefnet.registry.HttpSchemaRegistryClient;
@@ -20,12 +22,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,15 +34,21 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code belief bench}: the load harness. Starts the local stack, pushes a burst of claims through
- * it and prints what it measured: sustained claims per second, claim-to-output latency, raw Kafka
- * consume speed on the same machine, checkpoint duration and state size.
+ * {@code belief bench}: the load harness. Starts the local stack and runs four scenarios through
+ * it, each with claims of its own: {@code batched} (signed batches, claims spread over domains),
+ * {@code per-claim} (one signature per claim), {@code hot-domain} (signed batches, every claim in
+ * one domain) and {@code half-load} (a producer paced at half the {@code batched} rate). For each
+ * it prints the sustained rate, from the first claim sent to the last claim's belief readable
+ * (read_committed), and the latency percentiles of the same span per claim. Then the raw consume
+ * rate of the same claims topic, checkpoint figures, state bytes and the parallelism, and last
+ * the job alone on the hot-domain workload at parallelism 1 and 2 ({@link JobOnlyBenchmark}).
  */
 @Command(
     name = "bench",
@@ -49,102 +56,213 @@ import picocli.CommandLine.Option;
     description = "Measures throughput, latency, checkpoints and state size of the job on this machine.")
 final class BenchCommand implements Callable<Integer> {
 
-  private static final String DOMAIN_PREFIX = "bench/";
   private static final String HEARTBEAT_DOMAIN = "heartbeat/bench";
   private static final Duration WARM_UP_SPAN = Duration.ofMinutes(3);
+  private static final Duration SCENARIO_TIMEOUT = Duration.ofMinutes(10);
 
-  @Option(names = "--claims", defaultValue = "100000", description = "Claims to send (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--claims", defaultValue = "30000", description = "Claims per scenario (default: ${DEFAULT-VALUE}).")
   int claims;
 
   @Option(names = "--agents", defaultValue = "1000", description = "Registered agents (default: ${DEFAULT-VALUE}).")
   int agents;
 
-  @Option(names = "--propositions", defaultValue = "20000", description = "Propositions claimed on (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--propositions", defaultValue = "20000", description = "Propositions claimed on per scenario (default: ${DEFAULT-VALUE}).")
   int propositions;
 
-  @Option(names = "--domains", defaultValue = "8", description = "Domains the propositions fall in (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--domains", defaultValue = "8", description = "Domains the spread scenarios use (default: ${DEFAULT-VALUE}).")
   int domains;
 
-  private final List<AgentKey> keys = new ArrayList<>();
+  @Option(names = "--job-only", description = "Measure only the job, fed from memory with no Kafka, at parallelism 1 and 2.")
+  boolean jobOnly;
 
   @Option(names = "--state-dir", defaultValue = ".belief/bench", description = "State folder, wiped at start (default: ${DEFAULT-VALUE}).")
   Path stateDir;
 
+  private final List<AgentKey> keys = new ArrayList<>();
+  private long heartbeats;
+  /** The newest event time sent so far: each scenario starts after it. */
+  private long newestEventTime;
+
   @Override
   public Integer call() throws Exception {
-    // claims are signed before the clock starts, so that the producer's signing does not limit
-    // what is measured; claim i has event time base + i ms, and everything before it is older
-    long base = System.currentTimeMillis();
-    List<Claim> signed = signedClaims(base);
+    if (!jobOnly) {
+      for (int a = 0; a < agents; a++) {
+        keys.add(AgentKey.fromSeed(a));
+      }
+      runScenarios();
+    }
+    for (int parallelism = 1; parallelism <= 2; parallelism++) {
+      JobOnlyBenchmark.Result result =
+          JobOnlyBenchmark.run(parallelism, claims, stateDir.toAbsolutePath().resolve("job-only"));
+      System.out.printf(
+          "job_only workload=hot-domain parallelism=%d claims_per_s=%.0f applied=%d rejected=%d%n",
+          result.parallelism(), result.claimsPerSecond(), result.applied(), result.rejected());
+    }
+    return 0;
+  }
+
+  private void runScenarios() throws Exception {
     try (LocalStack stack = LocalStack.start(stateDir.toAbsolutePath(), 0);
         KafkaProducer<String, SpecificRecord> producer = producer(stack)) {
-      register(producer, base - WARM_UP_SPAN.toMillis() * 2);
-      warmUp(stack, producer, base - WARM_UP_SPAN.toMillis());
-      long start = System.currentTimeMillis();
-      long[] sentAt = new long[claims];
-      for (int i = 0; i < claims; i++) {
-        sentAt[i] = System.currentTimeMillis();
-        send(producer, signed.get(i));
-      }
-      producer.flush();
-      long produced = System.currentTimeMillis();
-      Measured measured = awaitApplied(stack, producer, base, sentAt);
-      double consumeRate = rawConsumeRate(stack);
+      long registeredAt = System.currentTimeMillis() - WARM_UP_SPAN.toMillis() * 2;
+      register(producer, registeredAt);
+      newestEventTime = registeredAt;
+      warmUp(stack, producer);
+      Measured batched =
+          run(stack, producer, new BenchWorkload("batched", claims, agents, propositions, domains, true), 0);
+      run(stack, producer, new BenchWorkload("per-claim", claims, agents, propositions, domains, false), 0);
+      run(stack, producer, new BenchWorkload("hot-domain", claims, agents, propositions, 1, true), 0);
+      run(stack, producer,
+          new BenchWorkload("half-load", claims, agents, propositions, domains, true),
+          batched.claimsPerSecond() / 2);
+      System.out.printf("raw_kafka_consume_records_per_s=%.0f (same claims topic, plain consumer)%n",
+          rawConsumeRate(stack));
       JsonNode checkpoint = latestCheckpoint(stack);
-
-      System.out.printf("claims=%d agents=%d propositions=%d domains=%d parallelism=%d%n",
-          claims, agents, propositions, domains, LocalStack.PARTITIONS);
-      System.out.printf("produce_claims_per_s=%.0f (claims signed beforehand)%n",
-          claims * 1000.0 / Math.max(1, produced - start));
-      System.out.printf("sustained_claims_per_s=%.0f (first claim sent to last claim's output committed)%n",
-          claims * 1000.0 / Math.max(1, measured.lastAppliedAt() - start));
-      System.out.printf("latency_ms p50=%d p95=%d p99=%d max=%d (claim sent to its output readable, read_committed)%n",
-          measured.percentile(0.50), measured.percentile(0.95), measured.percentile(0.99), measured.percentile(1.0));
-      System.out.printf("raw_kafka_consume_records_per_s=%.0f (same claims topic, plain consumer)%n", consumeRate);
       System.out.printf("checkpoint end_to_end_ms=%d state_size_bytes=%d checkpointed_size_bytes=%d%n",
           checkpoint.path("end_to_end_duration").asLong(),
           checkpoint.path("state_size").asLong(),
           checkpoint.path("checkpointed_size").asLong());
-      return 0;
+      System.out.printf("state_bytes_per_proposition=%.0f state_bytes_per_agent_domain=%d"
+              + " (%d claims on %d propositions, K = 2)%n",
+          new BenchWorkload("state", claims, agents, propositions, domains, true)
+              .stateBytesPerProposition(),
+          AgentDomainState.serializedBytes(2), claims, propositions);
+      System.out.printf("parallelism=%d agents=%d claims_per_scenario=%d%n",
+          LocalStack.PARTITIONS, agents, claims);
     }
   }
 
-  /** The claims to send, signed on every core, with event times base, base + 1 ms, ... */
-  private List<Claim> signedClaims(long base) {
-    for (int a = 0; a < agents; a++) {
-      keys.add(AgentKey.fromSeed(a));
+  /** A scenario's claims sent to the job, and when each one's belief became readable. */
+  private record Measured(long[] latencies, long firstSentAt, long lastReadAt) {
+    double claimsPerSecond() {
+      return latencies.length * 1000.0 / Math.max(1, lastReadAt - firstSentAt);
     }
-    SplittableRandom random = new SplittableRandom(1);
-    int[][] plan = new int[claims][];
-    for (int i = 0; i < claims; i++) {
-      plan[i] = new int[] {random.nextInt(agents), random.nextInt(propositions), random.nextInt(2)};
-    }
-    return IntStream.range(0, claims)
-        .parallel()
-        .mapToObj(i -> claim("c" + i, plan[i][0], "p" + plan[i][1],
-            DOMAIN_PREFIX + (plan[i][1] % domains), plan[i][2], base + i))
-        .toList();
-  }
 
-  private record Measured(long lastAppliedAt, long[] latencies) {
     long percentile(double q) {
-      return latencies.length == 0 ? -1 : latencies[(int) Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+      return latencies.length == 0
+          ? -1
+          : latencies[(int) Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
     }
   }
 
   /**
-   * Sends heartbeats, stamped from {@code from} on, until one comes out the other end, so that the
-   * measurement starts with the job running rather than including its start-up.
+   * Sends the workload's claims (paced at {@code perSecond}, or as fast as the producer takes
+   * them if 0) and reads beliefs until each claim's is readable; prints the scenario's line.
    */
-  private void warmUp(LocalStack stack, KafkaProducer<String, SpecificRecord> producer, long from) {
-    AvroRecordDecoder<AgentReliability> decoder =
-        new AvroRecordDecoder<>(HttpSchemaRegistryClient.connect(stack.registryUrl()), AgentReliability.class);
-    try (KafkaConsumer<byte[], byte[]> consumer = consumer(stack)) {
-      consumer.subscribe(List.of(Topic.AGENT_RELIABILITY.defaultName()));
+  private Measured run(
+      LocalStack stack, KafkaProducer<String, SpecificRecord> producer, BenchWorkload workload,
+      double perSecond) throws Exception {
+    long base = startOf(workload);
+    List<Claim> signed = workload.signed(base, keys);
+    Map<String, Integer> byOutput = new HashMap<>();
+    for (int i = 0; i < signed.size(); i++) {
+      byOutput.put(outputKey(signed.get(i).getPropositionId(), BenchWorkload.eventTime(base, i)), i);
+    }
+    long[] sentAt = new long[signed.size()];
+    long[] readAt = new long[signed.size()];
+    AvroRecordDecoder<Belief> decoder =
+        new AvroRecordDecoder<>(HttpSchemaRegistryClient.connect(stack.registryUrl()), Belief.class);
+    try (KafkaConsumer<byte[], byte[]> beliefs = consumerAtEnd(stack, Topic.BELIEFS)) {
+      long start = System.currentTimeMillis();
+      for (int i = 0; i < signed.size(); i++) {
+        if (perSecond > 0) {
+          pace(start + (long) (i * 1000 / perSecond), beliefs, decoder, byOutput, readAt);
+        }
+        sentAt[i] = System.currentTimeMillis();
+        send(producer, signed.get(i));
+      }
+      producer.flush();
+      newestEventTime = BenchWorkload.eventTime(base, signed.size() - 1);
+      int read = (int) Arrays.stream(readAt).filter(t -> t > 0).count();
+      long deadline = System.currentTimeMillis() + SCENARIO_TIMEOUT.toMillis();
+      while (read < signed.size() && System.currentTimeMillis() < deadline) {
+        // a live stream keeps moving event time; without it the last claims would wait
+        heartbeat(producer);
+        read += poll(beliefs, decoder, byOutput, readAt);
+      }
+    }
+    List<Long> latencies = new ArrayList<>();
+    long lastReadAt = 0;
+    for (int i = 0; i < readAt.length; i++) {
+      if (readAt[i] > 0) {
+        latencies.add(readAt[i] - sentAt[i]);
+        lastReadAt = Math.max(lastReadAt, readAt[i]);
+      }
+    }
+    long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+    Measured measured = new Measured(sorted, sentAt[0], lastReadAt);
+    System.out.printf(
+        "scenario=%s sustained_claims_per_s=%.0f p50_ms=%d p95_ms=%d p99_ms=%d"
+            + " (claims=%d beliefs_read=%d%s)%n",
+        workload.name(), measured.claimsPerSecond(), measured.percentile(0.50),
+        measured.percentile(0.95), measured.percentile(0.99), signed.size(), sorted.length,
+        perSecond > 0 ? String.format(" paced_at=%.0f/s", perSecond) : "");
+    return measured;
+  }
+
+  /**
+   * The first event time of {@code workload}: after everything sent before, by more than the
+   * out-of-orderness, and with its whole span already past, since no record moves event time
+   * beyond the wall clock. Waits until the wall clock allows both.
+   */
+  private long startOf(BenchWorkload workload) throws InterruptedException {
+    long base =
+        newestEventTime + BeliefJobOptions.MAX_OUT_OF_ORDERNESS.defaultValue().toMillis() + 1_000;
+    long ready = base + workload.span();
+    while (System.currentTimeMillis() < ready) {
+      Thread.sleep(Math.min(1_000, ready - System.currentTimeMillis() + 1));
+    }
+    return base;
+  }
+
+  /** Reads beliefs until {@code until}, so that a paced producer's latencies are measured live. */
+  private static void pace(
+      long until, KafkaConsumer<byte[], byte[]> beliefs, AvroRecordDecoder<Belief> decoder,
+      Map<String, Integer> byOutput, long[] readAt) throws InterruptedException {
+    while (System.currentTimeMillis() < until) {
+      if (until - System.currentTimeMillis() > 20) {
+        poll(beliefs, decoder, byOutput, readAt, Duration.ofMillis(5));
+      } else {
+        Thread.sleep(1);
+      }
+    }
+  }
+
+  private static int poll(
+      KafkaConsumer<byte[], byte[]> beliefs, AvroRecordDecoder<Belief> decoder,
+      Map<String, Integer> byOutput, long[] readAt) {
+    return poll(beliefs, decoder, byOutput, readAt, Duration.ofMillis(500));
+  }
+
+  /** Notes when each claim's first belief was read; returns how many were new. */
+  private static int poll(
+      KafkaConsumer<byte[], byte[]> beliefs, AvroRecordDecoder<Belief> decoder,
+      Map<String, Integer> byOutput, long[] readAt, Duration timeout) {
+    int fresh = 0;
+    for (ConsumerRecord<byte[], byte[]> record : beliefs.poll(timeout)) {
+      Belief belief = decoder.decode(record.value());
+      Integer claim =
+          byOutput.get(outputKey(belief.getPropositionId(), belief.getUpdatedAt().toEpochMilli()));
+      if (claim != null && readAt[claim] == 0) {
+        readAt[claim] = System.currentTimeMillis();
+        fresh++;
+      }
+    }
+    return fresh;
+  }
+
+  private static String outputKey(String propositionId, long eventTime) {
+    return propositionId + "@" + eventTime;
+  }
+
+  /** Sends heartbeats until one comes out the other end, so the job runs before anything is timed. */
+  private void warmUp(LocalStack stack, KafkaProducer<String, SpecificRecord> producer) {
+    AvroRecordDecoder<Belief> decoder =
+        new AvroRecordDecoder<>(HttpSchemaRegistryClient.connect(stack.registryUrl()), Belief.class);
+    try (KafkaConsumer<byte[], byte[]> consumer = consumerAtEnd(stack, Topic.BELIEFS)) {
       long deadline = System.currentTimeMillis() + WARM_UP_SPAN.toMillis();
-      for (int beat = 0; System.currentTimeMillis() < deadline; beat++) {
-        send(producer, claim("warm-up-" + beat, 0, "warm-up", HEARTBEAT_DOMAIN, 0, from + beat * 10L));
-        producer.flush();
+      while (System.currentTimeMillis() < deadline) {
+        heartbeat(producer);
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
           if (decoder.decode(record.value()).getDomain().equals(HEARTBEAT_DOMAIN)) {
             return;
@@ -155,46 +273,32 @@ final class BenchCommand implements Callable<Integer> {
     throw new IllegalStateException("the job produced no output within " + WARM_UP_SPAN + " of starting");
   }
 
-  /**
-   * Reads reliabilities (one per applied claim) until every claim is accounted for; a claim's
-   * latency runs from when it was sent to when its reliability became readable.
-   */
-  private Measured awaitApplied(
-      LocalStack stack, KafkaProducer<String, SpecificRecord> producer, long base, long[] sentAt) {
-    AvroRecordDecoder<AgentReliability> decoder =
-        new AvroRecordDecoder<>(HttpSchemaRegistryClient.connect(stack.registryUrl()), AgentReliability.class);
-    List<Long> latencies = new ArrayList<>();
-    long lastAppliedAt = 0;
-    long heartbeat = 0;
-    try (KafkaConsumer<byte[], byte[]> consumer = consumer(stack)) {
-      consumer.subscribe(List.of(Topic.AGENT_RELIABILITY.defaultName()));
-      long deadline = System.currentTimeMillis() + Duration.ofMinutes(10).toMillis();
-      while (latencies.size() < claims && System.currentTimeMillis() < deadline) {
-        // a live stream keeps moving event time; without it the last claims would wait
-        send(producer, claim("heartbeat-" + heartbeat++, 0, "heartbeat", HEARTBEAT_DOMAIN, 0,
-            Math.max(System.currentTimeMillis(), base + claims)));
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          AgentReliability reliability = decoder.decode(record.value());
-          if (reliability.getDomain().startsWith(DOMAIN_PREFIX)) {
-            long now = System.currentTimeMillis();
-            latencies.add(now - sentAt[(int) (reliability.getUpdatedAt().toEpochMilli() - base)]);
-            lastAppliedAt = now;
-          }
-        }
-      }
-    }
-    long[] sorted = latencies.stream().mapToLong(Long::longValue).toArray();
-    Arrays.sort(sorted);
-    return new Measured(lastAppliedAt, sorted);
+  /** A claim of agent 0 stamped now, which moves event time on. */
+  private void heartbeat(KafkaProducer<String, SpecificRecord> producer) {
+    long now = Math.max(System.currentTimeMillis(), newestEventTime);
+    newestEventTime = now;
+    Claim beat =
+        Claim.newBuilder()
+            .setClaimId("heartbeat-" + heartbeats++)
+            .setAgentId(BenchWorkload.agent(0))
+            .setPropositionId("heartbeat")
+            .setDomain(HEARTBEAT_DOMAIN)
+            .setOutcomes(List.of("no", "yes"))
+            .setProbabilities(List.of(0.5, 0.5))
+            .setEventTime(Instant.ofEpochMilli(now))
+            .build();
+    send(producer, keys.get(0).sign(beat));
+    producer.flush();
   }
 
   private double rawConsumeRate(LocalStack stack) {
     try (KafkaConsumer<byte[], byte[]> consumer = consumer(stack)) {
       consumer.subscribe(List.of(Topic.CLAIMS.defaultName()));
       long read = 0;
+      long total = 4L * claims;
       long began = System.nanoTime();
       long deadline = began + Duration.ofMinutes(2).toNanos();
-      while (read < claims && System.nanoTime() < deadline) {
+      while (read < total && System.nanoTime() < deadline) {
         read += consumer.poll(Duration.ofMillis(500)).count();
       }
       return read / ((System.nanoTime() - began) / 1e9);
@@ -218,7 +322,7 @@ final class BenchCommand implements Callable<Integer> {
       send(
           producer,
           AgentIdentity.newBuilder()
-              .setAgentId("agent-" + a)
+              .setAgentId(BenchWorkload.agent(a))
               .setPublicKey(keys.get(a).publicKey())
               .setTier(a % 10 == 0 ? IdentityTier.ATTESTED : IdentityTier.VERIFIED)
               .setController("controller-" + (a / 3))
@@ -227,21 +331,6 @@ final class BenchCommand implements Callable<Integer> {
               .build());
     }
     producer.flush();
-  }
-
-  private Claim claim(String id, int agent, String proposition, String domain, int label, long at) {
-    Claim claim =
-        Claim.newBuilder()
-            .setClaimId(id)
-            .setAgentId("agent-" + agent)
-            .setPropositionId(proposition)
-            .setDomain(domain)
-            .setOutcomes(List.of("no", "yes"))
-            .setProbabilities(label == 0 ? List.of(1.0, 0.0) : List.of(0.0, 1.0))
-            .setHardLabel(true)
-            .setEventTime(Instant.ofEpochMilli(at))
-            .build();
-    return keys.get(agent).sign(claim);
   }
 
   private static void send(KafkaProducer<String, SpecificRecord> producer, SpecificRecord record) {
@@ -262,6 +351,19 @@ final class BenchCommand implements Callable<Integer> {
             ProducerConfig.BATCH_SIZE_CONFIG, 262_144),
         new StringSerializer(),
         new AvroWireSerializer<>(HttpSchemaRegistryClient.connect(stack.registryUrl())));
+  }
+
+  /** A read_committed consumer of {@code topic} positioned at its current end. */
+  private static KafkaConsumer<byte[], byte[]> consumerAtEnd(LocalStack stack, Topic topic) {
+    KafkaConsumer<byte[], byte[]> consumer = consumer(stack);
+    List<TopicPartition> partitions =
+        consumer.partitionsFor(topic.defaultName()).stream()
+            .map(p -> new TopicPartition(p.topic(), p.partition()))
+            .toList();
+    consumer.assign(partitions);
+    consumer.seekToEnd(partitions);
+    partitions.forEach(consumer::position);
+    return consumer;
   }
 
   private static KafkaConsumer<byte[], byte[]> consumer(LocalStack stack) {

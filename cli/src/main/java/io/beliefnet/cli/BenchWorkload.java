@@ -1,0 +1,109 @@
+package io.beliefnet.cli;
+
+import io.beliefnet.avro.Claim;
+import io.beliefnet.model.AgentProfile;
+import io.beliefnet.model.BeliefNetwork;
+import io.beliefnet.model.IdentityTier;
+import io.beliefnet.model.PropositionSpec;
+import io.beliefnet.signing.AgentKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * The claims of one benchmark scenario: hard labels on binary propositions by registered agents,
+ * signed before the clock starts so that signing does not limit what is measured. Claim i is made
+ * by agent i mod agents at {@code base + i / CLAIMS_PER_MILLISECOND} on proposition (7919 i) mod
+ * propositions, so an output's proposition and event time name the claim that caused it.
+ *
+ * @param domains how many domains the propositions are spread over; 1 puts every claim in one
+ * @param batched whether each agent signs all its claims of the scenario as one batch
+ */
+record BenchWorkload(
+    String name, int claims, int agents, int propositions, int domains, boolean batched) {
+
+  /** Event-time density: ten claims share each millisecond, none of one agent or proposition. */
+  static final int CLAIMS_PER_MILLISECOND = 10;
+
+  /** The proposition of claim {@code i}. */
+  String proposition(int i) {
+    return name + "/p" + (i * 7919L) % propositions;
+  }
+
+  String domain(int i) {
+    return "bench/" + name + "/" + ((i * 7919L) % propositions) % domains;
+  }
+
+  static String agent(int a) {
+    return "agent-" + a;
+  }
+
+  /** Event time of claim {@code i}, from {@code base}. */
+  static long eventTime(long base, int i) {
+    return base + i / CLAIMS_PER_MILLISECOND;
+  }
+
+  /** How long the scenario's event times span, in milliseconds. */
+  long span() {
+    return claims / CLAIMS_PER_MILLISECOND + 1;
+  }
+
+  /** The claims, signed with {@code keys}, one signature per agent if batched. */
+  List<Claim> signed(long base, List<AgentKey> keys) {
+    List<Claim> unsigned = IntStream.range(0, claims).mapToObj(i -> claim(base, i)).toList();
+    if (!batched) {
+      return unsigned.parallelStream().map(c -> keys.get(agentOf(c)).sign(c)).toList();
+    }
+    List<List<Claim>> byAgent = new ArrayList<>();
+    for (int a = 0; a < agents; a++) {
+      byAgent.add(new ArrayList<>());
+    }
+    unsigned.forEach(c -> byAgent.get(agentOf(c)).add(c));
+    IntStream.range(0, agents)
+        .parallel()
+        .filter(a -> !byAgent.get(a).isEmpty())
+        .forEach(a -> keys.get(a).signBatch(byAgent.get(a)));
+    return unsigned;
+  }
+
+  /**
+   * Mean bytes of state per proposition once every claim is applied, replayed through the model
+   * as the job keeps it ({@link BeliefNetwork#propositionStateBytes()}).
+   */
+  double stateBytesPerProposition() {
+    BeliefNetwork network = new BeliefNetwork();
+    for (int a = 0; a < agents; a++) {
+      network.register(
+          new AgentProfile(agent(a), "controller-" + a, IdentityTier.VERIFIED, 0));
+    }
+    for (int i = 0; i < claims; i++) {
+      PropositionSpec spec = PropositionSpec.of(proposition(i), domain(i), 2);
+      network.claim(io.beliefnet.model.Claim.label(spec, agent(i % agents), eventTime(0, i), label(i)));
+    }
+    return (double) network.propositionStateBytes() / network.propositionCount();
+  }
+
+  private Claim claim(long base, int i) {
+    int label = label(i);
+    return Claim.newBuilder()
+        .setClaimId(name + "-c" + i)
+        .setAgentId(agent(i % agents))
+        .setPropositionId(proposition(i))
+        .setDomain(domain(i))
+        .setOutcomes(List.of("no", "yes"))
+        .setProbabilities(label == 0 ? List.of(1.0, 0.0) : List.of(0.0, 1.0))
+        .setHardLabel(true)
+        .setEventTime(Instant.ofEpochMilli(eventTime(base, i)))
+        .build();
+  }
+
+  /** Two in three claims say yes. */
+  private static int label(int i) {
+    return i % 3 == 0 ? 0 : 1;
+  }
+
+  private static int agentOf(Claim claim) {
+    return Integer.parseInt(claim.getAgentId().substring("agent-".length()));
+  }
+}

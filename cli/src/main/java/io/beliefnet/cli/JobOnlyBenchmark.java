@@ -1,0 +1,224 @@
+package io.beliefnet.cli;
+
+import io.beliefnet.avro.AgentIdentity;
+import io.beliefnet.avro.Claim;
+import io.beliefnet.avro.IdentityTier;
+import io.beliefnet.avro.Outcome;
+import io.beliefnet.pipeline.BeliefJob;
+import io.beliefnet.pipeline.BeliefJobConfig;
+import io.beliefnet.pipeline.BeliefJobOptions;
+import io.beliefnet.pipeline.InputEvent;
+import io.beliefnet.pipeline.JobSinks;
+import io.beliefnet.pipeline.JobSources;
+import io.beliefnet.pipeline.kafka.KafkaInput;
+import io.beliefnet.signing.AgentKey;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.connector.datagen.source.GeneratorFunction;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The job alone: its whole topology on an embedded cluster with RocksDB and checkpoints, fed from
+ * memory and writing to counting sinks, with no Kafka. Every claim lies in one domain, so the
+ * figure shows how the job's hottest path scales with parallelism. Claims are signed in batches
+ * while they are generated, which costs the source a few microseconds a claim.
+ */
+final class JobOnlyBenchmark {
+
+  static final String DOMAIN = "bench/hot";
+  private static final int AGENTS = 1000;
+  private static final int PROPOSITIONS = 20_000;
+  private static final int BATCH = 64;
+
+  /** Applied claims and when the first and last were, across the sink's subtasks (one JVM). */
+  private static final AtomicLong APPLIED = new AtomicLong();
+  private static final AtomicLong FIRST_NANOS = new AtomicLong(Long.MAX_VALUE);
+  private static final AtomicLong LAST_NANOS = new AtomicLong();
+  private static final AtomicLong REJECTED = new AtomicLong();
+
+  private JobOnlyBenchmark() {}
+
+  /** What one run measured. */
+  record Result(int parallelism, long applied, long rejected, double claimsPerSecond) {}
+
+  /** Runs {@code claims} claims through the job at {@code parallelism}. */
+  static Result run(int parallelism, int claims, Path stateDir) throws Exception {
+    APPLIED.set(0);
+    REJECTED.set(0);
+    FIRST_NANOS.set(Long.MAX_VALUE);
+    LAST_NANOS.set(0);
+    // event times lie in the past, one millisecond apart, so the wall clock never holds them back
+    long base = System.currentTimeMillis() - claims - 60_000;
+    Configuration flink = LocalStack.flinkConfiguration(stateDir);
+    flink.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(flink);
+    Configuration options = new Configuration();
+    options.set(BeliefJobOptions.BOOTSTRAP_SERVERS, "unused:9092");
+    options.set(BeliefJobOptions.SCHEMA_REGISTRY_URL, "http://unused");
+    options.set(BeliefJobOptions.RESOLVERS, List.of(LocalStack.RESOLVER));
+    BeliefJobConfig config = BeliefJobConfig.from(options);
+    JobSources sources =
+        new JobSources(
+            new DataGeneratorSource<>(
+                new BatchedClaims(base), claims, TypeInformation.of(InputEvent.class)),
+            new DataGeneratorSource<>(
+                new Resolution(base + claims), 1, TypeInformation.of(InputEvent.class)),
+            new DataGeneratorSource<>(
+                new Registrations(base - 1_000), AGENTS + 1, TypeInformation.of(InputEvent.class)));
+    JobSinks sinks =
+        new JobSinks(new CountingSink<>(Tally.NONE), new CountingSink<>(Tally.APPLIED),
+            new CountingSink<>(Tally.NONE), new CountingSink<>(Tally.REJECTED));
+    new BeliefJob(sources, sinks, config).build(env);
+    env.execute("job-only benchmark");
+    long applied = APPLIED.get();
+    double seconds = (LAST_NANOS.get() - FIRST_NANOS.get()) / 1e9;
+    return new Result(parallelism, applied, REJECTED.get(), applied / seconds);
+  }
+
+  private static KafkaInput position(String topic, long index, long timestamp) {
+    return new KafkaInput(topic, 0, index, timestamp, null, new byte[0]);
+  }
+
+  /**
+   * Claim i at event time base + i. Consecutive claims come from one agent in batches of {@link
+   * #BATCH}, each batch signed once, as a high-volume agent would send them.
+   */
+  private static final class BatchedClaims implements GeneratorFunction<Long, InputEvent> {
+    private static final long serialVersionUID = 1L;
+    private final long base;
+    private transient long batchStart;
+    private transient List<Claim> batch;
+
+    BatchedClaims(long base) {
+      this.base = base;
+    }
+
+    @Override
+    public InputEvent map(Long index) {
+      long start = index - index % BATCH;
+      if (batch == null || start != batchStart) {
+        batch = signedBatch(start);
+        batchStart = start;
+      }
+      Claim claim = batch.get((int) (index - start));
+      return InputEvent.ofClaim(
+          position("claims", index, claim.getEventTime().toEpochMilli()), claim);
+    }
+
+    private List<Claim> signedBatch(long start) {
+      int agent = (int) ((start / BATCH) % AGENTS);
+      List<Claim> claims = new ArrayList<>(BATCH);
+      for (long i = start; i < start + BATCH; i++) {
+        long proposition = (i * 7919) % PROPOSITIONS;
+        boolean yes = Long.hashCode(i * 31 + proposition) % 3 != 0;
+        claims.add(
+            Claim.newBuilder()
+                .setClaimId("c" + i)
+                .setAgentId("agent-" + agent)
+                .setPropositionId("p" + proposition)
+                .setDomain(DOMAIN)
+                .setOutcomes(List.of("no", "yes"))
+                .setProbabilities(yes ? List.of(0.0, 1.0) : List.of(1.0, 0.0))
+                .setHardLabel(true)
+                .setEventTime(Instant.ofEpochMilli(base + i))
+                .build());
+      }
+      return AgentKey.fromSeed(agent).signBatch(claims);
+    }
+  }
+
+  /** The outcome of the first proposition, after every claim, so that the run ends resolving. */
+  private record Resolution(long at) implements GeneratorFunction<Long, InputEvent> {
+    @Override
+    public InputEvent map(Long index) {
+      Outcome outcome =
+          Outcome.newBuilder()
+              .setOutcomeId("o" + index)
+              .setPropositionId("p0")
+              .setDomain(DOMAIN)
+              .setOutcome("yes")
+              .setResolverId(LocalStack.RESOLVER)
+              .setObservedAt(Instant.ofEpochMilli(at))
+              .build();
+      return InputEvent.ofOutcome(
+          position("outcomes", index, at), LocalStack.resolverKey().sign(outcome));
+    }
+  }
+
+  /**
+   * Agent i registered at {@code at}, every tenth attested and the rest verified, and last the
+   * resolver.
+   */
+  private static final class Registrations implements GeneratorFunction<Long, InputEvent> {
+    private static final long serialVersionUID = 1L;
+    private final long at;
+
+    Registrations(long at) {
+      this.at = at;
+    }
+
+    @Override
+    public InputEvent map(Long index) {
+      int agent = index.intValue();
+      boolean resolver = agent == AGENTS;
+      AgentIdentity identity =
+          AgentIdentity.newBuilder()
+              .setAgentId(resolver ? LocalStack.RESOLVER : "agent-" + agent)
+              .setPublicKey(
+                  (resolver ? LocalStack.resolverKey() : AgentKey.fromSeed(agent)).publicKey())
+              .setTier(agent % 10 == 0 ? IdentityTier.ATTESTED : IdentityTier.VERIFIED)
+              .setController(resolver ? LocalStack.RESOLVER : "controller-" + agent)
+              .setStake(0.0)
+              .setRegisteredAt(Instant.ofEpochMilli(at))
+              .build();
+      return InputEvent.ofAgent(position("agents", index, at), identity);
+    }
+  }
+
+  /** What a sink counts: reliabilities (one per applied claim, timed), rejections, or nothing. */
+  private enum Tally {
+    NONE,
+    APPLIED,
+    REJECTED;
+
+    void count() {
+      if (this == REJECTED) {
+        JobOnlyBenchmark.REJECTED.incrementAndGet();
+      } else if (this == APPLIED) {
+        JobOnlyBenchmark.APPLIED.incrementAndGet();
+        long now = System.nanoTime();
+        FIRST_NANOS.accumulateAndGet(now, Math::min);
+        LAST_NANOS.accumulateAndGet(now, Math::max);
+      }
+    }
+  }
+
+  /** Discards records, tallying them in this JVM (the embedded cluster runs in it). */
+  private record CountingSink<T>(Tally tally) implements Sink<T> {
+    @Override
+    public SinkWriter<T> createWriter(WriterInitContext context) {
+      return new SinkWriter<>() {
+        @Override
+        public void write(T element, Context context) {
+          tally.count();
+        }
+
+        @Override
+        public void flush(boolean endOfInput) {}
+
+        @Override
+        public void close() {}
+      };
+    }
+  }
+}
