@@ -59,6 +59,8 @@ final class BenchCommand implements Callable<Integer> {
   private static final String HEARTBEAT_DOMAIN = "heartbeat/bench";
   private static final Duration WARM_UP_SPAN = Duration.ofMinutes(3);
   private static final Duration SCENARIO_TIMEOUT = Duration.ofMinutes(10);
+  /** How far ahead a paced scenario's first claim is stamped: time to sign all of them. */
+  private static final Duration PACED_LEAD = Duration.ofSeconds(10);
 
   @Option(names = "--claims", defaultValue = "30000", description = "Claims per scenario (default: ${DEFAULT-VALUE}).")
   int claims;
@@ -95,7 +97,7 @@ final class BenchCommand implements Callable<Integer> {
       JobOnlyBenchmark.Result result =
           JobOnlyBenchmark.run(parallelism, claims, stateDir.toAbsolutePath().resolve("job-only"));
       System.out.printf(
-          "job_only workload=hot-domain parallelism=%d claims_per_s=%.0f applied=%d rejected=%d%n",
+          "job_only workload=hot-domain parallelism=%d claims_per_s=%.0f applied=%d rejected=%s%n",
           result.parallelism(), result.claimsPerSecond(), result.applied(), result.rejected());
     }
     return 0;
@@ -108,13 +110,13 @@ final class BenchCommand implements Callable<Integer> {
       register(producer, registeredAt);
       newestEventTime = registeredAt;
       warmUp(stack, producer);
-      Measured batched =
-          run(stack, producer, new BenchWorkload("batched", claims, agents, propositions, domains, true), 0);
-      run(stack, producer, new BenchWorkload("per-claim", claims, agents, propositions, domains, false), 0);
-      run(stack, producer, new BenchWorkload("hot-domain", claims, agents, propositions, 1, true), 0);
+      Measured batched = run(stack, producer, backlog("batched", domains, true));
+      run(stack, producer, backlog("per-claim", domains, false));
+      run(stack, producer, backlog("hot-domain", 1, true));
+      double halfRate = batched.claimsPerSecond() / 2;
       run(stack, producer,
-          new BenchWorkload("half-load", claims, agents, propositions, domains, true),
-          batched.claimsPerSecond() / 2);
+          new BenchWorkload(
+              "half-load", claims, agents, propositions, domains, true, halfRate / 1000));
       System.out.printf("raw_kafka_consume_records_per_s=%.0f (same claims topic, plain consumer)%n",
           rawConsumeRate(stack));
       JsonNode checkpoint = latestCheckpoint(stack);
@@ -124,12 +126,16 @@ final class BenchCommand implements Callable<Integer> {
           checkpoint.path("checkpointed_size").asLong());
       System.out.printf("state_bytes_per_proposition=%.0f state_bytes_per_agent_domain=%d"
               + " (%d claims on %d propositions, K = 2)%n",
-          new BenchWorkload("state", claims, agents, propositions, domains, true)
-              .stateBytesPerProposition(),
+          backlog("state", domains, true).stateBytesPerProposition(),
           AgentDomainState.serializedBytes(2), claims, propositions);
       System.out.printf("parallelism=%d agents=%d claims_per_scenario=%d%n",
           LocalStack.PARTITIONS, agents, claims);
     }
+  }
+
+  private BenchWorkload backlog(String name, int domainCount, boolean batched) {
+    return new BenchWorkload(
+        name, claims, agents, propositions, domainCount, batched, BenchWorkload.BACKLOG);
   }
 
   /** A scenario's claims sent to the job, and when each one's belief became readable. */
@@ -146,33 +152,33 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   /**
-   * Sends the workload's claims (paced at {@code perSecond}, or as fast as the producer takes
-   * them if 0) and reads beliefs until each claim's is readable; prints the scenario's line.
+   * Sends the workload's claims, each when its event time comes if the workload is paced, or all
+   * at once as a backlog, and reads beliefs until each claim's is readable; prints the line.
    */
   private Measured run(
-      LocalStack stack, KafkaProducer<String, SpecificRecord> producer, BenchWorkload workload,
-      double perSecond) throws Exception {
-    long base = startOf(workload);
+      LocalStack stack, KafkaProducer<String, SpecificRecord> producer, BenchWorkload workload)
+      throws Exception {
+    boolean paced = workload.perMillisecond() < BenchWorkload.BACKLOG;
+    long base = startOf(workload, paced);
     List<Claim> signed = workload.signed(base, keys);
     Map<String, Integer> byOutput = new HashMap<>();
     for (int i = 0; i < signed.size(); i++) {
-      byOutput.put(outputKey(signed.get(i).getPropositionId(), BenchWorkload.eventTime(base, i)), i);
+      byOutput.put(outputKey(signed.get(i).getPropositionId(), workload.eventTime(base, i)), i);
     }
     long[] sentAt = new long[signed.size()];
     long[] readAt = new long[signed.size()];
     AvroRecordDecoder<Belief> decoder =
         new AvroRecordDecoder<>(HttpSchemaRegistryClient.connect(stack.registryUrl()), Belief.class);
     try (KafkaConsumer<byte[], byte[]> beliefs = consumerAtEnd(stack, Topic.BELIEFS)) {
-      long start = System.currentTimeMillis();
       for (int i = 0; i < signed.size(); i++) {
-        if (perSecond > 0) {
-          pace(start + (long) (i * 1000 / perSecond), beliefs, decoder, byOutput, readAt);
+        if (paced) {
+          pace(workload.eventTime(base, i), beliefs, decoder, byOutput, readAt);
         }
         sentAt[i] = System.currentTimeMillis();
         send(producer, signed.get(i));
       }
       producer.flush();
-      newestEventTime = BenchWorkload.eventTime(base, signed.size() - 1);
+      newestEventTime = workload.eventTime(base, signed.size() - 1);
       int read = (int) Arrays.stream(readAt).filter(t -> t > 0).count();
       long deadline = System.currentTimeMillis() + SCENARIO_TIMEOUT.toMillis();
       while (read < signed.size() && System.currentTimeMillis() < deadline) {
@@ -196,23 +202,27 @@ final class BenchCommand implements Callable<Integer> {
             + " (claims=%d beliefs_read=%d%s)%n",
         workload.name(), measured.claimsPerSecond(), measured.percentile(0.50),
         measured.percentile(0.95), measured.percentile(0.99), signed.size(), sorted.length,
-        perSecond > 0 ? String.format(" paced_at=%.0f/s", perSecond) : "");
+        paced ? String.format(" paced_at=%.0f/s", workload.perMillisecond() * 1000) : "");
     return measured;
   }
 
   /**
-   * The first event time of {@code workload}: after everything sent before, by more than the
-   * out-of-orderness, and with its whole span already past, since no record moves event time
-   * beyond the wall clock. Waits until the wall clock allows both.
+   * The first event time of {@code workload}: after everything sent before by more than the
+   * out-of-orderness, so that none of its claims is late. A backlog's whole span must be past
+   * already, since no record moves event time beyond the wall clock: this waits until it is. A
+   * paced workload starts a few seconds ahead, leaving time to sign it.
    */
-  private long startOf(BenchWorkload workload) throws InterruptedException {
-    long base =
+  private long startOf(BenchWorkload workload, boolean paced) throws InterruptedException {
+    long afterNewest =
         newestEventTime + BeliefJobOptions.MAX_OUT_OF_ORDERNESS.defaultValue().toMillis() + 1_000;
-    long ready = base + workload.span();
+    if (paced) {
+      return Math.max(afterNewest, System.currentTimeMillis() + PACED_LEAD.toMillis());
+    }
+    long ready = afterNewest + workload.span();
     while (System.currentTimeMillis() < ready) {
       Thread.sleep(Math.min(1_000, ready - System.currentTimeMillis() + 1));
     }
-    return base;
+    return afterNewest;
   }
 
   /** Reads beliefs until {@code until}, so that a paced producer's latencies are measured live. */

@@ -14,17 +14,25 @@ import java.util.stream.IntStream;
 /**
  * The claims of one benchmark scenario: hard labels on binary propositions by registered agents,
  * signed before the clock starts so that signing does not limit what is measured. Claim i is made
- * by agent i mod agents at {@code base + i / CLAIMS_PER_MILLISECOND} on proposition (7919 i) mod
+ * by agent i mod agents at {@code base + i / perMillisecond} on proposition (7919 i) mod
  * propositions, so an output's proposition and event time name the claim that caused it.
  *
  * @param domains how many domains the propositions are spread over; 1 puts every claim in one
  * @param batched whether each agent signs all its claims of the scenario as one batch
+ * @param perMillisecond claims per millisecond of event time: for a backlog, {@link #BACKLOG};
+ *     for a paced producer, its rate, so that each claim is stamped when it is due to be sent
  */
 record BenchWorkload(
-    String name, int claims, int agents, int propositions, int domains, boolean batched) {
+    String name,
+    int claims,
+    int agents,
+    int propositions,
+    int domains,
+    boolean batched,
+    double perMillisecond) {
 
-  /** Event-time density: ten claims share each millisecond, none of one agent or proposition. */
-  static final int CLAIMS_PER_MILLISECOND = 10;
+  /** A backlog's density: ten claims share each millisecond, none of one agent or proposition. */
+  static final double BACKLOG = 10;
 
   /** The proposition of claim {@code i}. */
   String proposition(int i) {
@@ -40,13 +48,13 @@ record BenchWorkload(
   }
 
   /** Event time of claim {@code i}, from {@code base}. */
-  static long eventTime(long base, int i) {
-    return base + i / CLAIMS_PER_MILLISECOND;
+  long eventTime(long base, int i) {
+    return base + (long) (i / perMillisecond);
   }
 
   /** How long the scenario's event times span, in milliseconds. */
   long span() {
-    return claims / CLAIMS_PER_MILLISECOND + 1;
+    return eventTime(0, claims - 1) + 1;
   }
 
   /** The claims, signed with {@code keys}, one signature per agent if batched. */
@@ -79,7 +87,8 @@ record BenchWorkload(
     }
     for (int i = 0; i < claims; i++) {
       PropositionSpec spec = PropositionSpec.of(proposition(i), domain(i), 2);
-      network.claim(io.beliefnet.model.Claim.label(spec, agent(i % agents), eventTime(0, i), label(i)));
+      network.claim(
+          io.beliefnet.model.Claim.label(spec, agent(i % agents), eventTime(0, i), label(i)));
     }
     return (double) network.propositionStateBytes() / network.propositionCount();
   }

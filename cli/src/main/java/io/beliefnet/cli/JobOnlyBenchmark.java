@@ -4,6 +4,8 @@ import io.beliefnet.avro.AgentIdentity;
 import io.beliefnet.avro.Claim;
 import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.avro.Outcome;
+import io.beliefnet.avro.Rejected;
+import io.beliefnet.avro.RejectionReason;
 import io.beliefnet.pipeline.BeliefJob;
 import io.beliefnet.pipeline.BeliefJobConfig;
 import io.beliefnet.pipeline.BeliefJobOptions;
@@ -16,6 +18,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -44,17 +48,18 @@ final class JobOnlyBenchmark {
   private static final AtomicLong APPLIED = new AtomicLong();
   private static final AtomicLong FIRST_NANOS = new AtomicLong(Long.MAX_VALUE);
   private static final AtomicLong LAST_NANOS = new AtomicLong();
-  private static final AtomicLong REJECTED = new AtomicLong();
+  private static final Map<RejectionReason, Long> REJECTED = new ConcurrentHashMap<>();
 
   private JobOnlyBenchmark() {}
 
   /** What one run measured. */
-  record Result(int parallelism, long applied, long rejected, double claimsPerSecond) {}
+  record Result(
+      int parallelism, long applied, Map<RejectionReason, Long> rejected, double claimsPerSecond) {}
 
   /** Runs {@code claims} claims through the job at {@code parallelism}. */
   static Result run(int parallelism, int claims, Path stateDir) throws Exception {
     APPLIED.set(0);
-    REJECTED.set(0);
+    REJECTED.clear();
     FIRST_NANOS.set(Long.MAX_VALUE);
     LAST_NANOS.set(0);
     // event times lie in the past, one millisecond apart, so the wall clock never holds them back
@@ -82,7 +87,7 @@ final class JobOnlyBenchmark {
     env.execute("job-only benchmark");
     long applied = APPLIED.get();
     double seconds = (LAST_NANOS.get() - FIRST_NANOS.get()) / 1e9;
-    return new Result(parallelism, applied, REJECTED.get(), applied / seconds);
+    return new Result(parallelism, applied, Map.copyOf(REJECTED), applied / seconds);
   }
 
   private static KafkaInput position(String topic, long index, long timestamp) {
@@ -191,9 +196,9 @@ final class JobOnlyBenchmark {
     APPLIED,
     REJECTED;
 
-    void count() {
+    void count(Object record) {
       if (this == REJECTED) {
-        JobOnlyBenchmark.REJECTED.incrementAndGet();
+        JobOnlyBenchmark.REJECTED.merge(((Rejected) record).getReasonCode(), 1L, Long::sum);
       } else if (this == APPLIED) {
         JobOnlyBenchmark.APPLIED.incrementAndGet();
         long now = System.nanoTime();
@@ -210,7 +215,7 @@ final class JobOnlyBenchmark {
       return new SinkWriter<>() {
         @Override
         public void write(T element, Context context) {
-          tally.count();
+          tally.count(element);
         }
 
         @Override

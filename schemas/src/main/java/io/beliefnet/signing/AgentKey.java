@@ -4,6 +4,7 @@ import io.beliefnet.avro.Claim;
 import io.beliefnet.avro.Outcome;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -60,7 +61,10 @@ public final class AgentKey {
   public static AgentKey fromSeed(long seed) {
     try {
       SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-      random.setSeed(seed); // seeded before first use, SHA1PRNG is a deterministic stream
+      // seeded before first use, SHA1PRNG is a deterministic stream; the byte form, because
+      // setSeed(long) ignores a seed of 0, which would leave that key random
+      random.setSeed(
+          ByteBuffer.allocate(Long.BYTES).order(ByteOrder.LITTLE_ENDIAN).putLong(seed).array());
       return generate(random);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("this JDK has no SHA1PRNG", e);

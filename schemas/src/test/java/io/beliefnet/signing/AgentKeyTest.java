@@ -109,4 +109,11 @@ class AgentKeyTest {
         .setEventTime(Instant.ofEpochMilli(1))
         .build();
   }
+
+  @Test
+  void everySeedGivesTheSameKeyEachTime() {
+    for (long seed : new long[] {0, 1, -1, 42}) {
+      assertThat(AgentKey.fromSeed(seed).publicKey()).isEqualTo(AgentKey.fromSeed(seed).publicKey());
+    }
+  }
 }
