@@ -41,14 +41,15 @@ public final class BeliefNetwork {
     this(ModelParameters.defaults());
   }
 
-  /** Applies one event; returns the settlements it caused (outcomes, re-scored late claims). */
+  /** Applies one event; returns the settlements it caused (an outcome's). */
   public List<Settlement> apply(NetworkEvent event) {
     if (event instanceof AgentProfile agent) {
       register(agent);
       return List.of();
     }
     if (event instanceof Claim claim) {
-      return claim(claim).settlements();
+      claim(claim);
+      return List.of();
     }
     return resolve((Outcome) event);
   }

@@ -1,6 +1,5 @@
 package io.beliefnet.model;
 
-import java.util.List;
 
 /**
  * What applying a claim did.
@@ -8,11 +7,8 @@ import java.util.List;
  * @param status whether the claim was counted, replaced the agent's earlier claim, or was ignored
  * @param before the proposition's belief just before the claim (the prior if it had no claims)
  * @param after the belief just after it (equal to {@code before} when ignored)
- * @param settlements the proposition's settlements when a valid claim reached an already resolved
- *     proposition and it was re-scored; empty otherwise
  */
-public record ClaimReceipt(
-    Status status, double[] before, double[] after, List<Settlement> settlements) {
+public record ClaimReceipt(Status status, double[] before, double[] after) {
 
   /** What happened to a claim. */
   public enum Status {
@@ -22,7 +18,11 @@ public record ClaimReceipt(
     REPLACED,
     /** Older than the claim the agent already has on the proposition: ignored. */
     STALE,
-    /** Event time after the outcome's observation: no weight and no settlement. */
+    /**
+     * Applied after the proposition's outcome, whatever its event time: no weight and no
+     * settlement. Closure goes by the order events are applied, not by the event time a claim
+     * states, so a claim backdated after its author read the outcome cannot earn from it.
+     */
     LATE
   }
 }

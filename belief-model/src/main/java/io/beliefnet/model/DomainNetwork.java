@@ -50,7 +50,10 @@ public final class DomainNetwork {
     this.store = store;
   }
 
-  /** Applies a claim: counts it, replaces the agent's older claim, or ignores it (see status). */
+  /**
+   * Applies a claim: counts it, replaces the agent's older claim, or ignores it (see status). A
+   * proposition is closed to claims once its outcome is applied.
+   */
   public ClaimReceipt claim(Claim claim, AgentProfile agent) {
     PropositionSpec spec = claim.proposition();
     PropositionState proposition = store.proposition(spec.id()).orElse(null);
@@ -62,15 +65,12 @@ public final class DomainNetwork {
       proposition.requireMatches(spec);
     }
     double[] before = evaluate(proposition).posterior();
-    if (proposition.isLate(claim.eventTime())) {
-      return new ClaimReceipt(ClaimReceipt.Status.LATE, before, before, List.of());
+    if (proposition.isResolved()) {
+      return new ClaimReceipt(ClaimReceipt.Status.LATE, before, before);
     }
     ClaimState previous = proposition.claimBy(claim.agentId());
     if (previous != null && previous.getEventTime() > claim.eventTime()) {
-      return new ClaimReceipt(ClaimReceipt.Status.STALE, before, before, List.of());
-    }
-    if (proposition.isResolved()) {
-      unscore(proposition);
+      return new ClaimReceipt(ClaimReceipt.Status.STALE, before, before);
     }
     if (previous != null) {
       withdrawConsensusCredit(previous, store.agent(previous.getAgentId()));
@@ -79,18 +79,12 @@ public final class DomainNetwork {
     proposition.insert(ClaimState.of(claim, staked(agent), proposition.takeSequence()));
     // the claim's impact is measured with the reliabilities it met, before anyone learns from it
     Evaluation after = evaluate(proposition);
-    List<Settlement> settlements = List.of();
-    if (proposition.isResolved()) {
-      settlements = score(proposition);
-    } else {
-      refresh(proposition, after);
-    }
+    refresh(proposition, after);
     refreshInBackground();
     return new ClaimReceipt(
         previous == null ? ClaimReceipt.Status.COUNTED : ClaimReceipt.Status.REPLACED,
         before,
-        after.posterior().clone(),
-        settlements);
+        after.posterior().clone());
   }
 
   /**

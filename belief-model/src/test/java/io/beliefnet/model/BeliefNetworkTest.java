@@ -71,16 +71,16 @@ class BeliefNetworkTest {
   }
 
   @Test
-  void claimOutOfOrderButBeforeTheOutcomeIsCountedAndSettled() {
-    BeliefNetwork network = networkWithVerified("early", "slow");
+  void claimAppliedAfterTheOutcomeIsClosedWhateverEventTimeItStates() {
+    BeliefNetwork network = networkWithVerified("early", "backdater");
     network.claim(Claim.label(binary("p"), "early", 1, 1));
     network.resolve(new Outcome("p", 1, 5));
 
-    ClaimReceipt receipt = network.claim(Claim.label(binary("p"), "slow", 4, 1));
+    // the right answer, stated as made before the outcome was observed
+    ClaimReceipt receipt = network.claim(Claim.label(binary("p"), "backdater", 4, 1));
 
-    assertThat(receipt.status()).isEqualTo(ClaimReceipt.Status.COUNTED);
-    assertThat(receipt.settlements()).hasSize(2);
-    assertThat(network.ledger("slow").getSettledClaims()).isEqualTo(1);
+    assertThat(receipt.status()).isEqualTo(ClaimReceipt.Status.LATE);
+    assertThat(network.ledger("backdater").getSettledClaims()).isZero();
     assertThat(network.ledger("early").getSettledClaims()).isEqualTo(1);
   }
 

@@ -58,7 +58,10 @@ final class BenchCommand implements Callable<Integer> {
 
   private static final String HEARTBEAT_DOMAIN = "heartbeat/bench";
   private static final Duration WARM_UP_SPAN = Duration.ofMinutes(3);
-  private static final Duration SCENARIO_TIMEOUT = Duration.ofMinutes(10);
+  /** How long a scenario waits for a belief it has not seen before giving up on the rest. */
+  private static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
+  private static final long OUT_OF_ORDERNESS_MILLIS =
+      BeliefJobOptions.MAX_OUT_OF_ORDERNESS.defaultValue().toMillis();
   /** How far ahead a paced scenario's first claim is stamped: time to sign all of them. */
   private static final Duration PACED_LEAD = Duration.ofSeconds(10);
 
@@ -180,11 +183,16 @@ final class BenchCommand implements Callable<Integer> {
       producer.flush();
       newestEventTime = workload.eventTime(base, signed.size() - 1);
       int read = (int) Arrays.stream(readAt).filter(t -> t > 0).count();
-      long deadline = System.currentTimeMillis() + SCENARIO_TIMEOUT.toMillis();
+      long deadline = System.currentTimeMillis() + STALL_TIMEOUT.toMillis();
+      long releaseAll = newestEventTime + OUT_OF_ORDERNESS_MILLIS + 1;
       while (read < signed.size() && System.currentTimeMillis() < deadline) {
         // a live stream keeps moving event time; without it the last claims would wait
-        heartbeat(producer);
-        read += poll(beliefs, decoder, byOutput, readAt);
+        heartbeat(producer, releaseAll);
+        int fresh = poll(beliefs, decoder, byOutput, readAt);
+        if (fresh > 0) {
+          read += fresh;
+          deadline = System.currentTimeMillis() + STALL_TIMEOUT.toMillis();
+        }
       }
     }
     List<Long> latencies = new ArrayList<>();
@@ -213,8 +221,7 @@ final class BenchCommand implements Callable<Integer> {
    * paced workload starts a few seconds ahead, leaving time to sign it.
    */
   private long startOf(BenchWorkload workload, boolean paced) throws InterruptedException {
-    long afterNewest =
-        newestEventTime + BeliefJobOptions.MAX_OUT_OF_ORDERNESS.defaultValue().toMillis() + 1_000;
+    long afterNewest = newestEventTime + OUT_OF_ORDERNESS_MILLIS + 1_000;
     if (paced) {
       return Math.max(afterNewest, System.currentTimeMillis() + PACED_LEAD.toMillis());
     }
@@ -272,7 +279,7 @@ final class BenchCommand implements Callable<Integer> {
     try (KafkaConsumer<byte[], byte[]> consumer = consumerAtEnd(stack, Topic.BELIEFS)) {
       long deadline = System.currentTimeMillis() + WARM_UP_SPAN.toMillis();
       while (System.currentTimeMillis() < deadline) {
-        heartbeat(producer);
+        heartbeat(producer, System.currentTimeMillis());
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
           if (decoder.decode(record.value()).getDomain().equals(HEARTBEAT_DOMAIN)) {
             return;
@@ -283,10 +290,13 @@ final class BenchCommand implements Callable<Integer> {
     throw new IllegalStateException("the job produced no output within " + WARM_UP_SPAN + " of starting");
   }
 
-  /** A claim of agent 0 stamped now, which moves event time on. */
-  private void heartbeat(KafkaProducer<String, SpecificRecord> producer) {
-    long now = Math.max(System.currentTimeMillis(), newestEventTime);
-    newestEventTime = now;
+  /**
+   * A claim of agent 0 stamped {@code at} (never before the last one), which moves event time on
+   * far enough to release what was sent before it, and no further: a heartbeat stamped far ahead
+   * would make a backlog that the job has not read yet late.
+   */
+  private void heartbeat(KafkaProducer<String, SpecificRecord> producer, long at) {
+    newestEventTime = Math.max(at, newestEventTime + 1);
     Claim beat =
         Claim.newBuilder()
             .setClaimId("heartbeat-" + heartbeats++)
@@ -295,7 +305,7 @@ final class BenchCommand implements Callable<Integer> {
             .setDomain(HEARTBEAT_DOMAIN)
             .setOutcomes(List.of("no", "yes"))
             .setProbabilities(List.of(0.5, 0.5))
-            .setEventTime(Instant.ofEpochMilli(now))
+            .setEventTime(Instant.ofEpochMilli(newestEventTime))
             .build();
     send(producer, keys.get(0).sign(beat));
     producer.flush();

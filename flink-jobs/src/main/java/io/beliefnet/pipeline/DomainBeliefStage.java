@@ -161,8 +161,9 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
     }
     if (receipt.status() == ClaimReceipt.Status.LATE) {
       return rejected(event, context, RejectionReason.CLOSED_PROPOSITION,
-          "claim " + claim.getClaimId() + " was made after proposition " + claim.getPropositionId()
-              + " resolved: it carries no weight and earns nothing");
+          "claim " + claim.getClaimId() + " reached proposition " + claim.getPropositionId()
+              + " after its outcome (claims are applied in the order of their Kafka timestamps):"
+              + " it carries no weight and earns nothing; publish claims before the outcome");
     }
     if (proposition == null) {
       openPropositions++;
@@ -171,7 +172,6 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
     updated.appliedIds.add(claim.getClaimId());
     updated.claimIdByAgent.put(claim.getAgentId(), claim.getClaimId());
     meta.put(claim.getPropositionId(), updated);
-    emitSettlements(receipt.settlements(), updated, true, event.source.timestamp, context);
     context.output(
         RELIABILITIES,
         ModelOutputs.reliability(network.reliability(claim.getAgentId(), agent), event.source.timestamp));

@@ -25,20 +25,28 @@ import org.apache.avro.specific.SpecificRecord;
  *
  * <p>Before decoding, a record is refused if its key or value is larger than {@link RecordLimits}
  * or it is stamped further ahead of the wall clock than the allowed clock skew; after decoding, a
- * claim whose Kafka timestamp is further than that skew from its signed event time is refused, so
- * an old signed claim cannot be replayed under a fresh timestamp.
+ * claim whose Kafka timestamp is further than the out-of-orderness from its signed event time is
+ * refused. Claims are applied in the order of their Kafka timestamps, so this binds where a claim
+ * is applied to when its author says it was made: an old signed claim cannot be replayed under a
+ * fresh timestamp, and a claim backdated past an outcome lands behind the watermark.
  */
 public final class InputDecoder {
 
   private final long maxClockSkewMillis;
+  private final long maxOutOfOrdernessMillis;
   private final AvroRecordDecoder<? extends SpecificRecord> decoder;
 
   /** Decodes records of {@code topic}: one of CLAIMS, OUTCOMES or AGENTS. */
-  public InputDecoder(Topic topic, SchemaRegistryClient registry, Duration maxClockSkew) {
+  public InputDecoder(
+      Topic topic,
+      SchemaRegistryClient registry,
+      Duration maxClockSkew,
+      Duration maxOutOfOrderness) {
     if (!Topic.INPUTS.contains(topic)) {
       throw new IllegalArgumentException(topic + " is not an input topic");
     }
     this.maxClockSkewMillis = maxClockSkew.toMillis();
+    this.maxOutOfOrdernessMillis = maxOutOfOrderness.toMillis();
     this.decoder = new AvroRecordDecoder<>(registry, topic.valueType());
   }
 
@@ -97,8 +105,8 @@ public final class InputDecoder {
     if (!(record instanceof Claim claim)) {
       return Optional.empty();
     }
-    long skew = Math.abs(timestamp - claim.getEventTime().toEpochMilli());
-    if (skew <= maxClockSkewMillis) {
+    long apart = Math.abs(timestamp - claim.getEventTime().toEpochMilli());
+    if (apart <= maxOutOfOrdernessMillis) {
       return Optional.empty();
     }
     return Optional.of(
@@ -106,7 +114,8 @@ public final class InputDecoder {
             RejectionReason.INVALID_RECORD,
             "claim " + claim.getClaimId() + " has Kafka timestamp "
                 + Instant.ofEpochMilli(timestamp) + " but event time " + claim.getEventTime()
-                + ": set the record timestamp to the claim's event time"));
+                + ", more than the " + Duration.ofMillis(maxOutOfOrdernessMillis)
+                + " out-of-orderness apart: set the record timestamp to the claim's event time"));
   }
 
   private static RejectionReason reasonOf(WireFormatException e) {

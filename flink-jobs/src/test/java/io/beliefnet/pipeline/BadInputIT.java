@@ -41,6 +41,8 @@ class BadInputIT {
 
   private static final long T = ScriptedWorld.START;
   /** Past the job's allowed clock skew, within the hour the broker itself accepts. */
+  private static final long OUT_OF_ORDERNESS =
+      BeliefJobOptions.MAX_OUT_OF_ORDERNESS.defaultValue().toMillis();
   private static final long FUTURE = System.currentTimeMillis() + Duration.ofMinutes(30).toMillis();
 
   @Test
@@ -109,7 +111,16 @@ class BadInputIT {
               expect(expectedReasons, RejectionReason.INVALID_RECORD,
                   event(Topic.CLAIMS, "ferry", fromTheFuture, FUTURE)),
               expect(expectedReasons, RejectionReason.CLOSED_PROPOSITION,
-                  claimEvent(signed(claim("alice", "bridge", T + 40, 0.9).setClaimId("after"))))));
+                  claimEvent(signed(claim("alice", "bridge", T + 40, 0.9).setClaimId("after")))),
+              // the right answer read off beliefs, signed as made before the outcome was observed
+              // and published just after it: closed by apply order
+              expect(expectedReasons, RejectionReason.CLOSED_PROPOSITION,
+                  event(Topic.CLAIMS, "bridge", signed(claim("bob", "bridge", T + 29, 0.99)
+                      .setClaimId("backdated")), T + 31)),
+              // the same, backdated by more than the out-of-orderness
+              expect(expectedReasons, RejectionReason.INVALID_RECORD,
+                  event(Topic.CLAIMS, "bridge", signed(claim("bob", "bridge", T + 29, 0.99)
+                      .setClaimId("far-backdated")), T + 29 + OUT_OF_ORDERNESS + 1))));
       run.produce(invalid);
       expectedReasons.addAll(produceBytes(run));
       int heartbeats = run.advanceEventTimePast(T + 100, "alice");

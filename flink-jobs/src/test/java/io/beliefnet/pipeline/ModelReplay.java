@@ -72,7 +72,6 @@ final class ModelReplay {
     }
     outcomesOf.putIfAbsent(claim.getPropositionId(), claim.getOutcomes());
     claimIdOf.put(claim.getAgentId() + "|" + claim.getPropositionId(), claim.getClaimId());
-    record(receipt.settlements());
     expectBelief(claim.getPropositionId(), eventTime);
     var reliability = network.reliability(claim.getAgentId(), claim.getDomain()).orElseThrow();
     List<List<Double>> confusion = new ArrayList<>();

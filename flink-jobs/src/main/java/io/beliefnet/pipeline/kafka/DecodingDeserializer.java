@@ -24,17 +24,25 @@ public final class DecodingDeserializer implements KafkaRecordDeserializationSch
   private final Topic topic;
   private final String registryUrl;
   private final Duration maxClockSkew;
+  private final Duration maxOutOfOrderness;
   private transient InputDecoder decoder;
 
-  public DecodingDeserializer(Topic topic, String registryUrl, Duration maxClockSkew) {
+  public DecodingDeserializer(
+      Topic topic, String registryUrl, Duration maxClockSkew, Duration maxOutOfOrderness) {
     this.topic = topic;
     this.registryUrl = registryUrl;
     this.maxClockSkew = maxClockSkew;
+    this.maxOutOfOrderness = maxOutOfOrderness;
   }
 
   @Override
   public void open(DeserializationSchema.InitializationContext context) {
-    decoder = new InputDecoder(topic, HttpSchemaRegistryClient.connect(registryUrl), maxClockSkew);
+    decoder =
+        new InputDecoder(
+            topic,
+            HttpSchemaRegistryClient.connect(registryUrl),
+            maxClockSkew,
+            maxOutOfOrderness);
   }
 
   @Override

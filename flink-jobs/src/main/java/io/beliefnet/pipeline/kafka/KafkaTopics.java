@@ -38,7 +38,8 @@ public final class KafkaTopics {
         .setGroupId(config.groupId())
         .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
         .setDeserializer(
-            new DecodingDeserializer(topic, config.registryUrl(), config.maxClockSkew()))
+            new DecodingDeserializer(
+                topic, config.registryUrl(), config.maxClockSkew(), config.maxOutOfOrderness()))
         .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
         .build();
   }
