@@ -7,12 +7,10 @@ import io.beliefnet.avro.Claim;
 import io.beliefnet.avro.ClaimBatchProof;
 import io.beliefnet.signing.SignatureCheck.Verdict;
 import java.nio.ByteBuffer;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class ClaimBatchTest {
@@ -22,7 +20,7 @@ class ClaimBatchTest {
 
   @Test
   void everyClaimOfASignedBatchVerifiesOnItsOwnUnderItsKeyOnly() {
-    List<Claim> claims = key.signBatch(claims(5));
+    List<Claim> claims = key.signBatch(SampleClaims.claims(5));
     VerifyingKey other = VerifyingKey.fromX509(AgentKey.fromSeed(8).publicKey()).orElseThrow();
 
     for (Claim claim : claims) {
@@ -45,7 +43,7 @@ class ClaimBatchTest {
             c -> c.getBatch().getSiblings().set(0, ByteBuffer.wrap(new byte[32])),
             c -> c.setBatch(null));
     for (Consumer<Claim> tamper : tamperings) {
-      Claim claim = key.signBatch(claims(6)).get(2);
+      Claim claim = key.signBatch(SampleClaims.claims(6)).get(2);
       tamper.accept(claim);
       assertThat(SignatureCheck.verify(claim, verifyingKey)).isEqualTo(Verdict.MISMATCH);
     }
@@ -53,7 +51,7 @@ class ClaimBatchTest {
 
   @Test
   void aBatchedClaimSignedAgainOnItsOwnLosesItsProof() {
-    Claim claim = key.sign(key.signBatch(claims(3)).get(1));
+    Claim claim = key.sign(key.signBatch(SampleClaims.claims(3)).get(1));
 
     assertThat(claim.getBatch()).isNull();
     assertThat(SignatureCheck.verify(claim, verifyingKey)).isEqualTo(Verdict.VALID);
@@ -61,7 +59,7 @@ class ClaimBatchTest {
 
   @Test
   void theBatchProofIsNotSignedContent() {
-    Claim claim = claims(1).get(0);
+    Claim claim = SampleClaims.claims(1).get(0);
     byte[] unbatched = CanonicalEncoding.of(claim);
 
     key.signBatch(List.of(claim));
@@ -73,7 +71,7 @@ class ClaimBatchTest {
   @Test
   void treeAndProofsAreRfc9162sForEverySizeUpTo40() {
     for (int n = 1; n <= 40; n++) {
-      List<Claim> claims = claims(n);
+      List<Claim> claims = SampleClaims.claims(n);
       List<byte[]> leaves = claims.stream().map(BatchTree::leaf).toList();
       BatchTree tree = new BatchTree(claims);
 
@@ -105,7 +103,7 @@ class ClaimBatchTest {
             p -> p.setSiblings(null),
             p -> p.setSiblings(Collections.nCopies(21, ByteBuffer.wrap(new byte[32]))));
     for (Consumer<ClaimBatchProof> breakage : breakages) {
-      Claim claim = key.signBatch(claims(7)).get(4);
+      Claim claim = key.signBatch(SampleClaims.claims(7)).get(4);
       ClaimBatchProof proof = claim.getBatch();
       proof.setSiblings(new ArrayList<>(proof.getSiblings()));
       breakage.accept(proof);
@@ -115,7 +113,7 @@ class ClaimBatchTest {
 
   @Test
   void aBatchHoldsAtMostTwoToTheTwentiethClaims() {
-    Claim claim = claims(1).get(0);
+    Claim claim = SampleClaims.claims(1).get(0);
     List<ByteBuffer> twenty = Collections.nCopies(20, ByteBuffer.wrap(new byte[32]));
     int most = 1 << 20;
 
@@ -128,12 +126,12 @@ class ClaimBatchTest {
 
   @Test
   void verifiedRootsSpareTheSignatureCheckButNeverChangeAVerdict() {
-    List<Claim> claims = key.signBatch(claims(4));
+    List<Claim> claims = key.signBatch(SampleClaims.claims(4));
     VerifiedRoots verified = new VerifiedRoots(8);
     byte[] root = BatchTree.rootOf(claims.get(0), claims.get(0).getBatch());
     byte[] signature = Bytes.of(claims.get(0).getSignature());
 
-    Claim forged = key.signBatch(claims(4)).get(1);
+    Claim forged = key.signBatch(SampleClaims.claims(4)).get(1);
     forged.setSignature(ByteBuffer.wrap(new byte[64]));
     assertThat(SignatureCheck.verify(forged, verifyingKey, verified)).isEqualTo(Verdict.MISMATCH);
     assertThat(verified.contains(verifyingKey, root, new byte[64])).isFalse();
@@ -176,21 +174,5 @@ class ClaimBatchTest {
   /** The largest power of two smaller than {@code n}. */
   private static int split(int n) {
     return Integer.highestOneBit(n - 1);
-  }
-
-  private static List<Claim> claims(int n) {
-    return IntStream.range(0, n)
-        .mapToObj(
-            i ->
-                Claim.newBuilder()
-                    .setClaimId("c-" + i)
-                    .setAgentId("sensor-a")
-                    .setPropositionId("bridge-" + i)
-                    .setDomain("traffic/london")
-                    .setOutcomes(List.of("open", "closed"))
-                    .setProbabilities(List.of(0.2, 0.8))
-                    .setEventTime(Instant.ofEpochMilli(1_000 + i))
-                    .build())
-        .toList();
   }
 }

@@ -3,6 +3,7 @@ package io.beliefnet.signing.bench;
 import io.beliefnet.avro.Claim;
 import io.beliefnet.signing.AgentKey;
 import io.beliefnet.signing.CanonicalEncoding;
+import io.beliefnet.signing.SampleClaims;
 import io.beliefnet.signing.SignatureCheck;
 import io.beliefnet.signing.SignatureCheck.Verdict;
 import io.beliefnet.signing.VerifiedRoots;
@@ -13,10 +14,8 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -55,8 +54,8 @@ public class SignatureBenchmarks {
 
   @Setup
   public void signClaims() throws GeneralSecurityException {
-    claim = agent.sign(claim(0));
-    batch = agent.signBatch(IntStream.range(0, BATCH).mapToObj(SignatureBenchmarks::claim).toList());
+    claim = agent.sign(SampleClaims.claim(0));
+    batch = agent.signBatch(SampleClaims.claims(BATCH));
     byte[] x509 = new byte[publicKey.remaining()];
     publicKey.duplicate().get(x509);
     jdkKey = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(x509));
@@ -89,18 +88,5 @@ public class SignatureBenchmarks {
     for (Claim batched : batch) {
       verdicts.consume(SignatureCheck.verify(batched, key, verified));
     }
-  }
-
-  private static Claim claim(int i) {
-    return Claim.newBuilder()
-        .setClaimId("claim-" + i)
-        .setAgentId("sensor-a")
-        .setPropositionId("bridge-" + i)
-        .setDomain("traffic/london")
-        .setOutcomes(List.of("open", "closed"))
-        .setProbabilities(List.of(0.2, 0.8))
-        .setEventTime(Instant.ofEpochMilli(1_000 + i))
-        .setEvidenceIds(List.of("camera-" + i))
-        .build();
   }
 }
