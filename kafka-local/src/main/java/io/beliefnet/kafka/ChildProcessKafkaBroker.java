@@ -200,12 +200,22 @@ public final class ChildProcessKafkaBroker implements KafkaBroker {
           || process.exitValue() != 0) {
         process.destroyForcibly();
         throw new IllegalStateException(
-            "Kafka command " + mainAndArgs + " failed; see " + log);
+            "Kafka command " + mainAndArgs + " failed; the end of " + log + ":\n" + tail(log));
       }
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while running " + mainAndArgs, e);
+    }
+  }
+
+  /** The last lines of {@code log}, so that a failure says why even after its folder is gone. */
+  private static String tail(Path log) {
+    try {
+      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+    } catch (IOException | UncheckedIOException e) {
+      return "(unreadable: " + e + ")";
     }
   }
 
