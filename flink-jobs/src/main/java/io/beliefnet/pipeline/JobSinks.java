@@ -5,6 +5,7 @@ import io.beliefnet.avro.Belief;
 import io.beliefnet.avro.Rejected;
 import io.beliefnet.avro.Settlement;
 import io.beliefnet.pipeline.kafka.KafkaTopics;
+import io.beliefnet.pipeline.kafka.TransactionProtocolCheck;
 import io.beliefnet.topics.Topic;
 import org.apache.flink.api.connector.sink2.Sink;
 
@@ -15,8 +16,14 @@ public record JobSinks(
     Sink<Settlement> settlements,
     Sink<Rejected> rejected) {
 
-  /** The configured Kafka topics, written exactly once. */
+  /**
+   * The configured Kafka topics, written exactly once.
+   *
+   * @throws IllegalStateException if the cluster's transaction protocol would lose output on
+   *     recovery ({@link TransactionProtocolCheck})
+   */
   public static JobSinks kafka(BeliefJobConfig config) {
+    TransactionProtocolCheck.require(config);
     return new JobSinks(
         KafkaTopics.<Belief>sink(config, Topic.BELIEFS, Belief::getPropositionId),
         KafkaTopics.<AgentReliability>sink(
