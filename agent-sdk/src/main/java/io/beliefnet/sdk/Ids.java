@@ -1,18 +1,27 @@
 package io.beliefnet.sdk;
 
+import io.beliefnet.ids.IdRules;
+import java.util.Optional;
+
 /** The job's rule for ids and labels, checked before sending so a mistake fails here, not later. */
 final class Ids {
 
-  /** Longest id or label the job accepts. */
-  static final int MAX_LENGTH = 256;
-
   private Ids() {}
 
+  /** {@code id}, if it keeps {@link IdRules#problem the rule for ids}. */
   static String require(String what, String id) {
-    if (id == null || id.isBlank() || id.length() > MAX_LENGTH) {
+    return require(what, id, IdRules.problem(id));
+  }
+
+  /** {@code id}, if it keeps {@link IdRules#agentIdProblem the rule for agent ids}. */
+  static String requireAgent(String what, String id) {
+    return require(what, id, IdRules.agentIdProblem(id));
+  }
+
+  private static String require(String what, String id, Optional<String> problem) {
+    if (problem.isPresent()) {
       throw new IllegalArgumentException(
-          what + " is " + (id == null ? "missing" : "'" + id + "'") + ": must be 1 to "
-              + MAX_LENGTH + " characters, not blank");
+          what + (id == null ? "" : " '" + id + "'") + " " + problem.get());
     }
     return id;
   }

@@ -2,6 +2,7 @@ package io.beliefnet.dashboard;
 
 import io.beliefnet.avro.AgentReliability;
 import io.beliefnet.avro.Settlement;
+import io.beliefnet.ids.IdRules;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,7 +82,7 @@ final class AgentBoard {
   }
 
   private Entry touch(String agentId, String domain) {
-    String key = agentId + "|" + domain;
+    String key = IdRules.reliabilityKey(agentId, domain);
     Entry entry = entries.remove(key);
     if (entry == null) {
       entry = new Entry();

@@ -131,7 +131,7 @@ public final class InputDecoder {
       return Optional.of(
           "record " + input.position() + " has a key of " + input.key.length + " bytes, more than"
               + " the " + RecordLimits.MAX_KEY_BYTES + " accepted: key records by their"
-              + " proposition or agent id, which are at most 256 characters");
+              + " proposition or agent id, which are at most 256 code points");
     }
     if (input.timestamp - System.currentTimeMillis() > maxClockSkewMillis) {
       return Optional.of(

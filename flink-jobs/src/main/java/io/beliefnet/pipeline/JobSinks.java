@@ -4,6 +4,7 @@ import io.beliefnet.avro.AgentReliability;
 import io.beliefnet.avro.Belief;
 import io.beliefnet.avro.Rejected;
 import io.beliefnet.avro.Settlement;
+import io.beliefnet.ids.IdRules;
 import io.beliefnet.pipeline.kafka.KafkaTopics;
 import io.beliefnet.pipeline.kafka.TransactionProtocolCheck;
 import io.beliefnet.topics.Topic;
@@ -27,7 +28,8 @@ public record JobSinks(
     return new JobSinks(
         KafkaTopics.<Belief>sink(config, Topic.BELIEFS, Belief::getPropositionId),
         KafkaTopics.<AgentReliability>sink(
-            config, Topic.AGENT_RELIABILITY, r -> r.getAgentId() + "|" + r.getDomain()),
+            config, Topic.AGENT_RELIABILITY,
+            r -> IdRules.reliabilityKey(r.getAgentId(), r.getDomain())),
         KafkaTopics.<Settlement>sink(config, Topic.SETTLEMENTS, Settlement::getAgentId),
         KafkaTopics.<Rejected>sink(config, Topic.REJECTED, JobSinks::rejectedKey));
   }

@@ -7,7 +7,7 @@ package io.beliefnet.pipeline.kafka;
  */
 public final class RecordLimits {
 
-  /** Keys are ids of at most 256 characters: 1,024 bytes in UTF-8. */
+  /** Keys are ids of at most 256 code points: 1,024 bytes in UTF-8. */
   public static final int MAX_KEY_BYTES = 1024;
 
   /** The largest valid claim is about 30 KB. */

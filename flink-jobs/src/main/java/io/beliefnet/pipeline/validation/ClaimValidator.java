@@ -27,11 +27,8 @@ final class ClaimValidator {
   static Optional<Violation> check(Claim claim) {
     Optional<Violation> badId =
         InputValidator.checkIds(
-            describe(claim),
-            claim.getClaimId(),
-            claim.getAgentId(),
-            claim.getPropositionId(),
-            claim.getDomain());
+                describe(claim), claim.getClaimId(), claim.getPropositionId(), claim.getDomain())
+            .or(() -> InputValidator.checkAgentId(describe(claim), claim.getAgentId()));
     if (badId.isPresent()) {
       return badId;
     }

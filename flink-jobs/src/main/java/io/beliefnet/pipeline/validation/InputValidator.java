@@ -4,6 +4,7 @@ import io.beliefnet.avro.AgentIdentity;
 import io.beliefnet.avro.Claim;
 import io.beliefnet.avro.Outcome;
 import io.beliefnet.avro.RejectionReason;
+import io.beliefnet.ids.IdRules;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -13,9 +14,6 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class InputValidator {
 
-  /** Longest id accepted (agent, proposition, claim, domain): ids are keys, not payloads. */
-  public static final int MAX_ID_LENGTH = 256;
-
   private InputValidator() {}
 
   /** The reason {@code record} must be rejected, or empty if it is well-formed. */
@@ -24,13 +22,14 @@ public final class InputValidator {
       return ClaimValidator.check(claim);
     }
     if (record instanceof Outcome outcome) {
+      String subject = "outcome " + abbreviate(outcome.getOutcomeId());
       return checkIds(
-          "outcome " + abbreviate(outcome.getOutcomeId()),
-          outcome.getOutcomeId(),
-          outcome.getPropositionId(),
-          outcome.getDomain(),
-          outcome.getOutcome(),
-          outcome.getResolverId());
+              subject,
+              outcome.getOutcomeId(),
+              outcome.getPropositionId(),
+              outcome.getDomain(),
+              outcome.getOutcome())
+          .or(() -> checkAgentId(subject, outcome.getResolverId()));
     }
     AgentIdentity agent = (AgentIdentity) record;
     if (!(agent.getStake() >= 0) || Double.isInfinite(agent.getStake())) {
@@ -40,23 +39,33 @@ public final class InputValidator {
               "agent " + abbreviate(agent.getAgentId()) + " registers stake " + agent.getStake()
                   + ": stake must be a finite number >= 0"));
     }
-    return checkIds(
-        "agent " + abbreviate(agent.getAgentId()), agent.getAgentId(), agent.getController());
+    String subject = "agent " + abbreviate(agent.getAgentId());
+    return checkAgentId(subject, agent.getAgentId())
+        .or(() -> checkIds(subject, agent.getController()));
   }
 
-  /** Every id must be non-blank and at most {@link #MAX_ID_LENGTH} characters. */
+  /** Every id must keep {@link IdRules#problem the rule for ids}. */
   static Optional<Violation> checkIds(String subject, String... ids) {
     for (String id : ids) {
-      if (id.isBlank() || id.length() > MAX_ID_LENGTH) {
-        return Optional.of(
-            new Violation(
-                RejectionReason.INVALID_RECORD,
-                subject + " has an id or label of length " + id.length() + " ('"
-                    + abbreviate(id) + "'): ids and labels must be 1 to " + MAX_ID_LENGTH
-                    + " non-blank characters"));
+      Optional<Violation> violation = violation(subject, id, IdRules.problem(id));
+      if (violation.isPresent()) {
+        return violation;
       }
     }
     return Optional.empty();
+  }
+
+  /** An agent's id must keep {@link IdRules#agentIdProblem the rule for agent ids}. */
+  static Optional<Violation> checkAgentId(String subject, String agentId) {
+    return violation(subject, agentId, IdRules.agentIdProblem(agentId));
+  }
+
+  private static Optional<Violation> violation(
+      String subject, String id, Optional<String> problem) {
+    return problem.map(
+        p -> new Violation(
+            RejectionReason.INVALID_RECORD,
+            subject + " has an id or label ('" + abbreviate(id) + "') that " + p));
   }
 
   /** {@code text} cut to 40 characters, so an echoed hostile value cannot bloat a message. */

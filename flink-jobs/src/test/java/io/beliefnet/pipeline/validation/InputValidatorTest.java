@@ -75,7 +75,19 @@ class InputValidatorTest {
 
     assertThat(InputValidator.check(blank)).isPresent();
     assertThat(InputValidator.check(huge))
-        .hasValueSatisfying(v -> assertThat(v.message()).contains("length 10000").hasSizeLessThan(300));
+        .hasValueSatisfying(
+            v -> assertThat(v.message()).contains("10000 code points").hasSizeLessThan(300));
+  }
+
+  @Test
+  void agentIdsWithTheReliabilityKeySeparatorAreRejected() {
+    Claim claim = claim("a|b", "p", 1, 0.5).build();
+    var agent = TestRecords.agent("a|b", IdentityTier.VERIFIED, 1);
+
+    assertThat(InputValidator.check(claim))
+        .hasValueSatisfying(v -> assertThat(v.message()).contains("contains '|'"));
+    assertThat(InputValidator.check(agent))
+        .hasValueSatisfying(v -> assertThat(v.message()).contains("contains '|'"));
   }
 
   @Test
