@@ -14,13 +14,19 @@ import java.util.Objects;
 public record AgentProfile(String id, String controller, IdentityTier tier, double stake)
     implements NetworkEvent {
 
+  /**
+   * Largest stake an agent may register or put on a claim: stake times information gain (a few
+   * dozen nats at most) and running totals of such amounts stay far from overflowing.
+   */
+  public static final double MAX_STAKE = 1e12;
+
   public AgentProfile {
     Objects.requireNonNull(id, "agent id");
     Objects.requireNonNull(controller, "controller of agent " + id);
     Objects.requireNonNull(tier, "identity tier of agent " + id);
-    if (!(stake >= 0) || Double.isInfinite(stake)) {
+    if (!(stake >= 0 && stake <= MAX_STAKE)) {
       throw new IllegalArgumentException(
-          "agent " + id + " has stake " + stake + ": must be a finite number >= 0");
+          "agent " + id + " has stake " + stake + ": must be a number from 0 to " + MAX_STAKE);
     }
   }
 

@@ -7,7 +7,9 @@ import java.util.Objects;
  * Agent {@code agentId} says {@code content} about a proposition at event time {@code eventTime}
  * (ms). The claim carries the proposition's spec because claims are what introduce propositions.
  *
- * @param stake what the agent puts on this claim; 0 means the agent's registered stake applies
+ * @param stake what the agent puts on this claim, at most its remaining registered stake (a larger
+ *     one is cut to it, so a claim cannot stake what the agent does not have); 0 means the agent's
+ *     remaining registered stake applies
  * @param evidenceIds ids of the evidence the claim rests on; claims sharing an id are not counted as
  *     independent
  */
@@ -25,10 +27,10 @@ public record Claim(
     Objects.requireNonNull(agentId, "agent of claim on " + proposition.id());
     Objects.requireNonNull(content, "content of claim by " + agentId + " on " + proposition.id());
     evidenceIds = List.copyOf(evidenceIds);
-    if (!(stake >= 0) || Double.isInfinite(stake)) {
+    if (!(stake >= 0 && stake <= AgentProfile.MAX_STAKE)) {
       throw new IllegalArgumentException(
           "claim by " + agentId + " on " + proposition.id() + " has stake " + stake
-              + ": must be a finite number >= 0");
+              + ": must be a number from 0 to " + AgentProfile.MAX_STAKE);
     }
     content.requireFits(
         proposition.outcomeCount(), "claim by " + agentId + " on " + proposition.id());

@@ -46,7 +46,8 @@ public final class ClaimState {
     }
     state.eventTime = claim.eventTime();
     state.sequence = sequence;
-    state.stake = claim.stake() > 0 ? claim.stake() : agent.stake();
+    // the agent's profile carries its remaining registered stake: no claim may stake more
+    state.stake = claim.stake() > 0 ? Math.min(claim.stake(), agent.stake()) : agent.stake();
     state.evidenceIds = claim.evidenceIds().toArray(new String[0]);
     return state;
   }

@@ -2,6 +2,7 @@ package io.beliefnet.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.EnumMap;
@@ -82,6 +83,25 @@ class BeliefNetworkTest {
     assertThat(receipt.status()).isEqualTo(ClaimReceipt.Status.LATE);
     assertThat(network.ledger("backdater").getSettledClaims()).isZero();
     assertThat(network.ledger("early").getSettledClaims()).isEqualTo(1);
+  }
+
+  @Test
+  void aClaimCannotStakeMoreThanItsAgentHasRegistered() {
+    BeliefNetwork network = new BeliefNetwork();
+    network.register(new AgentProfile("staked", "staked", IdentityTier.VERIFIED, 10));
+    network.register(new AgentProfile("unstaked", "unstaked", IdentityTier.VERIFIED, 0));
+    network.claim(stakedLabel("p", "staked", 1e9));
+    network.claim(stakedLabel("p", "unstaked", 1e9));
+
+    List<Settlement> settlements = network.resolve(new Outcome("p", 0, 5));
+
+    assertThat(settlements)
+        .extracting(Settlement::agentId, Settlement::stake)
+        .containsExactlyInAnyOrder(tuple("staked", 10.0), tuple("unstaked", 1.0));
+  }
+
+  private static Claim stakedLabel(String proposition, String agent, double stake) {
+    return new Claim(binary(proposition), agent, 1, new ClaimContent.HardLabel(1), stake, List.of());
   }
 
   @Test

@@ -151,6 +151,7 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
     try {
       receipt = network.claim(ModelInputs.claim(claim), agent);
     } catch (IllegalArgumentException describesItDifferently) {
+      store.discard(); // all or nothing: what the model changed before refusing is not kept
       return rejected(event, context, RejectionReason.INVALID_RECORD,
           describesItDifferently.getMessage());
     }

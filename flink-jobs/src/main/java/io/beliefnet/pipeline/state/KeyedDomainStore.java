@@ -173,6 +173,14 @@ public final class KeyedDomainStore implements DomainStore {
     } catch (Exception e) {
       throw new IllegalStateException("cannot write the domain's state", e);
     }
+    discard();
+  }
+
+  /**
+   * Forgets everything handed out during the current event without writing it back, so that an
+   * event the model refused halfway leaves the domain's state as it was.
+   */
+  public void discard() {
     domain = null;
     propositions.clear();
     agents.clear();

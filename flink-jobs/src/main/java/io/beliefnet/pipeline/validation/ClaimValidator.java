@@ -2,6 +2,7 @@ package io.beliefnet.pipeline.validation;
 
 import io.beliefnet.avro.Claim;
 import io.beliefnet.avro.RejectionReason;
+import io.beliefnet.model.AgentProfile;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -45,6 +46,12 @@ final class ClaimValidator {
       if (badId.isPresent()) {
         return badId;
       }
+    }
+    if (claim.getStake() != null && !InputValidator.validStake(claim.getStake())) {
+      return invalidRecord(
+          claim,
+          "stakes " + claim.getStake() + " (must be a number from 0 to " + AgentProfile.MAX_STAKE
+              + "; a claim's stake is cut to its agent's remaining registered stake)");
     }
     if (claim.getEvidenceIds().size() > MAX_EVIDENCE_IDS) {
       return invalidRecord(

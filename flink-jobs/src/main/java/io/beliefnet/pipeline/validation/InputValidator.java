@@ -5,6 +5,7 @@ import io.beliefnet.avro.Claim;
 import io.beliefnet.avro.Outcome;
 import io.beliefnet.avro.RejectionReason;
 import io.beliefnet.ids.IdRules;
+import io.beliefnet.model.AgentProfile;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -32,12 +33,12 @@ public final class InputValidator {
           .or(() -> checkAgentId(subject, outcome.getResolverId()));
     }
     AgentIdentity agent = (AgentIdentity) record;
-    if (!(agent.getStake() >= 0) || Double.isInfinite(agent.getStake())) {
+    if (!validStake(agent.getStake())) {
       return Optional.of(
           new Violation(
               RejectionReason.INVALID_RECORD,
               "agent " + abbreviate(agent.getAgentId()) + " registers stake " + agent.getStake()
-                  + ": stake must be a finite number >= 0"));
+                  + ": stake must be a number from 0 to " + AgentProfile.MAX_STAKE));
     }
     String subject = "agent " + abbreviate(agent.getAgentId());
     return checkAgentId(subject, agent.getAgentId())
@@ -66,6 +67,11 @@ public final class InputValidator {
         p -> new Violation(
             RejectionReason.INVALID_RECORD,
             subject + " has an id or label ('" + abbreviate(id) + "') that " + p));
+  }
+
+  /** True for a stake from 0 to {@link AgentProfile#MAX_STAKE}; false for NaN or infinity. */
+  static boolean validStake(double stake) {
+    return stake >= 0 && stake <= AgentProfile.MAX_STAKE;
   }
 
   /** {@code text} cut to 40 characters, so an echoed hostile value cannot bloat a message. */

@@ -80,6 +80,19 @@ class InputValidatorTest {
   }
 
   @Test
+  void stakesBeyondTheLimitOrNotNumbersAreRejected() {
+    for (double stake : new double[] {1e300, Double.POSITIVE_INFINITY, Double.NaN, -1}) {
+      Claim claim = claim("a", "p", 1, 0.5).setStake(stake).build();
+      var agent = TestRecords.agent("a", IdentityTier.VERIFIED, 1);
+      agent.setStake(stake);
+
+      assertThat(InputValidator.check(claim)).as("claim staking %s", stake).isPresent();
+      assertThat(InputValidator.check(agent)).as("agent registering %s", stake).isPresent();
+    }
+    assertThat(InputValidator.check(claim("a", "p", 1, 0.5).setStake(1e12).build())).isEmpty();
+  }
+
+  @Test
   void agentIdsWithTheReliabilityKeySeparatorAreRejected() {
     Claim claim = claim("a|b", "p", 1, 0.5).build();
     var agent = TestRecords.agent("a|b", IdentityTier.VERIFIED, 1);
