@@ -82,7 +82,8 @@ public final class BeliefJob {
         admitted
             .keyBy(InputEvent::domain)
             .process(
-                new DomainBeliefStage(config.model(), config.resolvedRetention()))
+                new DomainBeliefStage(
+                    config.model(), config.resolvedRetention(), config.openRetention()))
             .name("beliefs")
             .uid("beliefs");
     beliefs.sinkTo(sinks.beliefs()).name("beliefs sink").uid("beliefs-sink");

@@ -35,6 +35,7 @@ public record BeliefJobConfig(
     Duration idleTimeout,
     Duration maxClockSkew,
     Duration resolvedRetention,
+    Duration openRetention,
     TrustPolicy trust,
     ModelParameters model,
     Map<Topic, String> topicNames) {
@@ -60,6 +61,7 @@ public record BeliefJobConfig(
         configuration.get(BeliefJobOptions.IDLE_TIMEOUT),
         configuration.get(BeliefJobOptions.MAX_CLOCK_SKEW),
         configuration.get(BeliefJobOptions.RESOLVED_RETENTION),
+        configuration.get(BeliefJobOptions.OPEN_RETENTION),
         trustPolicy(configuration),
         ModelParameters.defaults()
             .withCaps(

@@ -63,6 +63,14 @@ public final class BeliefJobOptions {
           .withDescription(
               "A partition without records for this long stops holding back the watermark.");
 
+  public static final ConfigOption<Duration> OPEN_RETENTION =
+      ConfigOptions.key("state.open-retention")
+          .durationType()
+          .defaultValue(Duration.ofDays(30))
+          .withDescription(
+              "Event time an open proposition is kept after its latest claim; one that nobody"
+                  + " claims on for this long is forgotten, and a later claim starts it afresh.");
+
   public static final ConfigOption<Duration> RESOLVED_RETENTION =
       ConfigOptions.key("state.resolved-retention")
           .durationType()
@@ -140,6 +148,7 @@ public final class BeliefJobOptions {
                 IDLE_TIMEOUT,
                 MAX_CLOCK_SKEW,
                 RESOLVED_RETENTION,
+                OPEN_RETENTION,
                 RESOLVERS,
                 CLAIMS_PER_SECOND,
                 CLAIM_BURST,

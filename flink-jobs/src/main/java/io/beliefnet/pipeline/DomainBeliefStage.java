@@ -44,8 +44,10 @@ import org.apache.flink.util.OutputTag;
  * probability moved by at least {@link #REFRESH_EMIT_THRESHOLD}), and every open belief is
  * re-emitted within (open propositions / refreshesPerEvent) events of the domain.
  *
- * <p>Resolved propositions are kept for {@code retention} of event time after their outcome (so
- * corrections and late claims can re-score them), then dropped.
+ * <p>Resolved propositions are kept for {@code resolvedRetention} of event time after their
+ * outcome (so corrections can re-score them), open ones for {@code openRetention} after their
+ * latest claim; then they are dropped. Each proposition has one pending expiry at a time: a claim
+ * only moves {@link PropositionMeta#expiresAt}, and the expiry, when it comes, looks again.
  */
 public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Belief>
     implements CheckpointedFunction {
@@ -74,7 +76,8 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
       new ListStateDescriptor<>("open-propositions", Types.LONG);
 
   private final ModelParameters parameters;
-  private final long retentionMillis;
+  private final long resolvedRetentionMillis;
+  private final long openRetentionMillis;
   private transient ListState<Long> openPropositionsState;
   private transient long openPropositions;
 
@@ -87,9 +90,11 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
   /** Wall-clock time minus the event time of the latest belief emitted, in milliseconds. */
   private transient volatile long beliefUpdateLagMillis;
 
-  public DomainBeliefStage(ModelParameters parameters, Duration retention) {
+  public DomainBeliefStage(
+      ModelParameters parameters, Duration resolvedRetention, Duration openRetention) {
     this.parameters = parameters;
-    this.retentionMillis = retention.toMillis();
+    this.resolvedRetentionMillis = resolvedRetention.toMillis();
+    this.openRetentionMillis = openRetention.toMillis();
   }
 
   @Override
@@ -166,10 +171,12 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
               + " after its outcome (claims are applied in the order of their Kafka timestamps):"
               + " it carries no weight and earns nothing; publish claims before the outcome");
     }
+    PropositionMeta updated = proposition == null ? PropositionMeta.of(claim.getOutcomes()) : proposition;
+    updated.expiresAt = Math.max(updated.expiresAt, event.source.timestamp + openRetentionMillis);
     if (proposition == null) {
       openPropositions++;
+      scheduleExpiry(claim.getPropositionId(), updated.expiresAt, context);
     }
-    PropositionMeta updated = proposition == null ? PropositionMeta.of(claim.getOutcomes()) : proposition;
     updated.appliedIds.add(claim.getClaimId());
     updated.claimIdByAgent.put(claim.getAgentId(), claim.getClaimId());
     meta.put(claim.getPropositionId(), updated);
@@ -201,16 +208,17 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
               + proposition.outcomes + " of proposition " + outcome.getPropositionId());
     }
     long observedAt = outcome.getObservedAt().toEpochMilli();
-    boolean correction = proposition.appliedIds.stream().anyMatch(id -> id.startsWith(OUTCOME_ID));
+    boolean correction = isResolved(proposition);
     if (!correction) {
       openPropositions--;
     }
     List<io.beliefnet.model.Settlement> settlements =
         network.resolve(new Outcome(outcome.getPropositionId(), index, observedAt));
     proposition.appliedIds.add(OUTCOME_ID + outcome.getOutcomeId());
+    proposition.expiresAt = event.source.timestamp + resolvedRetentionMillis;
     meta.put(outcome.getPropositionId(), proposition);
     emitSettlements(settlements, proposition, correction, observedAt, context);
-    scheduleExpiry(outcome.getPropositionId(), event.source.timestamp + retentionMillis, context);
+    scheduleExpiry(outcome.getPropositionId(), proposition.expiresAt, context);
     outcomesApplied.inc();
     return true;
   }
@@ -281,10 +289,25 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
     }
     expiry.remove(timestamp);
     for (String id : due) {
+      PropositionMeta proposition = meta.get(id);
+      if (proposition == null) {
+        continue; // forgotten at an earlier expiry
+      }
+      if (proposition.expiresAt > timestamp) {
+        scheduleExpiry(id, proposition.expiresAt, context); // claimed on since: look again then
+        continue;
+      }
+      if (!isResolved(proposition)) {
+        openPropositions--;
+      }
       store.removeProposition(id);
       meta.remove(id);
     }
     store.flush();
+  }
+
+  private static boolean isResolved(PropositionMeta proposition) {
+    return proposition.appliedIds.stream().anyMatch(id -> id.startsWith(OUTCOME_ID));
   }
 
   @Override

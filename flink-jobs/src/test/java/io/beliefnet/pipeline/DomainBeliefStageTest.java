@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class DomainBeliefStageTest {
 
   private static final Duration RETENTION = Duration.ofSeconds(10);
+  private static final Duration OPEN_RETENTION = Duration.ofSeconds(60);
 
   private KeyedOneInputStreamOperatorTestHarness<String, InputEvent, Belief> harness;
 
@@ -41,7 +42,8 @@ class DomainBeliefStageTest {
   private static KeyedOneInputStreamOperatorTestHarness<String, InputEvent, Belief> newHarness()
       throws Exception {
     return new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new DomainBeliefStage(ModelParameters.defaults(), RETENTION)),
+        new KeyedProcessOperator<>(
+            new DomainBeliefStage(ModelParameters.defaults(), RETENTION, OPEN_RETENTION)),
         InputEvent::domain,
         Types.STRING);
   }
@@ -86,6 +88,27 @@ class DomainBeliefStageTest {
     harness.processWatermark(20_001);
 
     assertThat(harness.numKeyedStateEntries()).isLessThan(whileKept);
+    assertThat(side(DeadLetters.TAG))
+        .extracting(Rejected::getReasonCode)
+        .containsExactly(RejectionReason.UNKNOWN_PROPOSITION);
+  }
+
+  @Test
+  void openPropositionIsForgottenOnlyAfterItsLatestClaimIsOlderThanTheOpenRetention()
+      throws Exception {
+    pushClaim(1, "alice", 100, 0.9);
+    pushClaim(2, "bob", 30_000, 0.8);
+    harness.processWatermark(60_200); // a minute after the first claim, not after the latest
+    pushOutcome(3, 60_300, "yes");
+    harness.processWatermark(60_400);
+
+    assertThat(side(DeadLetters.TAG)).isEmpty();
+
+    pushClaim(4, "carol", "ferry", 60_500, 0.7);
+    harness.processWatermark(60_500 + OPEN_RETENTION.toMillis() + 1);
+    pushOutcome(5, "ferry", 200_000, "yes");
+    harness.processWatermark(200_001);
+
     assertThat(side(DeadLetters.TAG))
         .extracting(Rejected::getReasonCode)
         .containsExactly(RejectionReason.UNKNOWN_PROPOSITION);
@@ -138,14 +161,25 @@ class DomainBeliefStageTest {
   }
 
   private void pushClaim(long offset, String agentId, long at, double yes) throws Exception {
+    pushClaim(offset, agentId, "bridge", at, yes);
+  }
+
+  private void pushClaim(long offset, String agentId, String proposition, long at, double yes)
+      throws Exception {
     InputEvent event =
-        InputEvent.ofClaim(input("claims", offset, at), claim(agentId, "bridge", at, yes).build())
+        InputEvent.ofClaim(input("claims", offset, at), claim(agentId, proposition, at, yes).build())
             .stampedWith(agent(agentId, IdentityTier.VERIFIED, 0));
     harness.processElement(new StreamRecord<>(event, at));
   }
 
   private void pushOutcome(long offset, long at, String label) throws Exception {
-    InputEvent event = InputEvent.ofOutcome(input("outcomes", offset, at), outcome("bridge", label, at));
+    pushOutcome(offset, "bridge", at, label);
+  }
+
+  private void pushOutcome(long offset, String proposition, long at, String label)
+      throws Exception {
+    InputEvent event =
+        InputEvent.ofOutcome(input("outcomes", offset, at), outcome(proposition, label, at));
     harness.processElement(new StreamRecord<>(event, at));
   }
 

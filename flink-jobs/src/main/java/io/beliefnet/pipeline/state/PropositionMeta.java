@@ -19,6 +19,11 @@ public class PropositionMeta {
   public double[] lastEmitted = new double[0];
   public Map<String, String> claimIdByAgent = new HashMap<>();
   public List<String> appliedIds = new ArrayList<>();
+  /**
+   * Event time from which the proposition may be forgotten: its latest claim plus the open
+   * retention while open, its outcome plus the resolved retention once resolved.
+   */
+  public long expiresAt;
 
   public PropositionMeta() {}
 
