@@ -201,6 +201,12 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
       return rejected(event, context, RejectionReason.DUPLICATE,
           "outcome " + outcome.getOutcomeId() + " was applied already");
     }
+    if (isResolved(proposition) && !outcome.getResolverId().equals(proposition.resolverId)) {
+      return rejected(event, context, RejectionReason.UNTRUSTED_RESOLVER,
+          "outcome " + outcome.getOutcomeId() + " by resolver '" + outcome.getResolverId()
+              + "' would correct proposition " + outcome.getPropositionId() + ", which resolver '"
+              + proposition.resolverId + "' resolved: only that resolver may correct it");
+    }
     int index = proposition.outcomes.indexOf(outcome.getOutcome());
     if (index < 0) {
       return rejected(event, context, RejectionReason.UNKNOWN_OUTCOME,
@@ -215,6 +221,7 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
     List<io.beliefnet.model.Settlement> settlements =
         network.resolve(new Outcome(outcome.getPropositionId(), index, observedAt));
     proposition.appliedIds.add(OUTCOME_ID + outcome.getOutcomeId());
+    proposition.resolverId = outcome.getResolverId();
     proposition.expiresAt = event.source.timestamp + resolvedRetentionMillis;
     meta.put(outcome.getPropositionId(), proposition);
     emitSettlements(settlements, proposition, correction, observedAt, context);

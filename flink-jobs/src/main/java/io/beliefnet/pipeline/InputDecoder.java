@@ -27,10 +27,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Before decoding, a record is refused if its key or value is larger than {@link RecordLimits}
  * or it is stamped further ahead of the wall clock than the allowed clock skew; after decoding, a
- * claim whose Kafka timestamp is further than the out-of-orderness from its signed event time is
- * refused. Claims are applied in the order of their Kafka timestamps, so this binds where a claim
- * is applied to when its author says it was made: an old signed claim cannot be replayed under a
- * fresh timestamp, and a claim backdated past an outcome lands behind the watermark.
+ * claim or outcome whose Kafka timestamp is further than the out-of-orderness from its signed
+ * event or observation time is refused. Records are applied in the order of their Kafka
+ * timestamps, so this binds where a record is applied to when its signer says it was made: an old
+ * signed claim or outcome cannot be replayed under a fresh timestamp, and a claim backdated past
+ * an outcome lands behind the watermark.
  */
 public final class InputDecoder {
 
@@ -69,7 +70,7 @@ public final class InputDecoder {
       return rejected(input, reasonOf(e), e.getMessage());
     }
     Optional<Violation> violation =
-        InputValidator.check(record).or(() -> checkClaimTimestamp(record, input.timestamp));
+        InputValidator.check(record).or(() -> checkSignedTime(record, input.timestamp));
     if (violation.isPresent()) {
       return rejected(input, violation.get().reason(), violation.get().message());
     }
@@ -142,21 +143,35 @@ public final class InputDecoder {
     return Optional.empty();
   }
 
-  private Optional<Violation> checkClaimTimestamp(SpecificRecord record, long timestamp) {
-    if (!(record instanceof Claim claim)) {
-      return Optional.empty();
+  /**
+   * A claim's Kafka timestamp must lie within the out-of-orderness of its signed event time, an
+   * outcome's within it of its signed observation time: records are applied in the order of their
+   * timestamps, so this binds where a record is applied to the time its signer stated.
+   */
+  private Optional<Violation> checkSignedTime(SpecificRecord record, long timestamp) {
+    if (record instanceof Claim claim) {
+      return checkSignedTime(
+          "claim " + claim.getClaimId(), "event time", claim.getEventTime(), timestamp);
     }
-    long apart = Math.abs(timestamp - claim.getEventTime().toEpochMilli());
-    if (apart <= maxOutOfOrdernessMillis) {
+    if (record instanceof Outcome outcome) {
+      return checkSignedTime(
+          "outcome " + outcome.getOutcomeId(), "observation time", outcome.getObservedAt(),
+          timestamp);
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Violation> checkSignedTime(
+      String subject, String what, Instant signed, long timestamp) {
+    if (Math.abs(timestamp - signed.toEpochMilli()) <= maxOutOfOrdernessMillis) {
       return Optional.empty();
     }
     return Optional.of(
         new Violation(
             RejectionReason.INVALID_RECORD,
-            "claim " + claim.getClaimId() + " has Kafka timestamp "
-                + Instant.ofEpochMilli(timestamp) + " but event time " + claim.getEventTime()
-                + ", more than the " + Duration.ofMillis(maxOutOfOrdernessMillis)
-                + " out-of-orderness apart: set the record timestamp to the claim's event time"));
+            subject + " has Kafka timestamp " + Instant.ofEpochMilli(timestamp) + " but " + what
+                + " " + signed + ", more than the " + Duration.ofMillis(maxOutOfOrdernessMillis)
+                + " out-of-orderness apart: set the record timestamp to the " + what));
   }
 
   private static RejectionReason reasonOf(WireFormatException e) {

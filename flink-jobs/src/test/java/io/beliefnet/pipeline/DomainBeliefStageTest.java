@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.beliefnet.avro.AgentReliability;
 import io.beliefnet.avro.Belief;
 import io.beliefnet.avro.IdentityTier;
+import io.beliefnet.avro.Outcome;
 import io.beliefnet.avro.Rejected;
 import io.beliefnet.avro.RejectionReason;
 import io.beliefnet.avro.Settlement;
@@ -112,6 +113,25 @@ class DomainBeliefStageTest {
     assertThat(side(DeadLetters.TAG))
         .extracting(Rejected::getReasonCode)
         .containsExactly(RejectionReason.UNKNOWN_PROPOSITION);
+  }
+
+  @Test
+  void onlyTheResolverThatResolvedAPropositionMayCorrectIt() throws Exception {
+    pushClaim(1, "alice", 100, 0.9);
+    pushOutcome(2, 200, "yes");
+    Outcome byAnother = outcome("bridge", "no", 300);
+    byAnother.setResolverId("auditor");
+    harness.processElement(
+        new StreamRecord<>(InputEvent.ofOutcome(input("outcomes", 3, 300), byAnother), 300));
+    pushOutcome(4, 400, "no");
+    harness.processWatermark(450);
+
+    assertThat(side(DeadLetters.TAG))
+        .extracting(Rejected::getReasonCode)
+        .containsExactly(RejectionReason.UNTRUSTED_RESOLVER);
+    assertThat(side(DomainBeliefStage.SETTLEMENTS))
+        .extracting(Settlement::getCorrection)
+        .containsExactly(false, true);
   }
 
   @Test

@@ -3,6 +3,8 @@ package io.beliefnet.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.beliefnet.avro.Claim;
+import io.beliefnet.avro.Outcome;
+import io.beliefnet.avro.RejectionReason;
 import io.beliefnet.pipeline.kafka.KafkaInput;
 import io.beliefnet.registry.AvroRecordEncoder;
 import io.beliefnet.registry.DevSchemaRegistryServer;
@@ -43,6 +45,31 @@ class InputDecoderTest {
       assertThat(event.claim).isEqualTo(claim);
     } finally {
       restarted.close();
+    }
+  }
+
+  @Test
+  void outcomeStampedFarFromItsObservationTimeIsRefused() {
+    DevSchemaRegistryServer registry = DevSchemaRegistryServer.start(0);
+    try {
+      Outcome outcome = TestRecords.signed(TestRecords.outcome("bridge", "yes", 1_000));
+      byte[] value =
+          new AvroRecordEncoder<Outcome>(
+                  HttpSchemaRegistryClient.connect(registry.url()), "outcomes-value")
+              .encode(outcome);
+      InputDecoder decoder =
+          new InputDecoder(
+              Topic.OUTCOMES, HttpSchemaRegistryClient.connect(registry.url()), SKEW,
+              OUT_OF_ORDERNESS);
+
+      InputEvent prompt = decoder.decode(new KafkaInput("outcomes", 0, 1, 1_500, null, value));
+      InputEvent replayed = decoder.decode(new KafkaInput("outcomes", 0, 2, 61_000, null, value));
+
+      assertThat(prompt.isRejected()).isFalse();
+      assertThat(replayed.rejection.getReasonCode()).isEqualTo(RejectionReason.INVALID_RECORD);
+      assertThat(replayed.rejection.getReason()).contains("observation time");
+    } finally {
+      registry.close();
     }
   }
 

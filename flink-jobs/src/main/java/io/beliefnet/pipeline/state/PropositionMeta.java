@@ -24,6 +24,8 @@ public class PropositionMeta {
    * retention while open, its outcome plus the resolved retention once resolved.
    */
   public long expiresAt;
+  /** The resolver whose outcome was applied first; only it may correct the outcome. */
+  public String resolverId;
 
   public PropositionMeta() {}
 
