@@ -147,7 +147,7 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
               + " but proposition " + claim.getPropositionId() + " has " + proposition.outcomes
               + ": use the proposition's outcomes in their original order");
     }
-    if (proposition != null && proposition.appliedIds.contains(claim.getClaimId())) {
+    if (proposition != null && proposition.appliedIds.containsKey(claim.getClaimId())) {
       return rejected(event, context, RejectionReason.DUPLICATE,
           "claim " + claim.getClaimId() + " was applied already; give every claim a new id");
     }
@@ -177,7 +177,7 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
       openPropositions++;
       scheduleExpiry(claim.getPropositionId(), updated.expiresAt, context);
     }
-    updated.appliedIds.add(claim.getClaimId());
+    updated.appliedIds.put(claim.getClaimId(), true);
     updated.claimIdByAgent.put(claim.getAgentId(), claim.getClaimId());
     meta.put(claim.getPropositionId(), updated);
     context.output(
@@ -197,7 +197,7 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
               + ", which has no claims in domain " + outcome.getDomain()
               + " (or was resolved longer ago than the retention): check the id and domain");
     }
-    if (proposition.appliedIds.contains(OUTCOME_ID + outcome.getOutcomeId())) {
+    if (proposition.appliedIds.containsKey(OUTCOME_ID + outcome.getOutcomeId())) {
       return rejected(event, context, RejectionReason.DUPLICATE,
           "outcome " + outcome.getOutcomeId() + " was applied already");
     }
@@ -220,7 +220,7 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
     }
     List<io.beliefnet.model.Settlement> settlements =
         network.resolve(new Outcome(outcome.getPropositionId(), index, observedAt));
-    proposition.appliedIds.add(OUTCOME_ID + outcome.getOutcomeId());
+    proposition.appliedIds.put(OUTCOME_ID + outcome.getOutcomeId(), true);
     proposition.resolverId = outcome.getResolverId();
     proposition.expiresAt = event.source.timestamp + resolvedRetentionMillis;
     meta.put(outcome.getPropositionId(), proposition);
@@ -314,7 +314,7 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
   }
 
   private static boolean isResolved(PropositionMeta proposition) {
-    return proposition.appliedIds.stream().anyMatch(id -> id.startsWith(OUTCOME_ID));
+    return proposition.resolverId != null;
   }
 
   @Override

@@ -18,7 +18,8 @@ public class PropositionMeta {
   public long version;
   public double[] lastEmitted = new double[0];
   public Map<String, String> claimIdByAgent = new HashMap<>();
-  public List<String> appliedIds = new ArrayList<>();
+  /** Ids of the claims and outcomes applied, as a map for constant-time lookups. */
+  public Map<String, Boolean> appliedIds = new HashMap<>();
   /**
    * Event time from which the proposition may be forgotten: its latest claim plus the open
    * retention while open, its outcome plus the resolved retention once resolved.
