@@ -120,10 +120,11 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
 
   /** The registered identity that must have signed {@code event}; null, rejected, if none may. */
   private AgentIdentity signer(InputEvent event, Context context) throws Exception {
-    if (event.isOutcome() && !policy.isResolver(event.agentId())) {
+    if (event.isOutcome() && !policy.mayResolve(event.agentId(), event.domain())) {
       reject(event, context, RejectionReason.UNTRUSTED_RESOLVER,
           subject(event) + " comes from '" + event.agentId() + "', which is not a configured"
-              + " resolver: only the agents listed in trust.resolvers may publish outcomes");
+              + " resolver of domain " + event.domain() + ": only the agents trust.resolvers lists"
+              + " for that domain may publish its outcomes");
       return null;
     }
     AgentIdentity current = identity.value();

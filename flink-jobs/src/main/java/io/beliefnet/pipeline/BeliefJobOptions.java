@@ -93,8 +93,11 @@ public final class BeliefJobOptions {
           .asList()
           .defaultValues()
           .withDescription(
-              "Ids of the agents allowed to publish outcomes, separated by `;`. Outcomes from"
-                  + " anyone else are rejected; none are accepted until this is set.");
+              // the bars are escaped for the README's Markdown table, which is checked against it
+              "The agents allowed to publish outcomes, separated by `;`: an id resolves any"
+                  + " domain, `id\\|scope` only the domain `scope`, or every domain under it if it"
+                  + " ends in `/` (`inspector\\|traffic/`). Outcomes from anyone else are rejected;"
+                  + " none are accepted until this is set.");
 
   public static final ConfigOption<Map<String, String>> CLAIMS_PER_SECOND =
       ConfigOptions.key("trust.claims-per-second")

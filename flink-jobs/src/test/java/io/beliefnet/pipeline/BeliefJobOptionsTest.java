@@ -50,8 +50,8 @@ class BeliefJobOptionsTest {
     assertThat(config.topic(Topic.BELIEFS)).isEqualTo("beliefs");
     assertThat(config.maxOutOfOrderness()).isEqualTo(Duration.ofMillis(250));
     assertThat(config.kafkaProperties()).isEmpty();
-    assertThat(config.trust().isResolver("registrar")).isTrue();
-    assertThat(config.trust().isResolver("agent")).isFalse();
+    assertThat(config.trust().mayResolve("registrar", "any/domain")).isTrue();
+    assertThat(config.trust().mayResolve("agent", "any/domain")).isFalse();
     assertThat(config.trust().ratePerSecond(IdentityTier.UNVERIFIED)).isEqualTo(0.5);
     assertThat(config.trust().burstCapacity(IdentityTier.ATTESTED)).isEqualTo(1200);
     assertThat(config.model().controllerWeightCaps())

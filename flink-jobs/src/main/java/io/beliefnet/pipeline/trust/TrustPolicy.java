@@ -1,6 +1,7 @@
 package io.beliefnet.pipeline.trust;
 
 import io.beliefnet.avro.IdentityTier;
+import io.beliefnet.ids.IdRules;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -12,7 +13,10 @@ import java.util.Set;
  * tier's claim rate. An agent's bucket holds {@code burst} worth of its tier's rate (at least one
  * claim), so a quiet agent may send a burst and then keep to the rate.
  *
- * @param resolvers ids of the agents allowed to publish outcomes
+ * @param resolvers the agents allowed to publish outcomes, each as its id (any domain) or as {@code
+ *     id|scope}: the domain {@code scope}, or every domain under it when it ends in {@code /}
+ *     ({@code inspector|traffic/} resolves {@code traffic/london}); agent ids cannot contain {@code
+ *     |}
  * @param claimsPerSecond sustained claims per second of event time, per tier
  * @param burst how many seconds of the rate an agent may spend at once
  */
@@ -37,8 +41,20 @@ public record TrustPolicy(
     return Map.of(IdentityTier.UNVERIFIED, 1.0, IdentityTier.VERIFIED, 10.0, IdentityTier.ATTESTED, 100.0);
   }
 
-  public boolean isResolver(String agentId) {
-    return resolvers.contains(agentId);
+  /** True if {@code agentId} may publish outcomes of propositions in {@code domain}. */
+  public boolean mayResolve(String agentId, String domain) {
+    for (String resolver : resolvers) {
+      int bar = resolver.indexOf(IdRules.KEY_SEPARATOR);
+      String id = bar < 0 ? resolver : resolver.substring(0, bar);
+      String scope = bar < 0 ? "" : resolver.substring(bar + 1);
+      if (id.equals(agentId)
+          && (scope.isEmpty()
+              || domain.equals(scope)
+              || (scope.endsWith("/") && domain.startsWith(scope)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public double ratePerSecond(IdentityTier tier) {
