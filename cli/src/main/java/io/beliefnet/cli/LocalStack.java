@@ -56,6 +56,7 @@ final class LocalStack implements AutoCloseable {
   static final String RESOLVER = "local-resolver";
 
   private final Path stateDir;
+  private final StateFolderLock lock;
   private final KafkaBroker broker;
   private final DevSchemaRegistryServer registry;
   private final Optional<DashboardServer> dashboard;
@@ -72,12 +73,14 @@ final class LocalStack implements AutoCloseable {
 
   private LocalStack(
       Path stateDir,
+      StateFolderLock lock,
       KafkaBroker broker,
       DevSchemaRegistryServer registry,
       Optional<DashboardServer> dashboard,
       JobClient job,
       int restPort) {
     this.stateDir = stateDir;
+    this.lock = lock;
     this.broker = broker;
     this.registry = registry;
     this.dashboard = dashboard;
@@ -100,6 +103,7 @@ final class LocalStack implements AutoCloseable {
 
   private static LocalStack start(Path stateDir, int registryPort, OptionalInt dashboardPort)
       throws Exception {
+    StateFolderLock lock = StateFolderLock.acquire(stateDir);
     wipe(stateDir);
     KafkaBroker broker = KafkaBroker.start(stateDir.resolve("kafka"));
     NetworkTopics.create(broker.bootstrapServers(), PARTITIONS);
@@ -123,7 +127,7 @@ final class LocalStack implements AutoCloseable {
     registerResolver(broker.bootstrapServers(), registry.url());
     JobClient job = env.executeAsync(BeliefJob.NAME);
     RunningJob.awaitAllTasksRunning(restUrl(restPort), job.getJobID(), Duration.ofMinutes(2));
-    return new LocalStack(stateDir, broker, registry, dashboard, job, restPort);
+    return new LocalStack(stateDir, lock, broker, registry, dashboard, job, restPort);
   }
 
   /**
@@ -232,6 +236,7 @@ final class LocalStack implements AutoCloseable {
     dashboard.ifPresent(DashboardServer::close);
     registry.close();
     broker.close();
+    lock.close();
   }
 
   private static void wipe(Path dir) throws IOException {
