@@ -158,7 +158,6 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
               + " signature check (more than its " + tier + " rate of " + policy.ratePerSecond(tier)
               + "/s): its records are refused unchecked until that allowance refills; if these"
               + " are not yours, restrict who may write the topic");
-      failureAllowance.update(failures);
       return false;
     }
     VerifyingKey key = key(signer.getPublicKey());
@@ -177,9 +176,11 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
               + " signed with another key; re-sign it with the current key");
     }
     if (verdict != Verdict.VALID) {
+      // written only when a token is spent: a refill alone is recomputed from the stored time,
+      // so a valid record costs no state write here
       failures.take();
+      failureAllowance.update(failures);
     }
-    failureAllowance.update(failures);
     return verdict == Verdict.VALID;
   }
 
