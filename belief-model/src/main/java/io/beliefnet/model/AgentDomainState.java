@@ -67,6 +67,32 @@ public final class AgentDomainState {
     return result;
   }
 
+  /** Adds what {@code delta}, a state built from zero by the same methods, has learned. */
+  void add(AgentDomainState delta) {
+    ensureOutcomes(delta.matrixSize);
+    for (int truth = 0; truth < delta.matrixSize; truth++) {
+      for (int claimed = 0; claimed < delta.matrixSize; claimed++) {
+        supervisedCounts[truth * matrixSize + claimed] += delta.supervised(truth, claimed);
+        consensusCounts[truth * matrixSize + claimed] += delta.consensus(truth, claimed);
+      }
+    }
+    for (int g = 0; g < calibrationLogLikelihood.length; g++) {
+      calibrationLogLikelihood[g] += delta.calibrationLogLikelihood[g];
+    }
+    for (int j = 0; j < independenceLogLikelihood.length; j++) {
+      independenceLogLikelihood[j] += delta.independenceLogLikelihood[j];
+    }
+    independencePriorLogOdds = Double.NaN;
+    supervisedClaims += delta.supervisedClaims;
+    calibrationClaims += delta.calibrationClaims;
+    ledger.add(delta.ledger);
+  }
+
+  /** True for a delta that scored (or unscored) a claim against an outcome. */
+  boolean learnedFromOutcomes() {
+    return ledger.getSettledClaims() != 0;
+  }
+
   double supervised(int truth, int claimed) {
     return truth < matrixSize && claimed < matrixSize ? supervisedCounts[truth * matrixSize + claimed] : 0;
   }

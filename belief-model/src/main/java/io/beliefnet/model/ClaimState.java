@@ -9,8 +9,9 @@ package io.beliefnet.model;
  * and cap flag) + 4 (label, -1 for a distribution) + 8 K (distribution, if any) + 3 x 8 (event time,
  * sequence, stake) + evidence ids (4 + 2 + length each) + 4 + 8 K (consensus contribution) + 4 + 4 x 8
  * (scored outcome, settlement, gain, log score, Brier) + 4 + 8 I (independence credit once scored, I =
- * {@value IndependenceGrid#SIZE}). With 8-character ids, a hard label, K = 2 and no evidence ids: 113
- * bytes open, 201 scored.
+ * {@value IndependenceGrid#SIZE}) + 4 + 8 K (the claimant's stamped log likelihood, for a hard label)
+ * + 2 x 8 (stamped slope and independence). With 8-character ids, a hard label, K = 2 and no evidence
+ * ids: 149 bytes open, 237 scored.
  */
 public final class ClaimState {
   private String agentId;
@@ -30,6 +31,7 @@ public final class ClaimState {
   private double logScore;
   private double brier;
   private double[] independenceCredit;
+  private ClaimantStamp stamp;
 
   public ClaimState() {}
 
@@ -63,6 +65,9 @@ public final class ClaimState {
     bytes += Integer.BYTES + (consensusContribution == null ? 0 : Double.BYTES * consensusContribution.length);
     bytes += Integer.BYTES + 4 * Double.BYTES;
     bytes += Integer.BYTES + (independenceCredit == null ? 0 : Double.BYTES * independenceCredit.length);
+    double[] stamped = stamp == null ? null : stamp.labelLogLikelihood();
+    bytes += Integer.BYTES + (stamped == null ? 0 : Double.BYTES * stamped.length);
+    bytes += 2 * Double.BYTES;
     return bytes;
   }
 
@@ -223,5 +228,14 @@ public final class ClaimState {
 
   public void setIndependenceCredit(double[] independenceCredit) {
     this.independenceCredit = independenceCredit;
+  }
+
+  /** The claimant's reliability the claim is weighed with, as its proposition holds it now. */
+  public ClaimantStamp getStamp() {
+    return stamp;
+  }
+
+  public void setStamp(ClaimantStamp stamp) {
+    this.stamp = stamp;
   }
 }

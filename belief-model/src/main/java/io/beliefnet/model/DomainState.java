@@ -1,5 +1,7 @@
 package io.beliefnet.model;
 
+import java.util.Arrays;
+
 /**
  * What is learned about a domain as a whole, a mutable POJO for state keyed by domain:
  *
@@ -22,8 +24,24 @@ public final class DomainState {
 
   void ensureOutcomes(int outcomeCount) {
     if (outcomeCount > supervisedOutcomes.length) {
-      supervisedOutcomes = java.util.Arrays.copyOf(supervisedOutcomes, outcomeCount);
-      consensusOutcomes = java.util.Arrays.copyOf(consensusOutcomes, outcomeCount);
+      supervisedOutcomes = Arrays.copyOf(supervisedOutcomes, outcomeCount);
+      consensusOutcomes = Arrays.copyOf(consensusOutcomes, outcomeCount);
+    }
+  }
+
+  /** Adds what {@code delta}, a state built from zero by the same methods, has learned. */
+  void add(DomainState delta) {
+    ensureOutcomes(delta.supervisedOutcomes.length);
+    for (int k = 0; k < delta.supervisedOutcomes.length; k++) {
+      supervisedOutcomes[k] += delta.supervisedOutcomes[k];
+      consensusOutcomes[k] += delta.consensusOutcomes[k];
+    }
+    for (int g = 0; g < populationCalibrationLogLikelihood.length; g++) {
+      populationCalibrationLogLikelihood[g] += delta.populationCalibrationLogLikelihood[g];
+    }
+    populationCalibrationClaims += delta.populationCalibrationClaims;
+    for (int j = 0; j < poolingLogLikelihood.length; j++) {
+      poolingLogLikelihood[j] += delta.poolingLogLikelihood[j];
     }
   }
 

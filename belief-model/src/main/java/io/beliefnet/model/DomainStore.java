@@ -22,14 +22,6 @@ public interface DomainStore {
   /** What is learned about the agent in this domain; created from the prior on first use. */
   AgentDomainState agent(String agentId);
 
-  /**
-   * Takes the next proposition id from the round-robin refresh queue, or empty if it is empty.
-   */
-  Optional<String> pollRefresh();
-
-  /** Appends a proposition id to the refresh queue. */
-  void offerRefresh(String propositionId);
-
-  /** Number of ids in the refresh queue. */
-  int refreshQueueSize();
+  /** The agent's open claims in this domain; created empty on first use. */
+  AgentOpenClaims openClaims(String agentId);
 }

@@ -1,6 +1,5 @@
 package io.beliefnet.model;
 
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -11,7 +10,7 @@ final class InMemoryDomainStore implements DomainStore {
   private final DomainState domain = new DomainState();
   private final Map<String, PropositionState> propositions = new HashMap<>();
   private final Map<String, AgentDomainState> agents = new HashMap<>();
-  private final ArrayDeque<String> refreshQueue = new ArrayDeque<>();
+  private final Map<String, AgentOpenClaims> openClaims = new HashMap<>();
 
   @Override
   public DomainState domain() {
@@ -39,18 +38,8 @@ final class InMemoryDomainStore implements DomainStore {
   }
 
   @Override
-  public Optional<String> pollRefresh() {
-    return Optional.ofNullable(refreshQueue.pollFirst());
-  }
-
-  @Override
-  public void offerRefresh(String propositionId) {
-    refreshQueue.addLast(propositionId);
-  }
-
-  @Override
-  public int refreshQueueSize() {
-    return refreshQueue.size();
+  public AgentOpenClaims openClaims(String agentId) {
+    return openClaims.computeIfAbsent(agentId, id -> new AgentOpenClaims());
   }
 
   /** Drops resolved propositions observed before {@code observedBefore}; returns how many. */

@@ -15,8 +15,11 @@ import java.util.Map;
  * @param probabilityFloor probabilities are clamped into [floor, 1 - floor] before logs are taken
  * @param populationPriorStrength how many observations the domain's population calibration counts as
  *     in the prior of an agent new to the domain
- * @param refreshesPerEvent open propositions re-evaluated round-robin after each claim, so that
- *     reliabilities learned later reach older open beliefs (incremental EM)
+ * @param refreshesPerChange open claims of an agent stamped again, round-robin, after each change to
+ *     what is learned about it, so that reliabilities learned later reach older open beliefs
+ *     (incremental EM) while one change costs a bounded number of updates
+ * @param restampTolerance the smallest move of a stamp, in nats of log likelihood or in weight, worth
+ *     re-weighing a claim for: 0.01, a likelihood ratio moved by 1 %, barely moves a belief
  * @param topContributors how many agents a belief lists as its main contributors
  * @param controllerWeightCaps by identity tier, the most weight one dependence group (claims on a
  *     proposition linked by one controller or a shared evidence id) carries, in units of one
@@ -27,7 +30,8 @@ public record ModelParameters(
     double cappedTotalWeight,
     double probabilityFloor,
     double populationPriorStrength,
-    int refreshesPerEvent,
+    int refreshesPerChange,
+    double restampTolerance,
     int topContributors,
     Map<IdentityTier, Double> controllerWeightCaps)
     implements java.io.Serializable {
@@ -37,7 +41,8 @@ public record ModelParameters(
     requireIn("cappedTotalWeight", cappedTotalWeight, 0, 1e6);
     requireIn("probabilityFloor", probabilityFloor, 1e-9, 0.1);
     requireIn("populationPriorStrength", populationPriorStrength, 0, 1e6);
-    requireIn("refreshesPerEvent", refreshesPerEvent, 0, 1_000);
+    requireIn("refreshesPerChange", refreshesPerChange, 0, 1_000);
+    requireIn("restampTolerance", restampTolerance, 0, 1);
     requireIn("topContributors", topContributors, 0, 1_000);
     EnumMap<IdentityTier, Double> caps = new EnumMap<>(IdentityTier.class);
     for (IdentityTier tier : IdentityTier.values()) {
@@ -50,7 +55,7 @@ public record ModelParameters(
 
   /** The parameters every measurement in this module uses. */
   public static ModelParameters defaults() {
-    return new ModelParameters(0.5, 1.0, 0.01, 10, 2, 5, oneSourcePerController());
+    return new ModelParameters(0.5, 1.0, 0.01, 10, 8, 0.01, 5, oneSourcePerController());
   }
 
   /** Every tier's dependence groups count as one independent claim. */
@@ -70,7 +75,8 @@ public record ModelParameters(
         cappedTotalWeight,
         probabilityFloor,
         populationPriorStrength,
-        refreshesPerEvent,
+        refreshesPerChange,
+        restampTolerance,
         topContributors,
         controllerWeightCaps);
   }

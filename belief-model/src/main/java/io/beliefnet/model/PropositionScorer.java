@@ -33,14 +33,14 @@ final class PropositionScorer {
   }
 
   /**
-   * Scores the counted claims (event order) of a resolved proposition and credits their agents
-   * ({@code claimants}, aligned with {@code claims}).
+   * Scores the counted claims (event order) of a resolved proposition, in a domain whose state is
+   * {@code domain}, and credits their agents and the domain in {@code feedback}.
    */
   List<Settlement> score(
       PropositionState proposition,
       List<ClaimState> claims,
-      List<AgentDomainState> claimants,
       DomainState domain,
+      ModelFeedback feedback,
       double[] logPrior,
       double[][] logLikelihoods,
       double[] independence) {
@@ -72,19 +72,19 @@ final class PropositionScorer {
       claim.setSettlement(settlement.amount());
       claim.setLogScore(settlement.logScore());
       claim.setBrier(settlement.brier());
-      AgentDomainState agent = claimants.get(i);
+      AgentDomainState agent = feedback.agent(claim.getAgentId());
       agent.getLedger().record(settlement, 1);
-      learn(claim, agent, domain, outcome, outcomeCount, 1);
+      learn(claim, agent, feedback.domain(), outcome, outcomeCount, 1);
       settlements.add(settlement);
     }
     double[] poolingCredit =
         poolingCredit(proposition, claims, groups, logPrior, logLikelihoods, independence);
     if (poolingCredit != null) {
-      domain.addPooling(poolingCredit, 1);
+      feedback.domain().addPooling(poolingCredit, 1);
       proposition.setPoolingCredit(poolingCredit);
     }
-    domain.ensureOutcomes(outcomeCount);
-    domain.addSupervisedOutcome(outcome, 1);
+    feedback.domain().ensureOutcomes(outcomeCount);
+    feedback.domain().addSupervisedOutcome(outcome, 1);
     return settlements;
   }
 
@@ -106,15 +106,14 @@ final class PropositionScorer {
   }
 
   /** Takes back everything {@link #score} credited for the proposition's current outcome. */
-  void unscore(PropositionState proposition, List<AgentDomainState> claimants, DomainState domain) {
+  void unscore(PropositionState proposition, ModelFeedback feedback) {
     int outcome = proposition.getOutcome();
-    List<ClaimState> claims = proposition.getClaims();
-    for (int i = 0; i < claims.size(); i++) {
-      ClaimState claim = claims.get(i);
+    DomainState domain = feedback.domain();
+    for (ClaimState claim : proposition.getClaims()) {
       if (!claim.isScored()) {
         continue;
       }
-      AgentDomainState agent = claimants.get(i);
+      AgentDomainState agent = feedback.agent(claim.getAgentId());
       agent.getLedger().record(storedSettlement(proposition, claim), -1);
       learn(claim, agent, domain, claim.getScoredOutcome(), proposition.getOutcomeCount(), -1);
       claim.setScoredOutcome(-1);
@@ -123,6 +122,7 @@ final class PropositionScorer {
       domain.addPooling(proposition.getPoolingCredit(), -1);
       proposition.setPoolingCredit(null);
     }
+    domain.ensureOutcomes(proposition.getOutcomeCount());
     domain.addSupervisedOutcome(outcome, -1);
   }
 

@@ -1,8 +1,9 @@
 package io.beliefnet.model;
 
 /**
- * Turns an agent's learned state into the likelihood of a claim under each possible outcome, and
- * into a readable {@link Reliability}. Pure functions of their arguments.
+ * Turns an agent's learned state into the stamp its claims are weighed with (see {@link
+ * ClaimantStamp}), a stamped claim into its likelihood under each possible outcome, and an agent's
+ * state into a readable {@link Reliability}. Pure functions of their arguments.
  *
  * <p>Hard label l: log θ(k, l), θ the posterior mean of the Dawid–Skene confusion matrix, each row
  * Dirichlet(prior + outcome counts + w · consensus counts), w = {@link
@@ -22,35 +23,45 @@ public final class ReliabilityModel {
   }
 
   /**
-   * Log likelihood of {@code claim} under each of {@code outcomeCount} outcomes. A hard label's
+   * The agent's reliability as a claim with {@code label} (-1 for a distribution) on a proposition
+   * with {@code outcomeCount} outcomes, made under {@code tier}, is weighed with. A hard label's
    * likelihood is capped at that of its own label, so a claim never counts against what it says: an
    * agent learned to be contrary is ignored rather than read backwards, which would let it steer
    * beliefs by lying predictably.
    */
-  double[] logLikelihood(
-      ClaimState claim,
+  ClaimantStamp stamp(
       AgentDomainState agent,
       DomainState domain,
-      int outcomeCount,
-      double[] logBaseRate) {
-    ReliabilityPrior prior = ReliabilityPrior.forTier(claim.getPriorTier());
-    double[] result = new double[outcomeCount];
-    if (claim.isHardLabel()) {
-      int label = claim.getLabel();
-      for (int k = 0; k < outcomeCount; k++) {
-        result[k] =
-            Math.log(confusion(agent, prior, claim.isInfluenceCapped(), k, label, outcomeCount));
-      }
-      for (int k = 0; k < outcomeCount; k++) {
-        result[k] = Math.min(result[k], result[label]);
-      }
-      return result;
+      IdentityTier tier,
+      boolean influenceCapped,
+      int label,
+      int outcomeCount) {
+    ReliabilityPrior prior = ReliabilityPrior.forTier(tier);
+    double independence = independence(tier, agent);
+    if (label < 0) {
+      return new ClaimantStamp(null, calibrationSlope(agent, domain, prior)[0], independence);
     }
-    double slope = calibrationSlope(agent, domain, prior)[0];
+    double[] result = new double[outcomeCount];
+    for (int k = 0; k < outcomeCount; k++) {
+      result[k] = Math.log(confusion(agent, prior, influenceCapped, k, label, outcomeCount));
+    }
+    for (int k = 0; k < outcomeCount; k++) {
+      result[k] = Math.min(result[k], result[label]);
+    }
+    return new ClaimantStamp(result, 1, independence);
+  }
+
+  /** Log likelihood of a stamped claim under each outcome, given the domain's log base rate. */
+  double[] logLikelihood(ClaimState claim, double[] logBaseRate) {
+    ClaimantStamp stamp = claim.getStamp();
+    if (claim.isHardLabel()) {
+      return stamp.labelLogLikelihood();
+    }
     double[] p =
         ProbabilityVectors.clampAndNormalise(claim.getProbabilities(), parameters.probabilityFloor());
-    for (int k = 0; k < outcomeCount; k++) {
-      result[k] = slope * Math.log(p[k]) - logBaseRate[k];
+    double[] result = new double[logBaseRate.length];
+    for (int k = 0; k < result.length; k++) {
+      result[k] = stamp.calibrationSlope() * Math.log(p[k]) - logBaseRate[k];
     }
     return result;
   }

@@ -28,15 +28,16 @@ class StateSizeTest {
   }
 
   @Test
-  void openHardLabelClaimTakesAboutOneHundredBytes() throws IOException {
+  void openHardLabelClaimTakesAboutOneHundredAndFiftyBytes() throws IOException {
     ClaimState claim =
         ClaimState.of(
             Claim.label(PropositionSpec.of("p", "d", 2), "agent-01", 0, 1),
             new AgentProfile("agent-01", "agent-01", IdentityTier.VERIFIED, 0),
             0);
     claim.setConsensusContribution(new double[] {0.2, 0.8});
+    claim.setStamp(new ClaimantStamp(new double[] {-1.2, -0.4}, 1, 0.9));
 
-    assertThat(encode(claim)).isEqualTo(claim.serializedBytes()).isEqualTo(113);
+    assertThat(encode(claim)).isEqualTo(claim.serializedBytes()).isEqualTo(149);
   }
 
   @Test
@@ -46,7 +47,7 @@ class StateSizeTest {
     long one = network.propositionStateBytes();
     network.claim(Claim.label(PropositionSpec.of("p", "d", 2), "agent-02", 1, 1));
 
-    assertThat(network.propositionStateBytes() - one).isEqualTo(113);
+    assertThat(network.propositionStateBytes() - one).isEqualTo(149);
   }
 
   /** A compact binary encoding of every field, as a keyed state backend would write it. */
@@ -101,6 +102,13 @@ class StateSizeTest {
       if (claim.getIndependenceCredit() != null) {
         writeDoubles(out, claim.getIndependenceCredit());
       }
+      double[] stamped = claim.getStamp().labelLogLikelihood();
+      out.writeInt(stamped == null ? 0 : stamped.length);
+      if (stamped != null) {
+        writeDoubles(out, stamped);
+      }
+      out.writeDouble(claim.getStamp().calibrationSlope());
+      out.writeDouble(claim.getStamp().independence());
     }
     return bytes.size();
   }

@@ -37,12 +37,10 @@ import org.apache.flink.util.OutputTag;
  * key's claims from the domain's open propositions (reading each once) and emits the beliefs that
  * moved.
  *
- * <p>Fan-out of a reliability change: beliefs are computed from the claimants' current
- * reliabilities whenever they are read, and each event re-evaluates {@link
- * ModelParameters#refreshesPerEvent()} further open propositions of the domain round-robin. So an
- * event emits at most {@code 1 + refreshesPerEvent} beliefs (refreshed ones only when a
- * probability moved by at least {@link #REFRESH_EMIT_THRESHOLD}), and every open belief is
- * re-emitted within (open propositions / refreshesPerEvent) events of the domain.
+ * <p>Fan-out of a reliability change: each change to an agent re-stamps at most {@link
+ * ModelParameters#refreshesPerChange()} of its open claims (see {@link DomainNetwork}), and an event
+ * emits the belief it touched plus the re-stamped ones that moved by at least {@link
+ * #REFRESH_EMIT_THRESHOLD}.
  *
  * <p>Resolved propositions are kept for {@code resolvedRetention} of event time after their
  * outcome (so corrections can re-score them), open ones for {@code openRetention} after their

@@ -1,6 +1,7 @@
 package io.beliefnet.pipeline.state;
 
 import io.beliefnet.model.AgentDomainState;
+import io.beliefnet.model.AgentOpenClaims;
 import io.beliefnet.model.DomainState;
 import io.beliefnet.model.DomainStore;
 import io.beliefnet.model.PropositionState;
@@ -15,7 +16,6 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
 
 /**
@@ -26,8 +26,8 @@ import org.apache.flink.api.common.typeinfo.Types;
  * <p>Bytes per key, as measured by the model's state classes: {@code PropositionState} per
  * proposition (ids + 8 K + about 100 bytes, plus {@code ClaimState#serializedBytes()} per standing
  * claim: about 115 bytes for an open hard label with short ids, 200 once scored), {@code
- * AgentDomainState} per agent that claimed in the domain (412 bytes for K = 2, 604 for K = 4), and 8
- * bytes plus the id per entry of the refresh queue (one per open proposition).
+ * AgentDomainState} per agent that claimed in the domain (412 bytes for K = 2, 604 for K = 4), and
+ * per open claim an {@code OpenClaim} in its agent's list (the proposition id plus about 40 bytes).
  */
 public final class KeyedDomainStore implements DomainStore {
 
@@ -38,31 +38,25 @@ public final class KeyedDomainStore implements DomainStore {
           "propositions", Types.STRING, TypeInformation.of(PropositionState.class));
   private static final MapStateDescriptor<String, AgentDomainState> AGENTS =
       new MapStateDescriptor<>("agents", Types.STRING, TypeInformation.of(AgentDomainState.class));
-  /** The refresh queue as a ring: position to proposition id. */
-  private static final MapStateDescriptor<Long, String> REFRESH_QUEUE =
-      new MapStateDescriptor<>("refresh-queue", Types.LONG, Types.STRING);
-  /** {head, tail} positions of the refresh ring; empty when equal. */
-  private static final ValueStateDescriptor<long[]> REFRESH_BOUNDS =
-      new ValueStateDescriptor<>(
-          "refresh-bounds", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
+  private static final MapStateDescriptor<String, AgentOpenClaims> OPEN_CLAIMS =
+      new MapStateDescriptor<>(
+          "open-claims", Types.STRING, TypeInformation.of(AgentOpenClaims.class));
 
   private final ValueState<DomainState> domainState;
   private final MapState<String, PropositionState> propositionState;
   private final MapState<String, AgentDomainState> agentState;
-  private final MapState<Long, String> refreshQueue;
-  private final ValueState<long[]> refreshBounds;
+  private final MapState<String, AgentOpenClaims> openClaimState;
 
   private DomainState domain;
   private final Map<String, PropositionState> propositions = new LinkedHashMap<>();
   private final Map<String, AgentDomainState> agents = new HashMap<>();
-  private long[] bounds;
+  private final Map<String, AgentOpenClaims> openClaims = new HashMap<>();
 
   public KeyedDomainStore(RuntimeContext context) {
     domainState = context.getState(DOMAIN);
     propositionState = context.getMapState(PROPOSITIONS);
     agentState = context.getMapState(AGENTS);
-    refreshQueue = context.getMapState(REFRESH_QUEUE);
-    refreshBounds = context.getState(REFRESH_BOUNDS);
+    openClaimState = context.getMapState(OPEN_CLAIMS);
   }
 
   @Override
@@ -93,7 +87,7 @@ public final class KeyedDomainStore implements DomainStore {
     propositions.put(proposition.getId(), proposition);
   }
 
-  /** Drops a proposition's state (its queue entry is skipped when it comes round). */
+  /** Drops a proposition's state (its agents' entries go when a re-stamp finds it gone). */
   public void removeProposition(String propositionId) {
     propositions.remove(propositionId);
     try {
@@ -117,46 +111,21 @@ public final class KeyedDomainStore implements DomainStore {
   }
 
   @Override
-  public Optional<String> pollRefresh() {
-    long[] ring = bounds();
-    if (ring[0] == ring[1]) {
-      return Optional.empty();
+  public AgentOpenClaims openClaims(String agentId) {
+    AgentOpenClaims cached = openClaims.get(agentId);
+    if (cached == null) {
+      cached = get(openClaimState, agentId);
+      if (cached == null) {
+        cached = new AgentOpenClaims();
+      }
+      openClaims.put(agentId, cached);
     }
-    String id = get(refreshQueue, ring[0]);
-    try {
-      refreshQueue.remove(ring[0]);
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot update the refresh queue", e);
-    }
-    ring[0]++;
-    return Optional.of(id);
-  }
-
-  @Override
-  public void offerRefresh(String propositionId) {
-    long[] ring = bounds();
-    try {
-      refreshQueue.put(ring[1], propositionId);
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot update the refresh queue", e);
-    }
-    ring[1]++;
-  }
-
-  @Override
-  public int refreshQueueSize() {
-    long[] ring = bounds();
-    return (int) (ring[1] - ring[0]);
+    return cached;
   }
 
   /** Ids of the propositions the model read or added during the current event, in that order. */
   public Set<String> touchedPropositions() {
     return propositions.keySet();
-  }
-
-  /** Ids of the agents whose state the model read during the current event. */
-  public Set<String> touchedAgents() {
-    return agents.keySet();
   }
 
   /** Writes back everything handed out during the current event and forgets it. */
@@ -167,9 +136,7 @@ public final class KeyedDomainStore implements DomainStore {
       }
       propositionState.putAll(propositions);
       agentState.putAll(agents);
-      if (bounds != null) {
-        refreshBounds.update(bounds);
-      }
+      openClaimState.putAll(openClaims);
     } catch (Exception e) {
       throw new IllegalStateException("cannot write the domain's state", e);
     }
@@ -184,17 +151,7 @@ public final class KeyedDomainStore implements DomainStore {
     domain = null;
     propositions.clear();
     agents.clear();
-    bounds = null;
-  }
-
-  private long[] bounds() {
-    if (bounds == null) {
-      bounds = read(refreshBounds);
-      if (bounds == null) {
-        bounds = new long[2];
-      }
-    }
-    return bounds;
+    openClaims.clear();
   }
 
   private static <T> T read(ValueState<T> state) {

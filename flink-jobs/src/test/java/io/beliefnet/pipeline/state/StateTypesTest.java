@@ -3,6 +3,7 @@ package io.beliefnet.pipeline.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.beliefnet.model.AgentDomainState;
+import io.beliefnet.model.AgentOpenClaims;
 import io.beliefnet.model.DomainState;
 import io.beliefnet.model.PropositionState;
 import io.beliefnet.pipeline.InputEvent;
@@ -21,6 +22,7 @@ class StateTypesTest {
       classes = {
         PropositionState.class,
         AgentDomainState.class,
+        AgentOpenClaims.class,
         DomainState.class,
         InputEvent.class,
         TokenBucket.class
