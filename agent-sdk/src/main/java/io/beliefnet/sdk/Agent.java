@@ -10,10 +10,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A registered agent or resolver publishing through a {@link BeliefClient}: every claim and
- * outcome is signed with the agent's key and sent keyed by its proposition, with its event time as
- * the Kafka timestamp (the job orders by it, and refuses a claim whose timestamp strays from its
- * signed event time). The synchronous methods return once the broker has acknowledged.
+ * A registered agent or resolver publishing through a {@link BeliefClient}: every claim and outcome
+ * is signed with the agent's key and sent keyed by its proposition, with its event time as the
+ * Kafka timestamp (the job orders by it, and refuses a claim whose timestamp strays from its signed
+ * event time). The synchronous methods return once the broker has acknowledged.
  */
 public final class Agent {
 
@@ -49,15 +49,14 @@ public final class Agent {
   /**
    * Signs the claims {@code requests} describe as one batch, with one signature ({@link
    * AgentKey#signBatch}), publishes each as a record of its own keyed by its proposition, and
-   * returns them in order once all are acknowledged. The agent signs once for the whole batch,
-   * and a verifier that remembers verified roots checks that signature once. Claims without an
-   * event time are made at the same instant.
+   * returns them in order once all are acknowledged. The agent signs once for the whole batch, and
+   * a verifier that remembers verified roots checks that signature once. Claims without an event
+   * time are made at the same instant.
    *
    * @throws IllegalArgumentException if there are no requests or more than 2^20, or the job would
    *     reject a claim's content; then nothing is sent
-   * @throws BeliefClientException if a claim could not be published; others may have been, and
-   *     the job ignores a claim id it has applied, so claim ids set on the requests make a retry
-   *     safe
+   * @throws BeliefClientException if a claim could not be published; others may have been, and the
+   *     job ignores a claim id it has applied, so claim ids set on the requests make a retry safe
    */
   public List<Claim> claimBatch(List<ClaimRequest> requests) {
     return client.await(
@@ -75,7 +74,11 @@ public final class Agent {
 
   private CompletableFuture<Claim> send(Claim claim) {
     return client
-        .send(Topic.CLAIMS, claim.getPropositionId(), claim, claim.getEventTime(),
+        .send(
+            Topic.CLAIMS,
+            claim.getPropositionId(),
+            claim,
+            claim.getEventTime(),
             "claim " + claim.getClaimId() + " of agent " + id + " on " + claim.getPropositionId())
         .thenApply(sent -> claim);
   }
@@ -108,7 +111,11 @@ public final class Agent {
                 .setObservedAt(observedAt)
                 .build());
     return client
-        .send(Topic.OUTCOMES, propositionId, resolution, observedAt,
+        .send(
+            Topic.OUTCOMES,
+            propositionId,
+            resolution,
+            observedAt,
             "outcome " + outcome + " of " + propositionId + " by resolver " + id)
         .thenApply(sent -> resolution);
   }

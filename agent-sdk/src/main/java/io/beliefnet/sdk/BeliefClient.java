@@ -87,7 +87,8 @@ public final class BeliefClient implements AutoCloseable {
 
     private Builder(String bootstrapServers, String registryUrl) {
       if (bootstrapServers == null || bootstrapServers.isBlank()) {
-        throw new IllegalArgumentException("bootstrap servers are missing: give host:port of a Kafka broker");
+        throw new IllegalArgumentException(
+            "bootstrap servers are missing: give host:port of a Kafka broker");
       }
       if (registryUrl == null || !registryUrl.matches("https?://.+")) {
         throw new IllegalArgumentException(
@@ -133,8 +134,8 @@ public final class BeliefClient implements AutoCloseable {
   }
 
   /**
-   * Publishes {@code registration} with {@code key}'s public half on the {@code agents} topic,
-   * and returns it once acknowledged. From then on the job accepts claims signed with the key.
+   * Publishes {@code registration} with {@code key}'s public half on the {@code agents} topic, and
+   * returns it once acknowledged. From then on the job accepts claims signed with the key.
    */
   public AgentIdentity register(AgentRegistration registration, AgentKey key) {
     AgentIdentity identity =
@@ -144,7 +145,8 @@ public final class BeliefClient implements AutoCloseable {
             .setTier(registration.tier())
             .setController(registration.controller())
             .setStake(registration.stake())
-            .setRegisteredAt(registration.registeredAt() == null ? now() : registration.registeredAt())
+            .setRegisteredAt(
+                registration.registeredAt() == null ? now() : registration.registeredAt())
             .build();
     String what = "the registration of agent " + registration.agentId();
     return await(
@@ -159,12 +161,15 @@ public final class BeliefClient implements AutoCloseable {
   }
 
   /**
-   * A live table of the latest belief per proposition, filled from the start of the {@code
-   * beliefs} topic and kept current until closed. Only committed beliefs are read.
+   * A live table of the latest belief per proposition, filled from the start of the {@code beliefs}
+   * topic and kept current until closed. Only committed beliefs are read.
    */
   public BeliefTable subscribeBeliefs() {
     return BeliefTable.follow(
-        consumer(), Topic.BELIEFS.defaultName(), HttpSchemaRegistryClient.connect(registryUrl), bootstrapServers);
+        consumer(),
+        Topic.BELIEFS.defaultName(),
+        HttpSchemaRegistryClient.connect(registryUrl),
+        bootstrapServers);
   }
 
   /**
@@ -182,8 +187,12 @@ public final class BeliefClient implements AutoCloseable {
     Map<String, Object> config = new HashMap<>(kafkaProperties);
     config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     try (Admin admin = Admin.create(config)) {
-      return admin.listOffsets(newest).all().get(ACKNOWLEDGEMENT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-          .values().stream()
+      return admin
+          .listOffsets(newest)
+          .all()
+          .get(ACKNOWLEDGEMENT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+          .values()
+          .stream()
           .filter(found -> found.offset() >= 0)
           .map(found -> Instant.ofEpochMilli(found.timestamp()))
           .max(Comparator.naturalOrder());
@@ -232,18 +241,26 @@ public final class BeliefClient implements AutoCloseable {
     return acknowledged;
   }
 
-  /** The result of {@code pending}, or the failure it ended in as a {@link BeliefClientException}. */
+  /**
+   * The result of {@code pending}, or the failure it ended in as a {@link BeliefClientException}.
+   */
   <T> T await(CompletableFuture<T> pending, String what) {
     try {
       return pending.get(ACKNOWLEDGEMENT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       throw e.getCause() instanceof BeliefClientException failure
           ? failure
-          : new BeliefClientException("could not publish " + what + ": " + e.getCause(), e.getCause());
+          : new BeliefClientException(
+              "could not publish " + what + ": " + e.getCause(), e.getCause());
     } catch (java.util.concurrent.TimeoutException e) {
       throw new BeliefClientException(
-          "Kafka at " + bootstrapServers + " did not acknowledge " + what + " within "
-              + ACKNOWLEDGEMENT_TIMEOUT.toSeconds() + " s; check that the broker is running and reachable");
+          "Kafka at "
+              + bootstrapServers
+              + " did not acknowledge "
+              + what
+              + " within "
+              + ACKNOWLEDGEMENT_TIMEOUT.toSeconds()
+              + " s; check that the broker is running and reachable");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new BeliefClientException("interrupted while publishing " + what, e);
@@ -265,14 +282,26 @@ public final class BeliefClient implements AutoCloseable {
       return unreachable(what, failure);
     }
     return new BeliefClientException(
-        "Kafka at " + bootstrapServers + " refused " + what + " on topic " + topic.defaultName() + ": "
-            + failure.getMessage() + "; check that this client may write the topic (ACLs, security settings)",
+        "Kafka at "
+            + bootstrapServers
+            + " refused "
+            + what
+            + " on topic "
+            + topic.defaultName()
+            + ": "
+            + failure.getMessage()
+            + "; check that this client may write the topic (ACLs, security settings)",
         failure);
   }
 
   private BeliefClientException unreachable(String what, Throwable failure) {
     return new BeliefClientException(
-        "Kafka at " + bootstrapServers + " did not answer in time for " + what + " (" + failure.getMessage()
+        "Kafka at "
+            + bootstrapServers
+            + " did not answer in time for "
+            + what
+            + " ("
+            + failure.getMessage()
             + "); check that the broker is running, the address is right and the security settings match",
         failure);
   }

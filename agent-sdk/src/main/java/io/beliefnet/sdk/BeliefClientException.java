@@ -1,8 +1,8 @@
 package io.beliefnet.sdk;
 
 /**
- * Something the belief network's client could not do, with a message that says what failed and
- * what to check: an unreachable broker or registry, a refused write, a belief that is not there.
+ * Something the belief network's client could not do, with a message that says what failed and what
+ * to check: an unreachable broker or registry, a refused write, a belief that is not there.
  */
 public final class BeliefClientException extends RuntimeException {
 

@@ -22,11 +22,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 
 /**
- * The latest belief per proposition, kept current by a thread that reads the {@code beliefs}
- * topic (committed records only) from its start. Since the topic is keyed by proposition, the
- * last record of a key is its current belief. Thread-safe: read it from any thread, wait for a
- * belief with {@link #await}, or be told of each update with {@link #onUpdate}. Close it to stop
- * the thread.
+ * The latest belief per proposition, kept current by a thread that reads the {@code beliefs} topic
+ * (committed records only) from its start. Since the topic is keyed by proposition, the last record
+ * of a key is its current belief. Thread-safe: read it from any thread, wait for a belief with
+ * {@link #await}, or be told of each update with {@link #onUpdate}. Close it to stop the thread.
  */
 public final class BeliefTable implements AutoCloseable {
 
@@ -35,8 +34,10 @@ public final class BeliefTable implements AutoCloseable {
   private final Map<String, Belief> latest = new ConcurrentHashMap<>();
   private final List<Consumer<Belief>> listeners = new CopyOnWriteArrayList<>();
   private final Object changed = new Object();
+
   /** Numbered requests to catch up with the topic's end; {@link #caughtUp} is the last served. */
   private final AtomicLong catchUpRequests = new AtomicLong();
+
   private volatile long caughtUp;
   private volatile BeliefClientException failure;
   private volatile boolean closed;
@@ -80,13 +81,22 @@ public final class BeliefTable implements AutoCloseable {
     } catch (KafkaException e) {
       consumer.close();
       throw new BeliefClientException(
-          "could not list the partitions of topic " + topic + " at " + bootstrapServers + " ("
-              + e.getMessage() + "); check that the broker is running and reachable", e);
+          "could not list the partitions of topic "
+              + topic
+              + " at "
+              + bootstrapServers
+              + " ("
+              + e.getMessage()
+              + "); check that the broker is running and reachable",
+          e);
     }
     if (found == null || found.isEmpty()) {
       consumer.close();
       throw new BeliefClientException(
-          "topic " + topic + " does not exist at " + bootstrapServers
+          "topic "
+              + topic
+              + " does not exist at "
+              + bootstrapServers
               + "; is this the belief network's cluster, with its topics created?");
     }
     List<TopicPartition> partitions =
@@ -111,8 +121,8 @@ public final class BeliefTable implements AutoCloseable {
   }
 
   /**
-   * Calls {@code listener} with every belief the table takes in from now on, on the table's
-   * thread, in topic order per proposition. A listener that throws stops the table.
+   * Calls {@code listener} with every belief the table takes in from now on, on the table's thread,
+   * in topic order per proposition. A listener that throws stops the table.
    */
   public void onUpdate(Consumer<Belief> listener) {
     listeners.add(listener);
@@ -174,7 +184,8 @@ public final class BeliefTable implements AutoCloseable {
       failure =
           e instanceof BeliefClientException stopped
               ? stopped
-              : new BeliefClientException("the belief table stopped reading topic " + topic + ": " + e, e);
+              : new BeliefClientException(
+                  "the belief table stopped reading topic " + topic + ": " + e, e);
       signal();
     } finally {
       consumer.close();
@@ -190,14 +201,16 @@ public final class BeliefTable implements AutoCloseable {
       apply(decoder.decode(record.value()));
     } catch (WireFormatException e) {
       if (e.reason() == WireFormatException.Reason.REGISTRY_UNAVAILABLE) {
-        throw new BeliefClientException("the belief table cannot decode beliefs: " + e.getMessage(), e);
+        throw new BeliefClientException(
+            "the belief table cannot decode beliefs: " + e.getMessage(), e);
       }
       // bytes that are no belief are not a proposition's state: the table has nothing to update
     }
   }
 
   private boolean reached(Map<TopicPartition, Long> target) {
-    return target.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
+    return target.entrySet().stream()
+        .allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
   }
 
   private void signal() {
@@ -216,7 +229,8 @@ public final class BeliefTable implements AutoCloseable {
         }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          throw new BeliefClientException("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+          throw new BeliefClientException(
+              "timed out after " + timeout.toSeconds() + " s waiting for " + what);
         }
         try {
           changed.wait(Math.max(1, left / 1_000_000));

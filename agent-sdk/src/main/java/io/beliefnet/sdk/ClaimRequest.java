@@ -11,8 +11,8 @@ import java.util.UUID;
 /**
  * What an agent claims about one proposition, before {@link Agent#claim} stamps, signs and sends
  * it: a distribution over the proposition's outcomes ({@link #probabilities}) or a single label
- * ({@link #label}). Unset optional parts take their defaults: a random claim id, event time now,
- * no stake beyond the registered one, no evidence ids, no fading. Not thread-safe.
+ * ({@link #label}). Unset optional parts take their defaults: a random claim id, event time now, no
+ * stake beyond the registered one, no evidence ids, no fading. Not thread-safe.
  */
 public final class ClaimRequest {
 
@@ -118,7 +118,8 @@ public final class ClaimRequest {
     }
     evidenceIds.forEach(evidence -> Ids.require("evidence id", evidence));
     return Claim.newBuilder()
-        .setClaimId(Ids.require("claim id", claimId == null ? UUID.randomUUID().toString() : claimId))
+        .setClaimId(
+            Ids.require("claim id", claimId == null ? UUID.randomUUID().toString() : claimId))
         .setAgentId(agentId)
         .setPropositionId(propositionId)
         .setDomain(domain)
@@ -136,7 +137,8 @@ public final class ClaimRequest {
     if (label != null) {
       int index = outcomes.indexOf(label);
       if (index < 0) {
-        throw new IllegalArgumentException("label '" + label + "' is not one of the outcomes " + outcomes);
+        throw new IllegalArgumentException(
+            "label '" + label + "' is not one of the outcomes " + outcomes);
       }
       List<Double> oneHot = new ArrayList<>(outcomes.size());
       for (int k = 0; k < outcomes.size(); k++) {
@@ -146,7 +148,11 @@ public final class ClaimRequest {
     }
     if (probabilities.size() != outcomes.size()) {
       throw new IllegalArgumentException(
-          probabilities.size() + " probabilities for " + outcomes.size() + " outcomes " + outcomes
+          probabilities.size()
+              + " probabilities for "
+              + outcomes.size()
+              + " outcomes "
+              + outcomes
               + ": give one probability per outcome, or a label");
     }
     double sum = 0;
@@ -157,11 +163,13 @@ public final class ClaimRequest {
       sum += p;
     }
     if (Math.abs(sum - 1) > SUM_TOLERANCE) {
-      throw new IllegalArgumentException("probabilities " + probabilities + " sum to " + sum + ", not 1");
+      throw new IllegalArgumentException(
+          "probabilities " + probabilities + " sum to " + sum + ", not 1");
     }
     if (hardLabel && probabilities.stream().filter(p -> p == 1.0).count() != 1) {
       throw new IllegalArgumentException(
-          "a hard label needs probabilities that are 1 on one outcome and 0 elsewhere, not " + probabilities);
+          "a hard label needs probabilities that are 1 on one outcome and 0 elsewhere, not "
+              + probabilities);
     }
     return probabilities;
   }

@@ -35,10 +35,16 @@ class AgentBatchTest {
   private final DevSchemaRegistryServer registry = DevSchemaRegistryServer.start(0);
   private final MockProducer<String, byte[]> producer =
       new MockProducer<>(
-          new Cluster("test", List.of(BROKER),
+          new Cluster(
+              "test",
+              List.of(BROKER),
               List.of(new PartitionInfo(CLAIMS, 0, BROKER, new Node[0], new Node[0])),
-              Set.of(), Set.of()),
-          true, null, new StringSerializer(), new ByteArraySerializer());
+              Set.of(),
+              Set.of()),
+          true,
+          null,
+          new StringSerializer(),
+          new ByteArraySerializer());
   private final BeliefClient client =
       BeliefClient.builder("127.0.0.1:1", registry.url()).build(producer);
 
@@ -51,12 +57,14 @@ class AgentBatchTest {
   @Test
   void eachClaimOfABatchIsItsOwnRecordKeyedByItsPropositionAndVerifiesAlone() {
     List<Claim> claims =
-        client.agent("agent-1", key)
+        client
+            .agent("agent-1", key)
             .claimBatch(List.of(request("bridge-1"), request("bridge-2"), request("bridge-3")));
 
     List<ProducerRecord<String, byte[]>> sent = producer.history();
     assertThat(sent).extracting(ProducerRecord::topic).containsOnly(CLAIMS);
-    assertThat(sent).extracting(ProducerRecord::key)
+    assertThat(sent)
+        .extracting(ProducerRecord::key)
         .containsExactly("bridge-1", "bridge-2", "bridge-3");
     assertThat(sent).extracting(ProducerRecord::timestamp).containsOnly(EVENT_TIME.toEpochMilli());
     try (AvroWireDeserializer<Claim> claimsOnTheWire =
@@ -64,11 +72,13 @@ class AgentBatchTest {
       List<Claim> received =
           sent.stream().map(r -> claimsOnTheWire.deserialize(CLAIMS, r.value())).toList();
       assertThat(received).isEqualTo(claims);
-      assertThat(received).allSatisfy(claim -> {
-        assertThat(SignatureCheck.verify(claim, key.publicKey())).isEqualTo(Verdict.VALID);
-        assertThat(claim.getBatch().getLeafCount()).isEqualTo(3);
-        assertThat(claim.getSignature()).isEqualTo(claims.get(0).getSignature());
-      });
+      assertThat(received)
+          .allSatisfy(
+              claim -> {
+                assertThat(SignatureCheck.verify(claim, key.publicKey())).isEqualTo(Verdict.VALID);
+                assertThat(claim.getBatch().getLeafCount()).isEqualTo(3);
+                assertThat(claim.getSignature()).isEqualTo(claims.get(0).getSignature());
+              });
     }
   }
 

@@ -36,7 +36,9 @@ class BeliefClientTest {
                 .build()) {
       Agent agent = client.agent("agent-1", AgentKey.fromSeed(1));
       assertThatThrownBy(
-              () -> agent.claim(ClaimRequest.on("p", "d").outcomes(List.of("no", "yes")).label("yes")))
+              () ->
+                  agent.claim(
+                      ClaimRequest.on("p", "d").outcomes(List.of("no", "yes")).label("yes")))
           .isInstanceOf(BeliefClientException.class)
           .hasMessageContaining("Kafka at " + NO_BROKER + " did not answer in time")
           .hasMessageContaining("check that the broker is running");

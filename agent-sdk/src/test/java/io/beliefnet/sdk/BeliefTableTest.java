@@ -40,7 +40,8 @@ class BeliefTableTest {
   @Test
   void awaitReturnsOnceAnotherThreadBringsTheBelief() {
     CompletableFuture<Belief> awaited =
-        CompletableFuture.supplyAsync(() -> table.await("p1", b -> b.getVersion() >= 2, Duration.ofSeconds(10)));
+        CompletableFuture.supplyAsync(
+            () -> table.await("p1", b -> b.getVersion() >= 2, Duration.ofSeconds(10)));
     table.apply(belief("p1", 1, 0.6));
     table.apply(belief("p1", 2, 0.7));
 

@@ -37,7 +37,10 @@ class ClaimRequestTest {
   @Test
   void aLabelIsAOneHotHardLabel() {
     Claim claim =
-        ClaimRequest.on("bridge-1", "traffic/london").outcomes(OPEN_CLOSED).label("closed").toClaim("a", NOW);
+        ClaimRequest.on("bridge-1", "traffic/london")
+            .outcomes(OPEN_CLOSED)
+            .label("closed")
+            .toClaim("a", NOW);
 
     assertThat(claim.getHardLabel()).isTrue();
     assertThat(claim.getProbabilities()).containsExactly(0.0, 1.0);
@@ -68,13 +71,24 @@ class ClaimRequestTest {
 
   @Test
   void contentTheJobWouldRejectIsRefusedSayingWhy() {
-    assertRefused(ClaimRequest.on("p", "d").outcomes(List.of("yes")).label("yes"), "at least 2 distinct outcomes");
-    assertRefused(ClaimRequest.on("p", "d").outcomes(OPEN_CLOSED).probabilities(List.of(1.0)), "1 probabilities for 2 outcomes");
-    assertRefused(ClaimRequest.on("p", "d").outcomes(OPEN_CLOSED).probabilities(List.of(0.5, 0.6)), "sum to");
-    assertRefused(ClaimRequest.on("p", "d").outcomes(OPEN_CLOSED).probabilities(List.of(-0.5, 1.5)), "not in [0, 1]");
-    assertRefused(ClaimRequest.on("p", "d").outcomes(OPEN_CLOSED).label("ajar"), "not one of the outcomes");
     assertRefused(
-        ClaimRequest.on("p", "d").outcomes(OPEN_CLOSED).probabilities(List.of(0.5, 0.5)).hardLabel(true),
+        ClaimRequest.on("p", "d").outcomes(List.of("yes")).label("yes"),
+        "at least 2 distinct outcomes");
+    assertRefused(
+        ClaimRequest.on("p", "d").outcomes(OPEN_CLOSED).probabilities(List.of(1.0)),
+        "1 probabilities for 2 outcomes");
+    assertRefused(
+        ClaimRequest.on("p", "d").outcomes(OPEN_CLOSED).probabilities(List.of(0.5, 0.6)), "sum to");
+    assertRefused(
+        ClaimRequest.on("p", "d").outcomes(OPEN_CLOSED).probabilities(List.of(-0.5, 1.5)),
+        "not in [0, 1]");
+    assertRefused(
+        ClaimRequest.on("p", "d").outcomes(OPEN_CLOSED).label("ajar"), "not one of the outcomes");
+    assertRefused(
+        ClaimRequest.on("p", "d")
+            .outcomes(OPEN_CLOSED)
+            .probabilities(List.of(0.5, 0.5))
+            .hardLabel(true),
         "a hard label needs");
     assertRefused(ClaimRequest.on(" ", "d").outcomes(OPEN_CLOSED).label("open"), "proposition id");
     assertRefused(ClaimRequest.on("p", "d").outcomes(OPEN_CLOSED).label("open").stake(-1), "stake");

@@ -7,12 +7,14 @@ import java.util.Arrays;
  * getters and setters) so that streaming state keyed by agent and domain can hold it.
  *
  * <ul>
- *   <li>{@code supervisedCounts}: M x M confusion counts from outcomes, row = truth, column = claimed
- *       label (M = largest K seen in the domain, row-major);
- *   <li>{@code consensusCounts}: the same from the consensus (expected counts of online EM); each open
- *       claim's share is replaced, never added twice, when its proposition's posterior changes;
- *   <li>{@code calibrationLogLikelihood}: for each slope of {@link CalibrationGrid}, the log likelihood
- *       of the resolved outcomes of this agent's probability claims under that recalibration;
+ *   <li>{@code supervisedCounts}: M x M confusion counts from outcomes, row = truth, column =
+ *       claimed label (M = largest K seen in the domain, row-major);
+ *   <li>{@code consensusCounts}: the same from the consensus (expected counts of online EM); each
+ *       open claim's share is replaced, never added twice, when its proposition's posterior
+ *       changes;
+ *   <li>{@code calibrationLogLikelihood}: for each slope of {@link CalibrationGrid}, the log
+ *       likelihood of the resolved outcomes of this agent's probability claims under that
+ *       recalibration;
  *   <li>{@code independenceLogLikelihood}: for each weight of {@link IndependenceGrid}, the log
  *       likelihood of the resolved outcomes of this agent's claims at that weight;
  *   <li>the reputation ledger.
@@ -94,11 +96,15 @@ public final class AgentDomainState {
   }
 
   double supervised(int truth, int claimed) {
-    return truth < matrixSize && claimed < matrixSize ? supervisedCounts[truth * matrixSize + claimed] : 0;
+    return truth < matrixSize && claimed < matrixSize
+        ? supervisedCounts[truth * matrixSize + claimed]
+        : 0;
   }
 
   double consensus(int truth, int claimed) {
-    return truth < matrixSize && claimed < matrixSize ? consensusCounts[truth * matrixSize + claimed] : 0;
+    return truth < matrixSize && claimed < matrixSize
+        ? consensusCounts[truth * matrixSize + claimed]
+        : 0;
   }
 
   void addSupervised(int truth, int claimed, double amount) {
@@ -212,7 +218,12 @@ public final class AgentDomainState {
 
   @Override
   public String toString() {
-    return "AgentDomainState{M=" + matrixSize + ", supervised=" + Arrays.toString(supervisedCounts)
-        + ", consensus=" + Arrays.toString(consensusCounts) + "}";
+    return "AgentDomainState{M="
+        + matrixSize
+        + ", supervised="
+        + Arrays.toString(supervisedCounts)
+        + ", consensus="
+        + Arrays.toString(consensusCounts)
+        + "}";
   }
 }

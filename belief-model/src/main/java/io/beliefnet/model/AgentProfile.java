@@ -30,14 +30,17 @@ public record AgentProfile(String id, String controller, IdentityTier tier, doub
     }
   }
 
-  /** The profile assumed for an agent that claims before registering: its own controller, unverified, unstaked. */
+  /**
+   * The profile assumed for an agent that claims before registering: its own controller,
+   * unverified, unstaked.
+   */
   public static AgentProfile unregistered(String id) {
     return new AgentProfile(id, id, IdentityTier.UNVERIFIED, 0);
   }
 
   /**
-   * True when the agent's influence is capped: unverified and unstaked identities are free to create,
-   * so together they may carry only a bounded weight on any proposition.
+   * True when the agent's influence is capped: unverified and unstaked identities are free to
+   * create, so together they may carry only a bounded weight on any proposition.
    */
   public boolean influenceCapped() {
     return tier == IdentityTier.UNVERIFIED && stake == 0;

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The posterior of one proposition from its claims: log P(y = k) = log prior(k) + Σ_i w_i ·
  * loglik_i(k), normalised. Pure functions; the claims' log likelihoods come from {@link
- * ReliabilityModel} (or, in a pipeline, stamped on the claims by the operator that owns the agents).
+ * ReliabilityModel} (or, in a pipeline, stamped on the claims by the operator that owns the
+ * agents).
  *
  * <p>Weights w_i start from the agent's learned independence (see {@link
  * ReliabilityModel#independence}) and multiply four discounts:
@@ -63,7 +64,8 @@ public final class BeliefCalculator {
       ClaimState claim = claims.get(i);
       double groupCap = parameters.controllerWeightCaps().get(claim.getPriorTier());
       int groupSize = groups.sizeOf(i);
-      double weight = groupSize <= groupCap ? independence[i] : independence[i] * groupCap / groupSize;
+      double weight =
+          groupSize <= groupCap ? independence[i] : independence[i] * groupCap / groupSize;
       if (halfLifeMillis > 0 && claim.getEventTime() < referenceTime) {
         weight *= Math.pow(2, -(double) (referenceTime - claim.getEventTime()) / halfLifeMillis);
       }

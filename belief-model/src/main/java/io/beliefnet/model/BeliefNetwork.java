@@ -86,7 +86,9 @@ public final class BeliefNetwork {
     }
   }
 
-  /** The current belief about a proposition, if any claim on it was seen (and it is not forgotten). */
+  /**
+   * The current belief about a proposition, if any claim on it was seen (and it is not forgotten).
+   */
   public Optional<Belief> belief(String propositionId) {
     PropositionRef ref = propositions.get(propositionId);
     return ref == null ? Optional.empty() : domain(ref.domain()).network().belief(propositionId);
@@ -113,7 +115,8 @@ public final class BeliefNetwork {
   /**
    * Drops resolved propositions whose outcome was observed before {@code observedBefore}. Learned
    * reliabilities, base rates and ledgers keep what those propositions taught; what is lost is the
-   * ability to re-score them on a correction or a late-arriving claim. Returns how many were dropped.
+   * ability to re-score them on a correction or a late-arriving claim. Returns how many were
+   * dropped.
    */
   public int forgetResolvedBefore(long observedBefore) {
     int dropped = 0;

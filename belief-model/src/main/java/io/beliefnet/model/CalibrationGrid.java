@@ -1,11 +1,12 @@
 package io.beliefnet.model;
 
 /**
- * Calibration of probability claims as a posterior over a fixed grid of slopes a: a forecast p is read
- * as q_k ∝ p_k^a (for binary claims, logit q = a · logit p). a = 1 takes forecasts at face value, a
- * < 1 shrinks an over-confident forecaster towards chance, a > 1 extremizes a timid one, a = 0
- * ignores it. A fixed grid keeps the state a constant {@value #SIZE} doubles per agent and domain,
- * with exact Bayesian updates (sums of log likelihoods) that can be taken back on a correction.
+ * Calibration of probability claims as a posterior over a fixed grid of slopes a: a forecast p is
+ * read as q_k ∝ p_k^a (for binary claims, logit q = a · logit p). a = 1 takes forecasts at face
+ * value, a < 1 shrinks an over-confident forecaster towards chance, a > 1 extremizes a timid one, a
+ * = 0 ignores it. A fixed grid keeps the state a constant {@value #SIZE} doubles per agent and
+ * domain, with exact Bayesian updates (sums of log likelihoods) that can be taken back on a
+ * correction.
  */
 public final class CalibrationGrid {
   /** Number of slopes on the grid. */
@@ -47,8 +48,8 @@ public final class CalibrationGrid {
   }
 
   /**
-   * Posterior over the grid for an agent: tier prior, plus the domain population's evidence scaled to
-   * {@code populationStrength} observations, plus the agent's own evidence.
+   * Posterior over the grid for an agent: tier prior, plus the domain population's evidence scaled
+   * to {@code populationStrength} observations, plus the agent's own evidence.
    */
   static double[] posterior(
       ReliabilityPrior prior,

@@ -12,8 +12,8 @@ public sealed interface ClaimContent permits ClaimContent.HardLabel, ClaimConten
   void requireFits(int outcomeCount, String claimDescription);
 
   /**
-   * The claim stated as a distribution, each probability at least {@code floor}: what proper scoring
-   * rules score. A hard label puts all but the floor on its label.
+   * The claim stated as a distribution, each probability at least {@code floor}: what proper
+   * scoring rules score. A hard label puts all but the floor on its label.
    */
   double[] asDistribution(int outcomeCount, double floor);
 
@@ -62,8 +62,12 @@ public sealed interface ClaimContent permits ClaimContent.HardLabel, ClaimConten
     public void requireFits(int outcomeCount, String claimDescription) {
       if (probabilities.length != outcomeCount) {
         throw new IllegalArgumentException(
-            claimDescription + " gives " + probabilities.length + " probabilities: the proposition has "
-                + outcomeCount + " outcomes");
+            claimDescription
+                + " gives "
+                + probabilities.length
+                + " probabilities: the proposition has "
+                + outcomeCount
+                + " outcomes");
       }
       double sum = 0;
       for (double p : probabilities) {
@@ -75,7 +79,12 @@ public sealed interface ClaimContent permits ClaimContent.HardLabel, ClaimConten
       }
       if (Math.abs(sum - 1) > SUM_TOLERANCE) {
         throw new IllegalArgumentException(
-            claimDescription + ": probabilities sum to " + sum + " (must be 1 ± " + SUM_TOLERANCE + ")");
+            claimDescription
+                + ": probabilities sum to "
+                + sum
+                + " (must be 1 ± "
+                + SUM_TOLERANCE
+                + ")");
       }
     }
 

@@ -1,6 +1,5 @@
 package io.beliefnet.model;
 
-
 /**
  * What applying a claim did.
  *

@@ -1,17 +1,17 @@
 package io.beliefnet.model;
 
 /**
- * One open claim as kept in the state of its proposition: what it says, who said it (stamped with the
- * agent's controller and tier when the claim arrived), and what it currently contributes to learning.
- * A mutable POJO for state keyed by proposition.
+ * One open claim as kept in the state of its proposition: what it says, who said it (stamped with
+ * the agent's controller and tier when the claim arrived), and what it currently contributes to
+ * learning. A mutable POJO for state keyed by proposition.
  *
  * <p>Bytes kept: {@link #serializedBytes} = agent id + controller (2 + UTF-8 length each) + 1 (tier
- * and cap flag) + 4 (label, -1 for a distribution) + 8 K (distribution, if any) + 3 x 8 (event time,
- * sequence, stake) + evidence ids (4 + 2 + length each) + 4 + 8 K (consensus contribution) + 4 + 4 x 8
- * (scored outcome, settlement, gain, log score, Brier) + 4 + 8 I (independence credit once scored, I =
- * {@value IndependenceGrid#SIZE}) + 4 + 8 K (the claimant's stamped log likelihood, for a hard label)
- * + 2 x 8 (stamped slope and independence). With 8-character ids, a hard label, K = 2 and no evidence
- * ids: 149 bytes open, 237 scored.
+ * and cap flag) + 4 (label, -1 for a distribution) + 8 K (distribution, if any) + 3 x 8 (event
+ * time, sequence, stake) + evidence ids (4 + 2 + length each) + 4 + 8 K (consensus contribution) +
+ * 4 + 4 x 8 (scored outcome, settlement, gain, log score, Brier) + 4 + 8 I (independence credit
+ * once scored, I = {@value IndependenceGrid#SIZE}) + 4 + 8 K (the claimant's stamped log
+ * likelihood, for a hard label) + 2 x 8 (stamped slope and independence). With 8-character ids, a
+ * hard label, K = 2 and no evidence ids: 149 bytes open, 237 scored.
  */
 public final class ClaimState {
   private String agentId;
@@ -62,9 +62,12 @@ public final class ClaimState {
     for (String id : evidenceIds) {
       bytes += utf8Bytes(id);
     }
-    bytes += Integer.BYTES + (consensusContribution == null ? 0 : Double.BYTES * consensusContribution.length);
+    bytes +=
+        Integer.BYTES
+            + (consensusContribution == null ? 0 : Double.BYTES * consensusContribution.length);
     bytes += Integer.BYTES + 4 * Double.BYTES;
-    bytes += Integer.BYTES + (independenceCredit == null ? 0 : Double.BYTES * independenceCredit.length);
+    bytes +=
+        Integer.BYTES + (independenceCredit == null ? 0 : Double.BYTES * independenceCredit.length);
     double[] stamped = stamp == null ? null : stamp.labelLogLikelihood();
     bytes += Integer.BYTES + (stamped == null ? 0 : Double.BYTES * stamped.length);
     bytes += 2 * Double.BYTES;
@@ -87,7 +90,6 @@ public final class ClaimState {
             : new ClaimContent.Distribution(probabilities);
     return content.asDistribution(outcomeCount, floor);
   }
-
 
   boolean isScored() {
     return scoredOutcome >= 0;

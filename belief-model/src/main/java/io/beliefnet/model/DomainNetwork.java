@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * The belief network of one domain over a {@link DomainStore}: applies claims and outcomes in the
  * order given and answers for beliefs and reliabilities. It wires three kinds of state that a
- * scaled-out job keeps under three kinds of key, and talks to each only through the messages such
- * a job sends:
+ * scaled-out job keeps under three kinds of key, and talks to each only through the messages such a
+ * job sends:
  *
  * <ul>
  *   <li>per proposition, a {@link PropositionModel}: its stamped claims, belief and scoring;
@@ -76,7 +76,8 @@ public final class DomainNetwork {
     open.setStamp(stamp);
     ModelFeedback feedback = new ModelFeedback();
     // the claim's impact is measured with the reliabilities it met, before anyone learns from it
-    double[] after = propositionModel.claim(proposition, previous, counted, store.domain(), feedback);
+    double[] after =
+        propositionModel.claim(proposition, previous, counted, store.domain(), feedback);
     store.openClaims(claim.agentId()).put(open);
     apply(feedback);
     return new ClaimReceipt(
@@ -97,9 +98,15 @@ public final class DomainNetwork {
     }
     if (outcome.outcome() >= proposition.getOutcomeCount()) {
       throw new IllegalArgumentException(
-          "outcome " + outcome.outcome() + " for proposition " + outcome.propositionId()
-              + " is out of range: it has " + proposition.getOutcomeCount() + " outcomes (0.."
-              + (proposition.getOutcomeCount() - 1) + ")");
+          "outcome "
+              + outcome.outcome()
+              + " for proposition "
+              + outcome.propositionId()
+              + " is out of range: it has "
+              + proposition.getOutcomeCount()
+              + " outcomes (0.."
+              + (proposition.getOutcomeCount() - 1)
+              + ")");
     }
     ModelFeedback withdrawn = new ModelFeedback();
     propositionModel.withdrawCredit(proposition, withdrawn);
@@ -167,9 +174,9 @@ public final class DomainNetwork {
 
   /**
    * Applies what a proposition taught and what it causes, oldest first: the domain's delta, then
-   * each agent's delta followed by new stamps for the agent's next open claims. Only stamps moved by
-   * outcomes re-credit the consensus, and what that credits is consensus alone, so this ends after
-   * at most two turns.
+   * each agent's delta followed by new stamps for the agent's next open claims. Only stamps moved
+   * by outcomes re-credit the consensus, and what that credits is consensus alone, so this ends
+   * after at most two turns.
    */
   private void apply(ModelFeedback first) {
     ArrayDeque<ModelFeedback> queue = new ArrayDeque<>();

@@ -46,8 +46,9 @@ public final class DomainState {
   }
 
   /**
-   * Log base rate of each of the first {@code outcomeCount} outcomes: posterior mean of a Dirichlet(1,
-   * ..., 1) given the outcome counts and the consensus counts weighted by {@code consensusWeight}.
+   * Log base rate of each of the first {@code outcomeCount} outcomes: posterior mean of a
+   * Dirichlet(1, ..., 1) given the outcome counts and the consensus counts weighted by {@code
+   * consensusWeight}.
    */
   double[] logBaseRate(int outcomeCount, double consensusWeight) {
     double[] counts = new double[outcomeCount];

@@ -4,9 +4,9 @@ import java.util.Optional;
 
 /**
  * Where one domain's state lives: in memory for replays, in keyed state in a streaming job. A
- * {@link DomainNetwork} mutates the objects it gets from here in place; a store that copies
- * state in and out (as keyed state backends do) must write back every object it handed out once
- * the network has finished with the current event.
+ * {@link DomainNetwork} mutates the objects it gets from here in place; a store that copies state
+ * in and out (as keyed state backends do) must write back every object it handed out once the
+ * network has finished with the current event.
  */
 public interface DomainStore {
 

@@ -7,11 +7,11 @@ package io.beliefnet.model;
  * the belief just before it plus the claim at weight w gives the outcome; an agent's sums of those
  * log probabilities over its resolved claims are the likelihood.
  *
- * <p>A grid rather than only the two end points: a crowd worker whose errors are shared with
- * others is neither an echo nor fully independent, and with only w = 0 and w = 1 to choose from, a
- * few confidently wrong beliefs swing its weight from near 1 to near 0. Like the other grids, the
- * state is a constant {@value #SIZE} doubles per agent and domain, updated exactly and taken back
- * exactly on a correction.
+ * <p>A grid rather than only the two end points: a crowd worker whose errors are shared with others
+ * is neither an echo nor fully independent, and with only w = 0 and w = 1 to choose from, a few
+ * confidently wrong beliefs swing its weight from near 1 to near 0. Like the other grids, the state
+ * is a constant {@value #SIZE} doubles per agent and domain, updated exactly and taken back exactly
+ * on a correction.
  */
 final class IndependenceGrid {
   static final int SIZE = 11;

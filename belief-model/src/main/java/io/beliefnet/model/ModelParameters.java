@@ -13,13 +13,13 @@ import java.util.Map;
  * @param cappedTotalWeight the most weight all unverified, unstaked claims on one proposition carry
  *     together, in units of one independent claim
  * @param probabilityFloor probabilities are clamped into [floor, 1 - floor] before logs are taken
- * @param populationPriorStrength how many observations the domain's population calibration counts as
- *     in the prior of an agent new to the domain
- * @param refreshesPerChange open claims of an agent stamped again, round-robin, after each change to
- *     what is learned about it, so that reliabilities learned later reach older open beliefs
+ * @param populationPriorStrength how many observations the domain's population calibration counts
+ *     as in the prior of an agent new to the domain
+ * @param refreshesPerChange open claims of an agent stamped again, round-robin, after each change
+ *     to what is learned about it, so that reliabilities learned later reach older open beliefs
  *     (incremental EM) while one change costs a bounded number of updates
- * @param restampTolerance the smallest move of a stamp, in nats of log likelihood or in weight, worth
- *     re-weighing a claim for: 0.01, a likelihood ratio moved by 1 %, barely moves a belief
+ * @param restampTolerance the smallest move of a stamp, in nats of log likelihood or in weight,
+ *     worth re-weighing a claim for: 0.01, a likelihood ratio moved by 1 %, barely moves a belief
  * @param topContributors how many agents a belief lists as its main contributors
  * @param controllerWeightCaps by identity tier, the most weight one dependence group (claims on a
  *     proposition linked by one controller or a shared evidence id) carries, in units of one

@@ -125,9 +125,9 @@ final class PropositionModel {
   }
 
   /**
-   * The first step of resolving: takes back what the proposition credited, its consensus or, if
-   * it is resolved, everything its outcome taught, and leaves it open with its claims uncredited.
-   * Once this feedback is applied and the claims are stamped afresh, {@link #resolve} judges the
+   * The first step of resolving: takes back what the proposition credited, its consensus or, if it
+   * is resolved, everything its outcome taught, and leaves it open with its claims uncredited. Once
+   * this feedback is applied and the claims are stamped afresh, {@link #resolve} judges the
    * claimants without the echo of this proposition's own consensus, so a first outcome and a later
    * correction settle on the same footing.
    */

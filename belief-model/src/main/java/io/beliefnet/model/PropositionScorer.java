@@ -16,12 +16,12 @@ import java.util.List;
  * far as the consensus was already right: copying earns about nothing.
  *
  * <p>Learning (after settling, so the settlement uses what was known before the outcome): each
- * claim adds to its agent's {@link IndependenceGrid} the log probability of the outcome from P_{i−1}
- * plus the claim at each independence weight; each hard-label claim adds 1 to its agent's confusion
- * count (truth, label); each probability claim adds its log likelihood per calibration slope to its
- * agent and to the domain's population; the domain's base rate counts the outcome; and, if
- * probability claims were pooled, the pooling exponents are scored by how well each would have
- * predicted the outcome.
+ * claim adds to its agent's {@link IndependenceGrid} the log probability of the outcome from
+ * P_{i−1} plus the claim at each independence weight; each hard-label claim adds 1 to its agent's
+ * confusion count (truth, label); each probability claim adds its log likelihood per calibration
+ * slope to its agent and to the domain's population; the domain's base rate counts the outcome;
+ * and, if probability claims were pooled, the pooling exponents are scored by how well each would
+ * have predicted the outcome.
  */
 final class PropositionScorer {
   private final ModelParameters parameters;
@@ -57,13 +57,15 @@ final class PropositionScorer {
       ClaimState claim = claims.get(i);
       groups.add(claim);
       double[] weights = weights(proposition, claims, independence, groups, i + 1, pooling);
-      double[] logitsAfter = BeliefCalculator.logPosterior(logPrior, logLikelihoods, weights, i + 1);
+      double[] logitsAfter =
+          BeliefCalculator.logPosterior(logPrior, logLikelihoods, weights, i + 1);
       double logAfter = Math.log(ProbabilityVectors.softmax(logitsAfter)[outcome]);
       double gain = logAfter - logBefore;
       // the claim's weight if its agent were fully independent, every other discount applied
       double discount = weights(proposition, claims, fullIndependence, groups, i + 1, pooling)[i];
       claim.setIndependenceCredit(
-          IndependenceGrid.logLikelihoodPerWeight(logitsBefore, logLikelihoods[i], discount, outcome));
+          IndependenceGrid.logLikelihoodPerWeight(
+              logitsBefore, logLikelihoods[i], discount, outcome));
       logitsBefore = logitsAfter;
       logBefore = logAfter;
       Settlement settlement = settle(proposition, claim, outcome, gain);
@@ -126,7 +128,8 @@ final class PropositionScorer {
     domain.addSupervisedOutcome(outcome, -1);
   }
 
-  private Settlement settle(PropositionState proposition, ClaimState claim, int outcome, double gain) {
+  private Settlement settle(
+      PropositionState proposition, ClaimState claim, int outcome, double gain) {
     double[] stated =
         claim.statedDistribution(proposition.getOutcomeCount(), parameters.probabilityFloor());
     double brier = 0;
@@ -180,7 +183,8 @@ final class PropositionScorer {
     }
     double[] perSlope =
         CalibrationGrid.logLikelihoodPerSlope(
-            ProbabilityVectors.clampAndNormalise(claim.getProbabilities(), parameters.probabilityFloor()),
+            ProbabilityVectors.clampAndNormalise(
+                claim.getProbabilities(), parameters.probabilityFloor()),
             outcome);
     agent.addCalibration(perSlope, sign);
     domain.addPopulationCalibration(perSlope, sign);
@@ -211,7 +215,8 @@ final class PropositionScorer {
     double[] credit = new double[PoolingGrid.SIZE];
     for (int j = 0; j < PoolingGrid.SIZE; j++) {
       double[] weights =
-          weights(proposition, claims, independence, groups, claims.size(), PoolingGrid.exponent(j));
+          weights(
+              proposition, claims, independence, groups, claims.size(), PoolingGrid.exponent(j));
       credit[j] =
           Math.log(
               BeliefCalculator.posterior(logPrior, logLikelihoods, weights, claims.size())[

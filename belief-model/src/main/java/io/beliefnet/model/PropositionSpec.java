@@ -9,7 +9,8 @@ import java.util.Optional;
  * number K of mutually exclusive outcomes (binary is K = 2) and, for facts that change over time,
  * an evidence half-life after which a claim counts half as much.
  *
- * @param halfLifeMillis evidence half-life in milliseconds of event time; 0 means claims do not fade
+ * @param halfLifeMillis evidence half-life in milliseconds of event time; 0 means claims do not
+ *     fade
  */
 public record PropositionSpec(String id, String domain, int outcomeCount, long halfLifeMillis) {
 
@@ -21,7 +22,11 @@ public record PropositionSpec(String id, String domain, int outcomeCount, long h
     Objects.requireNonNull(domain, "domain of proposition " + id);
     if (outcomeCount < 2 || outcomeCount > MAX_OUTCOMES) {
       throw new IllegalArgumentException(
-          "proposition " + id + " has " + outcomeCount + " outcomes: must be between 2 and "
+          "proposition "
+              + id
+              + " has "
+              + outcomeCount
+              + " outcomes: must be between 2 and "
               + MAX_OUTCOMES);
     }
     if (halfLifeMillis < 0) {
@@ -38,7 +43,8 @@ public record PropositionSpec(String id, String domain, int outcomeCount, long h
   /** A proposition whose claims fade with the given half-life, if present. */
   public static PropositionSpec of(
       String id, String domain, int outcomeCount, Optional<Duration> halfLife) {
-    return new PropositionSpec(id, domain, outcomeCount, halfLife.map(Duration::toMillis).orElse(0L));
+    return new PropositionSpec(
+        id, domain, outcomeCount, halfLife.map(Duration::toMillis).orElse(0L));
   }
 
   /** The half-life, if claims fade. */

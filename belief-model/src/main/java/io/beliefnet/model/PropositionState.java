@@ -5,10 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * One proposition's state: its spec, its claims (the latest per agent, in event-time order), and its
- * outcome once resolved. A mutable POJO for state keyed by proposition. The posterior is not stored:
- * it is a function of the claims and the claimants' current reliabilities, recomputed when read, so
- * a change in reliability reaches every open belief without a write.
+ * One proposition's state: its spec, its claims (the latest per agent, in event-time order), and
+ * its outcome once resolved. A mutable POJO for state keyed by proposition. The posterior is not
+ * stored: it is a function of the claims and the claimants' current reliabilities, recomputed when
+ * read, so a change in reliability reaches every open belief without a write.
  *
  * <p>Bytes kept besides the claims ({@link ClaimState#serializedBytes()} each): ids + 4 (K) + 3 x 8
  * (half-life, latest event time, observed-at) + 8 (next sequence) + 4 (outcome) + 8 K (base-rate
@@ -46,9 +46,17 @@ public final class PropositionState {
   void requireMatches(PropositionSpec spec) {
     if (!spec.domain().equals(domain) || spec.outcomeCount() != outcomeCount) {
       throw new IllegalArgumentException(
-          "claim describes proposition " + id + " as domain " + spec.domain() + " with "
-              + spec.outcomeCount() + " outcomes, but it is domain " + domain + " with "
-              + outcomeCount + " outcomes: send the proposition's original spec");
+          "claim describes proposition "
+              + id
+              + " as domain "
+              + spec.domain()
+              + " with "
+              + spec.outcomeCount()
+              + " outcomes, but it is domain "
+              + domain
+              + " with "
+              + outcomeCount
+              + " outcomes: send the proposition's original spec");
     }
   }
 
@@ -56,7 +64,9 @@ public final class PropositionState {
     return outcome >= 0;
   }
 
-  /** True when a claim at {@code eventTime} came after the outcome was observed: no weight, no pay. */
+  /**
+   * True when a claim at {@code eventTime} came after the outcome was observed: no weight, no pay.
+   */
   boolean isLate(long eventTime) {
     return isResolved() && eventTime > observedAt;
   }
@@ -102,10 +112,10 @@ public final class PropositionState {
     return nextSequence++;
   }
 
-
   /** Serialized size of this proposition's state, claims included. */
   public int serializedBytes() {
-    int bytes = 2 * 2 + id.length() + domain.length() + Integer.BYTES + 4 * Long.BYTES + Integer.BYTES;
+    int bytes =
+        2 * 2 + id.length() + domain.length() + Integer.BYTES + 4 * Long.BYTES + Integer.BYTES;
     bytes += Double.BYTES * (outcomeCount + PoolingGrid.SIZE);
     for (ClaimState claim : claims) {
       bytes += claim.serializedBytes();

@@ -8,8 +8,8 @@ package io.beliefnet.model;
  * <p>Hard label l: log θ(k, l), θ the posterior mean of the Dawid–Skene confusion matrix, each row
  * Dirichlet(prior + outcome counts + w · consensus counts), w = {@link
  * ModelParameters#consensusEvidenceWeight()}. For an influence-capped identity the consensus counts
- * may lower a row's accuracy but never raise it: a clique that agrees with itself cannot vote itself
- * reliable; only outcomes can.
+ * may lower a row's accuracy but never raise it: a clique that agrees with itself cannot vote
+ * itself reliable; only outcomes can.
  *
  * <p>Distribution p: a · log p_k − log π_k, with a the posterior-mean calibration slope and π the
  * domain base rate: a forecaster's probability already includes the base rate, which the belief's
@@ -58,7 +58,8 @@ public final class ReliabilityModel {
       return stamp.labelLogLikelihood();
     }
     double[] p =
-        ProbabilityVectors.clampAndNormalise(claim.getProbabilities(), parameters.probabilityFloor());
+        ProbabilityVectors.clampAndNormalise(
+            claim.getProbabilities(), parameters.probabilityFloor());
     double[] result = new double[logBaseRate.length];
     for (int k = 0; k < result.length; k++) {
       result[k] = stamp.calibrationSlope() * Math.log(p[k]) - logBaseRate[k];
@@ -101,7 +102,8 @@ public final class ReliabilityModel {
         prior.pseudoCount(truth, truth, outcomeCount) + agent.supervised(truth, truth);
     double withAccurate = knownAccurate + consensusWeight * agent.consensus(truth, truth);
     boolean consensusRaisesAccuracy = withAccurate / totalWith > knownAccurate / totalWithout;
-    double known = prior.pseudoCount(truth, claimed, outcomeCount) + agent.supervised(truth, claimed);
+    double known =
+        prior.pseudoCount(truth, claimed, outcomeCount) + agent.supervised(truth, claimed);
     return capped && consensusRaisesAccuracy
         ? known / totalWithout
         : (known + consensusWeight * agent.consensus(truth, claimed)) / totalWith;
@@ -124,7 +126,11 @@ public final class ReliabilityModel {
 
   /** A readable summary of what is known about an agent in a domain. */
   Reliability describe(
-      String agentId, String domainName, AgentProfile profile, AgentDomainState agent, DomainState domain) {
+      String agentId,
+      String domainName,
+      AgentProfile profile,
+      AgentDomainState agent,
+      DomainState domain) {
     ReliabilityPrior prior = ReliabilityPrior.forTier(profile.priorTier());
     int size = Math.max(2, agent.getMatrixSize());
     double[][] confusion = new double[size][];
@@ -138,8 +144,7 @@ public final class ReliabilityModel {
       double mass = prior.mass();
       for (int l = 0; l < size; l++) {
         mass +=
-            agent.supervised(k, l)
-                + parameters.consensusEvidenceWeight() * agent.consensus(k, l);
+            agent.supervised(k, l) + parameters.consensusEvidenceWeight() * agent.consensus(k, l);
       }
       double diagonal = confusion[k][k];
       accuracy += diagonal / size;

@@ -1,9 +1,10 @@
 package io.beliefnet.model;
 
 /**
- * Running totals of what an agent's claims earned when their propositions resolved: settlement (stake
- * times information gain), information gain in nats, and the proper scores of the claims as stated.
- * A mutable POJO so that streaming state can hold it; corrections subtract what was credited before.
+ * Running totals of what an agent's claims earned when their propositions resolved: settlement
+ * (stake times information gain), information gain in nats, and the proper scores of the claims as
+ * stated. A mutable POJO so that streaming state can hold it; corrections subtract what was
+ * credited before.
  */
 public final class ReputationLedger {
   private long settledClaims;

@@ -101,7 +101,8 @@ class BeliefNetworkTest {
   }
 
   private static Claim stakedLabel(String proposition, String agent, double stake) {
-    return new Claim(binary(proposition), agent, 1, new ClaimContent.HardLabel(1), stake, List.of());
+    return new Claim(
+        binary(proposition), agent, 1, new ClaimContent.HardLabel(1), stake, List.of());
   }
 
   @Test
@@ -158,7 +159,8 @@ class BeliefNetworkTest {
     network.claim(Claim.label(binary("r"), "solo", 0, 1));
 
     double one = network.belief("r").orElseThrow().effectiveSources();
-    assertThat(network.belief("p").orElseThrow().effectiveSources()).isCloseTo(3 * one, within(1e-9));
+    assertThat(network.belief("p").orElseThrow().effectiveSources())
+        .isCloseTo(3 * one, within(1e-9));
     assertThat(network.belief("q").orElseThrow().effectiveSources()).isLessThanOrEqualTo(one);
   }
 
@@ -189,7 +191,9 @@ class BeliefNetworkTest {
 
     Belief stolen = network.belief("stolen").orElseThrow();
     assertThat(stolen.claims()).isEqualTo(1);
-    assertThat(stolen.topContributors()).extracting(Contribution::agentId).containsExactly("honest");
+    assertThat(stolen.topContributors())
+        .extracting(Contribution::agentId)
+        .containsExactly("honest");
     assertThat(stolen.distribution()[1]).isGreaterThan(beforeRevocation);
     assertThat(network.belief("before").orElseThrow().claims()).isEqualTo(1);
     assertThat(network.belief("settled").orElseThrow().claims()).isEqualTo(1);
@@ -230,7 +234,9 @@ class BeliefNetworkTest {
       network.claim(Claim.label(binary("p" + i), "liar", i, 0));
       for (Settlement settlement : network.resolve(new Outcome("p" + i, 1, i))) {
         if (settlement.agentId().equals("liar")) {
-          assertThat(settlement.stake()).as("stake at risk on claim %d", i).isCloseTo(remaining, within(1e-12));
+          assertThat(settlement.stake())
+              .as("stake at risk on claim %d", i)
+              .isCloseTo(remaining, within(1e-12));
           assertThat(settlement.amount()).isNotPositive();
           remaining += settlement.amount();
         }
@@ -373,8 +379,10 @@ class BeliefNetworkTest {
     assertThatThrownBy(() -> PropositionSpec.of("p", DOMAIN, 1)).hasMessageContaining("1 outcomes");
     BeliefNetwork network = networkWithVerified("a");
     network.claim(Claim.label(binary("p"), "a", 0, 1));
-    assertThatThrownBy(() -> network.resolve(new Outcome("p", 3, 1))).hasMessageContaining("out of range");
-    assertThatThrownBy(() -> network.claim(Claim.label(PropositionSpec.of("p", DOMAIN, 3), "a", 1, 1)))
+    assertThatThrownBy(() -> network.resolve(new Outcome("p", 3, 1)))
+        .hasMessageContaining("out of range");
+    assertThatThrownBy(
+            () -> network.claim(Claim.label(PropositionSpec.of("p", DOMAIN, 3), "a", 1, 1)))
         .hasMessageContaining("3 outcomes");
   }
 

@@ -20,18 +20,26 @@ class BeliefPropertiesTest {
   }
 
   /** As above; claims on some propositions fade with {@code halfLife} (0 = none fade). */
-  private static List<NetworkEvent> randomEvents(long seed, int outcomes, int claims, long halfLife) {
+  private static List<NetworkEvent> randomEvents(
+      long seed, int outcomes, int claims, long halfLife) {
     Random random = new Random(seed);
     List<NetworkEvent> events = new ArrayList<>();
     IdentityTier[] tiers = IdentityTier.values();
     for (int a = 0; a < AGENTS; a++) {
       events.add(
           new AgentProfile(
-              "a" + a, "c" + random.nextInt(AGENTS), tiers[random.nextInt(tiers.length)], random.nextInt(3)));
+              "a" + a,
+              "c" + random.nextInt(AGENTS),
+              tiers[random.nextInt(tiers.length)],
+              random.nextInt(3)));
     }
     for (int i = 0; i < claims; i++) {
       PropositionSpec spec =
-          new PropositionSpec("p" + random.nextInt(PROPOSITIONS), "d", outcomes, random.nextBoolean() ? 0 : halfLife);
+          new PropositionSpec(
+              "p" + random.nextInt(PROPOSITIONS),
+              "d",
+              outcomes,
+              random.nextBoolean() ? 0 : halfLife);
       String agent = "a" + random.nextInt(AGENTS);
       List<String> evidence = random.nextInt(4) == 0 ? List.of("e" + random.nextInt(3)) : List.of();
       ClaimContent content;
@@ -94,7 +102,8 @@ class BeliefPropertiesTest {
       }
       ClaimReceipt receipt =
           network.claim(
-              Claim.label(new PropositionSpec(id, "d", outcomes, 0), "newcomer", 1_000 + p, agreed));
+              Claim.label(
+                  new PropositionSpec(id, "d", outcomes, 0), "newcomer", 1_000 + p, agreed));
       assertThat(receipt.after()[agreed]).isGreaterThanOrEqualTo(receipt.before()[agreed] - 1e-12);
     }
   }
@@ -102,7 +111,8 @@ class BeliefPropertiesTest {
   @Property(tries = 60)
   void settlementsOfAPropositionSumToStakeTimesInformationGain(
       @ForAll long seed, @ForAll @IntRange(min = 2, max = 4) int outcomes) {
-    // without consensus learning, withdrawing a proposition's consensus credit at resolution changes
+    // without consensus learning, withdrawing a proposition's consensus credit at resolution
+    // changes
     // nothing, and with every open claim stamped again after each change, however little it moved,
     // no stamp lags, so the belief read just before the outcome is the one settlement walks to
     ModelParameters outcomesOnly =
@@ -132,7 +142,8 @@ class BeliefPropertiesTest {
       double gain = Math.log(before.distribution()[truth]) - Math.log(before.prior()[truth]);
       double totalGain = 0;
       for (Settlement settlement : settlements) {
-        assertThat(settlement.amount()).isCloseTo(settlement.stake() * settlement.informationGain(), within(1e-9));
+        assertThat(settlement.amount())
+            .isCloseTo(settlement.stake() * settlement.informationGain(), within(1e-9));
         totalGain += settlement.informationGain();
       }
       assertThat(totalGain).isCloseTo(gain, within(1e-9));

@@ -33,7 +33,14 @@ class DependenceGroupsTest {
     groups.add(claims.get(3));
     groups.add(claims.get(4));
     // a, c and e share evidence (c links the two ids); b and d share a controller
-    assertThat(new int[] {groups.sizeOf(0), groups.sizeOf(1), groups.sizeOf(2), groups.sizeOf(3), groups.sizeOf(4)})
+    assertThat(
+            new int[] {
+              groups.sizeOf(0),
+              groups.sizeOf(1),
+              groups.sizeOf(2),
+              groups.sizeOf(3),
+              groups.sizeOf(4)
+            })
         .containsExactly(3, 2, 3, 2, 3);
     DependenceGroups all = DependenceGroups.of(claims, claims.size());
     for (int i = 0; i < claims.size(); i++) {

@@ -7,7 +7,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
-/** The bytes of state kept per agent-domain and per open claim, as documented on the state classes. */
+/**
+ * The bytes of state kept per agent-domain and per open claim, as documented on the state classes.
+ */
 class StateSizeTest {
 
   @Test
@@ -89,7 +91,8 @@ class StateSizeTest {
       for (String id : claim.getEvidenceIds()) {
         out.writeUTF(id);
       }
-      out.writeInt(claim.getConsensusContribution() == null ? 0 : claim.getConsensusContribution().length);
+      out.writeInt(
+          claim.getConsensusContribution() == null ? 0 : claim.getConsensusContribution().length);
       if (claim.getConsensusContribution() != null) {
         writeDoubles(out, claim.getConsensusContribution());
       }
@@ -98,7 +101,8 @@ class StateSizeTest {
       out.writeDouble(claim.getInformationGain());
       out.writeDouble(claim.getLogScore());
       out.writeDouble(claim.getBrier());
-      out.writeInt(claim.getIndependenceCredit() == null ? 0 : claim.getIndependenceCredit().length);
+      out.writeInt(
+          claim.getIndependenceCredit() == null ? 0 : claim.getIndependenceCredit().length);
       if (claim.getIndependenceCredit() != null) {
         writeDoubles(out, claim.getIndependenceCredit());
       }

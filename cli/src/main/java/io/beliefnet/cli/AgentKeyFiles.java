@@ -14,7 +14,9 @@ final class AgentKeyFiles {
 
   /** {@code given}, or {@code .belief/keys/<agent>.key} when none was given. */
   static Path resolve(Path given, String agentId) {
-    return given != null ? given : Path.of(".belief", "keys", agentId.replaceAll("[^A-Za-z0-9._-]", "_") + ".key");
+    return given != null
+        ? given
+        : Path.of(".belief", "keys", agentId.replaceAll("[^A-Za-z0-9._-]", "_") + ".key");
   }
 
   /** The key in {@code file}; a missing or unreadable file is a bad argument of {@code command}. */
@@ -23,9 +25,11 @@ final class AgentKeyFiles {
       return AgentKey.load(file);
     } catch (NoSuchFileException e) {
       throw new ParameterException(
-          command, "no key file at " + file + ": register agent " + agentId + " first, or pass --key-file");
+          command,
+          "no key file at " + file + ": register agent " + agentId + " first, or pass --key-file");
     } catch (IOException | IllegalArgumentException e) {
-      throw new ParameterException(command, "cannot read the key in " + file + ": " + e.getMessage());
+      throw new ParameterException(
+          command, "cannot read the key in " + file + ": " + e.getMessage());
     }
   }
 }

@@ -16,7 +16,10 @@ import picocli.CommandLine.Option;
     })
 final class AttacksCommand implements Callable<Integer> {
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed of the world (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Seed of the world (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Override

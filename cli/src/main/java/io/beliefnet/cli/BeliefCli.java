@@ -43,8 +43,9 @@ public final class BeliefCli implements Runnable {
   /** A bad argument gets one line saying what was wrong and where help is, not a usage dump. */
   private static int oneLineError(CommandLine.ParameterException e, String[] args) {
     CommandLine command = e.getCommandLine();
-    command.getErr().println("belief: " + e.getMessage() + " (see '" + command.getCommandName()
-        + " --help')");
+    command
+        .getErr()
+        .println("belief: " + e.getMessage() + " (see '" + command.getCommandName() + " --help')");
     return command.getCommandSpec().exitCodeOnInvalidInput();
   }
 
@@ -52,8 +53,8 @@ public final class BeliefCli implements Runnable {
    * What the network could not do (unreachable, refused) is said in one line, exit code 1; any
    * other exception is a bug and keeps its stack trace.
    */
-  private static int networkError(
-      Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
+  private static int networkError(Exception e, CommandLine command, CommandLine.ParseResult parsed)
+      throws Exception {
     if (!(e instanceof BeliefClientException)) {
       throw e;
     }

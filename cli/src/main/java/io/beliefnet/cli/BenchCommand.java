@@ -45,47 +45,69 @@ import picocli.CommandLine.Option;
  * it, each with claims of its own: {@code batched} (signed batches, claims spread over domains),
  * {@code per-claim} (one signature per claim), {@code hot-domain} (signed batches, every claim in
  * one domain) and {@code half-load} (a producer paced at half the {@code batched} rate), after a
- * {@code warm-up} of a fifth as many claims that lets the JIT compile the job's path. For each
- * it prints the sustained rate, from the first claim sent to the last claim's belief readable
+ * {@code warm-up} of a fifth as many claims that lets the JIT compile the job's path. For each it
+ * prints the sustained rate, from the first claim sent to the last claim's belief readable
  * (read_committed), and the latency percentiles of the same span per claim. Then the raw consume
- * rate of the same claims topic, checkpoint figures, state bytes and the parallelism, and last
- * the job alone on the hot-domain workload at parallelism 1 and 2 ({@link JobOnlyBenchmark}).
+ * rate of the same claims topic, checkpoint figures, state bytes and the parallelism, and last the
+ * job alone on the hot-domain workload at parallelism 1 and 2 ({@link JobOnlyBenchmark}).
  */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Measures throughput, latency, checkpoints and state size of the job on this machine.")
+    description =
+        "Measures throughput, latency, checkpoints and state size of the job on this machine.")
 final class BenchCommand implements Callable<Integer> {
 
   private static final String HEARTBEAT_DOMAIN = "heartbeat/bench";
   private static final Duration WARM_UP_SPAN = Duration.ofMinutes(3);
+
   /** How long a scenario waits for a belief it has not seen before giving up on the rest. */
   private static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
+
   private static final long OUT_OF_ORDERNESS_MILLIS =
       BeliefJobOptions.MAX_OUT_OF_ORDERNESS.defaultValue().toMillis();
+
   /** How far ahead a paced scenario's first claim is stamped: time to sign all of them. */
   private static final Duration PACED_LEAD = Duration.ofSeconds(10);
 
-  @Option(names = "--claims", defaultValue = "30000", description = "Claims per scenario (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--claims",
+      defaultValue = "30000",
+      description = "Claims per scenario (default: ${DEFAULT-VALUE}).")
   int claims;
 
-  @Option(names = "--agents", defaultValue = "1000", description = "Registered agents (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--agents",
+      defaultValue = "1000",
+      description = "Registered agents (default: ${DEFAULT-VALUE}).")
   int agents;
 
-  @Option(names = "--propositions", defaultValue = "20000", description = "Propositions claimed on per scenario (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--propositions",
+      defaultValue = "20000",
+      description = "Propositions claimed on per scenario (default: ${DEFAULT-VALUE}).")
   int propositions;
 
-  @Option(names = "--domains", defaultValue = "8", description = "Domains the spread scenarios use (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--domains",
+      defaultValue = "8",
+      description = "Domains the spread scenarios use (default: ${DEFAULT-VALUE}).")
   int domains;
 
-  @Option(names = "--job-only", description = "Measure only the job, fed from memory with no Kafka, at parallelism 1 and 2.")
+  @Option(
+      names = "--job-only",
+      description = "Measure only the job, fed from memory with no Kafka, at parallelism 1 and 2.")
   boolean jobOnly;
 
-  @Option(names = "--state-dir", defaultValue = ".belief/bench", description = "State folder, wiped at start (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--state-dir",
+      defaultValue = ".belief/bench",
+      description = "State folder, wiped at start (default: ${DEFAULT-VALUE}).")
   Path stateDir;
 
   private final List<AgentKey> keys = new ArrayList<>();
   private long heartbeats;
+
   /** The newest event time sent so far: each scenario starts after it. */
   private long newestEventTime;
 
@@ -115,28 +137,44 @@ final class BenchCommand implements Callable<Integer> {
       newestEventTime = registeredAt;
       warmUp(stack, producer);
       // compiles the job's hot path before anything is timed; its line is printed but not a figure
-      run(stack, producer,
-          new BenchWorkload("warm-up", Math.max(1, claims / 5), agents, propositions, domains, true,
+      run(
+          stack,
+          producer,
+          new BenchWorkload(
+              "warm-up",
+              Math.max(1, claims / 5),
+              agents,
+              propositions,
+              domains,
+              true,
               BenchWorkload.BACKLOG));
       Measured batched = run(stack, producer, backlog("batched", domains, true));
       run(stack, producer, backlog("per-claim", domains, false));
       run(stack, producer, backlog("hot-domain", 1, true));
       double halfRate = batched.claimsPerSecond() / 2;
-      run(stack, producer,
+      run(
+          stack,
+          producer,
           new BenchWorkload(
               "half-load", claims, agents, propositions, domains, true, halfRate / 1000));
-      System.out.printf("raw_kafka_consume_records_per_s=%.0f (same claims topic, plain consumer)%n",
+      System.out.printf(
+          "raw_kafka_consume_records_per_s=%.0f (same claims topic, plain consumer)%n",
           rawConsumeRate(stack));
       JsonNode checkpoint = latestCheckpoint(stack);
-      System.out.printf("checkpoint end_to_end_ms=%d state_size_bytes=%d checkpointed_size_bytes=%d%n",
+      System.out.printf(
+          "checkpoint end_to_end_ms=%d state_size_bytes=%d checkpointed_size_bytes=%d%n",
           checkpoint.path("end_to_end_duration").asLong(),
           checkpoint.path("state_size").asLong(),
           checkpoint.path("checkpointed_size").asLong());
-      System.out.printf("state_bytes_per_proposition=%.0f state_bytes_per_agent_domain=%d"
+      System.out.printf(
+          "state_bytes_per_proposition=%.0f state_bytes_per_agent_domain=%d"
               + " (%d claims on %d propositions, K = 2)%n",
           backlog("state", domains, true).stateBytesPerProposition(),
-          AgentDomainState.serializedBytes(2), claims, propositions);
-      System.out.printf("parallelism=%d agents=%d claims_per_scenario=%d%n",
+          AgentDomainState.serializedBytes(2),
+          claims,
+          propositions);
+      System.out.printf(
+          "parallelism=%d agents=%d claims_per_scenario=%d%n",
           LocalStack.PARTITIONS, agents, claims);
     }
   }
@@ -160,8 +198,8 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   /**
-   * Sends the workload's claims, each when its event time comes if the workload is paced, or all
-   * at once as a backlog, and reads beliefs until each claim's is readable; prints the line.
+   * Sends the workload's claims, each when its event time comes if the workload is paced, or all at
+   * once as a backlog, and reads beliefs until each claim's is readable; prints the line.
    */
   private Measured run(
       LocalStack stack, KafkaProducer<String, SpecificRecord> producer, BenchWorkload workload)
@@ -176,7 +214,8 @@ final class BenchCommand implements Callable<Integer> {
     long[] sentAt = new long[signed.size()];
     long[] readAt = new long[signed.size()];
     AvroRecordDecoder<Belief> decoder =
-        new AvroRecordDecoder<>(HttpSchemaRegistryClient.connect(stack.registryUrl()), Belief.class);
+        new AvroRecordDecoder<>(
+            HttpSchemaRegistryClient.connect(stack.registryUrl()), Belief.class);
     try (KafkaConsumer<byte[], byte[]> beliefs = consumerAtEnd(stack, Topic.BELIEFS)) {
       for (int i = 0; i < signed.size(); i++) {
         if (paced) {
@@ -213,8 +252,13 @@ final class BenchCommand implements Callable<Integer> {
     System.out.printf(
         "scenario=%s sustained_claims_per_s=%.0f p50_ms=%d p95_ms=%d p99_ms=%d"
             + " (claims=%d beliefs_read=%d%s)%n",
-        workload.name(), measured.claimsPerSecond(), measured.percentile(0.50),
-        measured.percentile(0.95), measured.percentile(0.99), signed.size(), sorted.length,
+        workload.name(),
+        measured.claimsPerSecond(),
+        measured.percentile(0.50),
+        measured.percentile(0.95),
+        measured.percentile(0.99),
+        signed.size(),
+        sorted.length,
         paced ? String.format(" paced_at=%.0f/s", workload.perMillisecond() * 1000) : "");
     return measured;
   }
@@ -242,8 +286,11 @@ final class BenchCommand implements Callable<Integer> {
    * measured as the beliefs arrive and not when the last claim has been sent.
    */
   private static void pace(
-      long until, KafkaConsumer<byte[], byte[]> beliefs, AvroRecordDecoder<Belief> decoder,
-      Map<String, Integer> byOutput, long[] readAt) {
+      long until,
+      KafkaConsumer<byte[], byte[]> beliefs,
+      AvroRecordDecoder<Belief> decoder,
+      Map<String, Integer> byOutput,
+      long[] readAt) {
     do {
       long left = Math.max(0, until - System.currentTimeMillis());
       poll(beliefs, decoder, byOutput, readAt, Duration.ofMillis(Math.min(left, 10)));
@@ -251,15 +298,20 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private static int poll(
-      KafkaConsumer<byte[], byte[]> beliefs, AvroRecordDecoder<Belief> decoder,
-      Map<String, Integer> byOutput, long[] readAt) {
+      KafkaConsumer<byte[], byte[]> beliefs,
+      AvroRecordDecoder<Belief> decoder,
+      Map<String, Integer> byOutput,
+      long[] readAt) {
     return poll(beliefs, decoder, byOutput, readAt, Duration.ofMillis(500));
   }
 
   /** Notes when each claim's first belief was read; returns how many were new. */
   private static int poll(
-      KafkaConsumer<byte[], byte[]> beliefs, AvroRecordDecoder<Belief> decoder,
-      Map<String, Integer> byOutput, long[] readAt, Duration timeout) {
+      KafkaConsumer<byte[], byte[]> beliefs,
+      AvroRecordDecoder<Belief> decoder,
+      Map<String, Integer> byOutput,
+      long[] readAt,
+      Duration timeout) {
     int fresh = 0;
     for (ConsumerRecord<byte[], byte[]> record : beliefs.poll(timeout)) {
       Belief belief = decoder.decode(record.value());
@@ -277,10 +329,13 @@ final class BenchCommand implements Callable<Integer> {
     return propositionId + "@" + eventTime;
   }
 
-  /** Sends heartbeats until one comes out the other end, so the job runs before anything is timed. */
+  /**
+   * Sends heartbeats until one comes out the other end, so the job runs before anything is timed.
+   */
   private void warmUp(LocalStack stack, KafkaProducer<String, SpecificRecord> producer) {
     AvroRecordDecoder<Belief> decoder =
-        new AvroRecordDecoder<>(HttpSchemaRegistryClient.connect(stack.registryUrl()), Belief.class);
+        new AvroRecordDecoder<>(
+            HttpSchemaRegistryClient.connect(stack.registryUrl()), Belief.class);
     try (KafkaConsumer<byte[], byte[]> consumer = consumerAtEnd(stack, Topic.BELIEFS)) {
       long deadline = System.currentTimeMillis() + WARM_UP_SPAN.toMillis();
       while (System.currentTimeMillis() < deadline) {
@@ -292,7 +347,8 @@ final class BenchCommand implements Callable<Integer> {
         }
       }
     }
-    throw new IllegalStateException("the job produced no output within " + WARM_UP_SPAN + " of starting");
+    throw new IllegalStateException(
+        "the job produced no output within " + WARM_UP_SPAN + " of starting");
   }
 
   /**
@@ -335,7 +391,11 @@ final class BenchCommand implements Callable<Integer> {
         HttpClient.newHttpClient()
             .send(
                 HttpRequest.newBuilder(
-                        URI.create(stack.flinkRestUrl() + "/jobs/" + stack.job().getJobID() + "/checkpoints"))
+                        URI.create(
+                            stack.flinkRestUrl()
+                                + "/jobs/"
+                                + stack.job().getJobID()
+                                + "/checkpoints"))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     return new ObjectMapper().readTree(response.body()).path("latest").path("completed");
@@ -360,20 +420,28 @@ final class BenchCommand implements Callable<Integer> {
 
   private static void send(KafkaProducer<String, SpecificRecord> producer, SpecificRecord record) {
     Topic topic = record instanceof Claim ? Topic.CLAIMS : Topic.AGENTS;
-    String key = record instanceof Claim c ? c.getPropositionId() : ((AgentIdentity) record).getAgentId();
+    String key =
+        record instanceof Claim c ? c.getPropositionId() : ((AgentIdentity) record).getAgentId();
     long eventTime =
-        record instanceof Claim c ? c.getEventTime().toEpochMilli() : ((AgentIdentity) record).getRegisteredAt().toEpochMilli();
+        record instanceof Claim c
+            ? c.getEventTime().toEpochMilli()
+            : ((AgentIdentity) record).getRegisteredAt().toEpochMilli();
     producer.send(new ProducerRecord<>(topic.defaultName(), null, eventTime, key, record));
   }
 
   private static KafkaProducer<String, SpecificRecord> producer(LocalStack stack) {
     return new KafkaProducer<>(
         Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-            ProducerConfig.ACKS_CONFIG, "all",
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-            ProducerConfig.LINGER_MS_CONFIG, 5,
-            ProducerConfig.BATCH_SIZE_CONFIG, 262_144),
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            stack.bootstrapServers(),
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            true,
+            ProducerConfig.LINGER_MS_CONFIG,
+            5,
+            ProducerConfig.BATCH_SIZE_CONFIG,
+            262_144),
         new StringSerializer(),
         new AvroWireSerializer<>(HttpSchemaRegistryClient.connect(stack.registryUrl())));
   }
@@ -394,10 +462,14 @@ final class BenchCommand implements Callable<Integer> {
   private static KafkaConsumer<byte[], byte[]> consumer(LocalStack stack) {
     return new KafkaConsumer<>(
         Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-            ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            stack.bootstrapServers(),
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed",
+            ConsumerConfig.GROUP_ID_CONFIG,
+            "bench-" + UUID.randomUUID(),
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest"),
         new ByteArrayDeserializer(),
         new ByteArrayDeserializer());
   }

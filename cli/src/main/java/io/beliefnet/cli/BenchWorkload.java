@@ -19,8 +19,8 @@ import java.util.stream.IntStream;
  *
  * @param domains how many domains the propositions are spread over; 1 puts every claim in one
  * @param batched whether each agent signs all its claims of the scenario as one batch
- * @param perMillisecond claims per millisecond of event time: for a backlog, {@link #BACKLOG};
- *     for a paced producer, its rate, so that each claim is stamped when it is due to be sent
+ * @param perMillisecond claims per millisecond of event time: for a backlog, {@link #BACKLOG}; for
+ *     a paced producer, its rate, so that each claim is stamped when it is due to be sent
  */
 record BenchWorkload(
     String name,
@@ -76,14 +76,13 @@ record BenchWorkload(
   }
 
   /**
-   * Mean bytes of state per proposition once every claim is applied, replayed through the model
-   * as the job keeps it ({@link BeliefNetwork#propositionStateBytes()}).
+   * Mean bytes of state per proposition once every claim is applied, replayed through the model as
+   * the job keeps it ({@link BeliefNetwork#propositionStateBytes()}).
    */
   double stateBytesPerProposition() {
     BeliefNetwork network = new BeliefNetwork();
     for (int a = 0; a < agents; a++) {
-      network.register(
-          new AgentProfile(agent(a), "controller-" + a, IdentityTier.VERIFIED, 0));
+      network.register(new AgentProfile(agent(a), "controller-" + a, IdentityTier.VERIFIED, 0));
     }
     for (int i = 0; i < claims; i++) {
       PropositionSpec spec = PropositionSpec.of(proposition(i), domain(i), 2);

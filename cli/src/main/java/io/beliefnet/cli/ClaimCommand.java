@@ -34,38 +34,56 @@ final class ClaimCommand implements Callable<Integer> {
   @Option(names = "--proposition", required = true, description = "Id of the proposition.")
   String proposition;
 
-  @Option(names = "--domain", required = true, description = "Domain of the proposition, e.g. traffic/london.")
+  @Option(
+      names = "--domain",
+      required = true,
+      description = "Domain of the proposition, e.g. traffic/london.")
   String domain;
 
-  @Option(names = "--outcomes", required = true, split = ",", description = "The proposition's outcomes, e.g. open,closed.")
+  @Option(
+      names = "--outcomes",
+      required = true,
+      split = ",",
+      description = "The proposition's outcomes, e.g. open,closed.")
   List<String> outcomes;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Belief belief;
 
   static final class Belief {
-    @Option(names = "--probabilities", split = ",", description = "Probability of each outcome, e.g. 0.2,0.8.")
+    @Option(
+        names = "--probabilities",
+        split = ",",
+        description = "Probability of each outcome, e.g. 0.2,0.8.")
     List<Double> probabilities;
 
     @Option(names = "--label", description = "A single label: one of the outcomes.")
     String label;
   }
 
-  @Option(names = "--hard", description = "The one-hot --probabilities are a hard label, not a certain belief.")
+  @Option(
+      names = "--hard",
+      description = "The one-hot --probabilities are a hard label, not a certain belief.")
   boolean hard;
 
-  @Option(names = "--evidence", split = ",", description = "Ids of the evidence the claim rests on.")
+  @Option(
+      names = "--evidence",
+      split = ",",
+      description = "Ids of the evidence the claim rests on.")
   List<String> evidence = List.of();
 
   @Option(names = "--stake", description = "Amount put at stake on this claim.")
   Double stake;
 
-  @Option(names = "--key-file", description = "The agent's private key (default: .belief/keys/<agent>.key).")
+  @Option(
+      names = "--key-file",
+      description = "The agent's private key (default: .belief/keys/<agent>.key).")
   Path keyFile;
 
   @Override
   public Integer call() {
-    ClaimRequest request = ClaimRequest.on(proposition, domain).outcomes(outcomes).evidenceIds(evidence);
+    ClaimRequest request =
+        ClaimRequest.on(proposition, domain).outcomes(outcomes).evidenceIds(evidence);
     if (belief.label != null) {
       request.label(belief.label);
     } else {
@@ -74,7 +92,8 @@ final class ClaimCommand implements Callable<Integer> {
     if (stake != null) {
       request.stake(stake);
     }
-    var key = AgentKeyFiles.load(spec.commandLine(), AgentKeyFiles.resolve(keyFile, agentId), agentId);
+    var key =
+        AgentKeyFiles.load(spec.commandLine(), AgentKeyFiles.resolve(keyFile, agentId), agentId);
     try (BeliefClient client = network.client()) {
       Claim claim;
       try {
@@ -84,7 +103,12 @@ final class ClaimCommand implements Callable<Integer> {
       }
       System.out.printf(
           "claim %s of agent %s on %s published: %s %s at %s%n",
-          claim.getClaimId(), agentId, proposition, claim.getOutcomes(), claim.getProbabilities(), claim.getEventTime());
+          claim.getClaimId(),
+          agentId,
+          proposition,
+          claim.getOutcomes(),
+          claim.getProbabilities(),
+          claim.getEventTime());
     }
     return 0;
   }

@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code belief eval}: the belief model against majority vote and batch Dawid–Skene on a dataset. */
+/**
+ * {@code belief eval}: the belief model against majority vote and batch Dawid–Skene on a dataset.
+ */
 @Command(
     name = "eval",
     mixinStandardHelpOptions = true,

@@ -15,8 +15,8 @@ import org.apache.kafka.common.utils.Utils;
 
 /**
  * Moves the job's event time on. The job applies an event once event time has passed it on every
- * busy partition of its inputs, so the last events of a stream that stops wait for later records.
- * A beat is valid traffic in a domain of its own: on every partition of {@code claims} and {@code
+ * busy partition of its inputs, so the last events of a stream that stops wait for later records. A
+ * beat is valid traffic in a domain of its own: on every partition of {@code claims} and {@code
  * outcomes}, a claim by the heartbeat agent on a new proposition, resolved at once by a resolver
  * the job trusts.
  */
@@ -40,8 +40,12 @@ final class EventTimeHeartbeat {
     this.outcomePartitions = client.partitionCount(Topic.OUTCOMES);
   }
 
-  /** Registers the heartbeat agent (its key is derived from its id: anyone may beat) as of {@code at}. */
-  static EventTimeHeartbeat register(BeliefClient client, Agent resolver, String domain, Instant at) {
+  /**
+   * Registers the heartbeat agent (its key is derived from its id: anyone may beat) as of {@code
+   * at}.
+   */
+  static EventTimeHeartbeat register(
+      BeliefClient client, Agent resolver, String domain, Instant at) {
     AgentKey key = AgentKey.fromSeed(AGENT.hashCode());
     client.register(new AgentRegistration(AGENT, AGENT, IdentityTier.VERIFIED, 0, at), key);
     return new EventTimeHeartbeat(client, client.agent(AGENT, key), resolver, domain);
@@ -52,16 +56,20 @@ final class EventTimeHeartbeat {
     BitSet claimsHit = new BitSet(claimPartitions);
     BitSet outcomesHit = new BitSet(outcomePartitions);
     beats++;
-    for (int n = 0; claimsHit.cardinality() < claimPartitions || outcomesHit.cardinality() < outcomePartitions; n++) {
+    for (int n = 0;
+        claimsHit.cardinality() < claimPartitions || outcomesHit.cardinality() < outcomePartitions;
+        n++) {
       String proposition = domain + "/" + beats + "-" + n;
       int hash = Utils.toPositive(Utils.murmur2(proposition.getBytes(StandardCharsets.UTF_8)));
-      // the producer's partition for the key: keep only propositions that reach a partition not yet beaten
+      // the producer's partition for the key: keep only propositions that reach a partition not yet
+      // beaten
       if (claimsHit.get(hash % claimPartitions) && outcomesHit.get(hash % outcomePartitions)) {
         continue;
       }
       claimsHit.set(hash % claimPartitions);
       outcomesHit.set(hash % outcomePartitions);
-      agent.claim(ClaimRequest.on(proposition, domain).outcomes(OUTCOMES).label("beat").eventTime(at));
+      agent.claim(
+          ClaimRequest.on(proposition, domain).outcomes(OUTCOMES).label("beat").eventTime(at));
       resolver.resolve(proposition, domain, "beat", at);
     }
   }

@@ -9,8 +9,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code belief get belief P}: reads the network's current state of one thing. */
@@ -32,7 +32,8 @@ final class GetCommand implements Runnable {
   @Command(
       name = "belief",
       mixinStandardHelpOptions = true,
-      description = "Reads topic beliefs to its end and prints the latest belief about the proposition; exit code 1 if there is none.")
+      description =
+          "Reads topic beliefs to its end and prints the latest belief about the proposition; exit code 1 if there is none.")
   static final class GetBelief implements Callable<Integer> {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -50,7 +51,9 @@ final class GetCommand implements Runnable {
         Optional<Belief> belief = beliefs.get(proposition);
         if (belief.isEmpty()) {
           System.err.println(
-              "belief: no belief about " + proposition + " on topic beliefs; a belief appears once the job"
+              "belief: no belief about "
+                  + proposition
+                  + " on topic beliefs; a belief appears once the job"
                   + " has applied a claim on it (see 'belief tail rejected' if a claim was refused)");
           return 1;
         }

@@ -46,6 +46,7 @@ final class JobOnlyBenchmark {
 
   /** Applied claims and when the first and last were, across the sink's subtasks (one JVM). */
   private static final AtomicLong APPLIED = new AtomicLong();
+
   private static final AtomicLong FIRST_NANOS = new AtomicLong(Long.MAX_VALUE);
   private static final AtomicLong LAST_NANOS = new AtomicLong();
   private static final Map<RejectionReason, Long> REJECTED = new ConcurrentHashMap<>();
@@ -81,8 +82,11 @@ final class JobOnlyBenchmark {
             new DataGeneratorSource<>(
                 new Registrations(base - 1_000), AGENTS + 1, TypeInformation.of(InputEvent.class)));
     JobSinks sinks =
-        new JobSinks(new CountingSink<>(Tally.NONE), new CountingSink<>(Tally.APPLIED),
-            new CountingSink<>(Tally.NONE), new CountingSink<>(Tally.REJECTED));
+        new JobSinks(
+            new CountingSink<>(Tally.NONE),
+            new CountingSink<>(Tally.APPLIED),
+            new CountingSink<>(Tally.NONE),
+            new CountingSink<>(Tally.REJECTED));
     new BeliefJob(sources, sinks, config).build(env);
     env.execute("job-only benchmark");
     long applied = APPLIED.get();

@@ -34,18 +34,18 @@ import java.util.concurrent.CompletionException;
 import org.apache.flink.configuration.Configuration;
 
 /**
- * Streams a labelled data set through the running job as {@link LabelReplay} streams it through
- * the model (the same answers in the same order, the same revealed outcomes right after their
- * question's last answer, the same K labels), waits until the job has applied all of it, and
- * scores the job's final beliefs on the hidden questions beside the model harness's.
+ * Streams a labelled data set through the running job as {@link LabelReplay} streams it through the
+ * model (the same answers in the same order, the same revealed outcomes right after their
+ * question's last answer, the same K labels), waits until the job has applied all of it, and scores
+ * the job's final beliefs on the hidden questions beside the model harness's.
  *
  * <p>The stream goes into a domain of its own ({@code replay/<data set>/<run>}), so a replay never
- * meets earlier state. Every worker is registered as a verified agent with its own controller and
- * a key seeded by its id, as the harness treats workers. Event times are one spacing apart, the
- * smallest spacing at which the job's default claim rate admits every claim; the stream ends at
- * the wall clock, or starts just after the newest record on the input topics if that is later
- * (so that no event is behind the job's event time), and is then paced so that no record is
- * stamped ahead of the clock (a live stream may be running beside it).
+ * meets earlier state. Every worker is registered as a verified agent with its own controller and a
+ * key seeded by its id, as the harness treats workers. Event times are one spacing apart, the
+ * smallest spacing at which the job's default claim rate admits every claim; the stream ends at the
+ * wall clock, or starts just after the newest record on the input topics if that is later (so that
+ * no event is behind the job's event time), and is then paced so that no record is stamped ahead of
+ * the clock (a live stream may be running beside it).
  */
 final class LiveReplay {
 
@@ -85,10 +85,15 @@ final class LiveReplay {
       long start = Math.max(System.currentTimeMillis() - spacing * stream.size(), newestInput + 1);
       out.printf(
           "replaying %s into domain %s: %d claims %d ms of event time apart, %d outcomes, %d questions hidden%n",
-          data.name(), domain, stream.size(), spacing,
-          stream.stream().filter(LabelReplay.Step::revealsOutcome).count(), hidden.size());
+          data.name(),
+          domain,
+          stream.size(),
+          spacing,
+          stream.stream().filter(LabelReplay.Step::revealsOutcome).count(),
+          hidden.size());
       EventTimeHeartbeat heartbeat =
-          EventTimeHeartbeat.register(client, resolver, "heartbeat/" + domain, Instant.ofEpochMilli(start));
+          EventTimeHeartbeat.register(
+              client, resolver, "heartbeat/" + domain, Instant.ofEpochMilli(start));
       Map<String, Long> lastEventTime = send(data, stream, domain, start, spacing, speed);
       awaitApplied(beliefs, heartbeat, lastEventTime, start + spacing * stream.size());
       beliefs.awaitCurrent(PATIENCE);
@@ -96,7 +101,9 @@ final class LiveReplay {
       ScoreAccumulator live = new ScoreAccumulator("live");
       for (String question : hidden) {
         Belief belief = beliefs.get(domain + "/" + question).orElseThrow();
-        live.add(belief.getProbabilities().stream().mapToDouble(Double::doubleValue).toArray(), data.truth().get(question));
+        live.add(
+            belief.getProbabilities().stream().mapToDouble(Double::doubleValue).toArray(),
+            data.truth().get(question));
       }
       MethodResult model =
           EvaluationHarness.run(directory, options).stream()
@@ -109,7 +116,12 @@ final class LiveReplay {
 
   /** Registers the workers, then sends the stream; returns each proposition's last event time. */
   private Map<String, Long> send(
-      LabelDataset data, List<LabelReplay.Step> stream, String domain, long start, long spacing, double speed) {
+      LabelDataset data,
+      List<LabelReplay.Step> stream,
+      String domain,
+      long start,
+      long spacing,
+      double speed) {
     Map<String, Agent> agents = new HashMap<>();
     for (LabelReplay.Step step : stream) {
       agents.computeIfAbsent(step.answer().worker(), worker -> register(worker, start));
@@ -120,11 +132,15 @@ final class LiveReplay {
     for (int i = 0; i < stream.size(); i++) {
       LabelDataset.Answer answer = stream.get(i).answer();
       long eventTime = start + spacing * (i + 1);
-      long sendAt = speed > 0 ? Math.max(eventTime, wallStart + (long) ((eventTime - start) / speed)) : eventTime;
+      long sendAt =
+          speed > 0
+              ? Math.max(eventTime, wallStart + (long) ((eventTime - start) / speed))
+              : eventTime;
       sleepUntil(sendAt);
       String proposition = domain + "/" + answer.question();
       sent.add(
-          agents.get(answer.worker())
+          agents
+              .get(answer.worker())
               .claimAsync(
                   ClaimRequest.on(proposition, domain)
                       .outcomes(data.labels())
@@ -133,7 +149,8 @@ final class LiveReplay {
                       .eventTime(Instant.ofEpochMilli(eventTime))));
       if (stream.get(i).revealsOutcome()) {
         String truth = data.labels().get(data.truth().get(answer.question()));
-        sent.add(resolver.resolveAsync(proposition, domain, truth, Instant.ofEpochMilli(eventTime)));
+        sent.add(
+            resolver.resolveAsync(proposition, domain, truth, Instant.ofEpochMilli(eventTime)));
       }
       lastEventTime.put(proposition, eventTime);
     }
@@ -147,7 +164,9 @@ final class LiveReplay {
 
   private Agent register(String worker, long at) {
     AgentKey key = AgentKey.fromSeed(worker.hashCode());
-    client.register(new AgentRegistration(worker, worker, IdentityTier.VERIFIED, 0, Instant.ofEpochMilli(at)), key);
+    client.register(
+        new AgentRegistration(worker, worker, IdentityTier.VERIFIED, 0, Instant.ofEpochMilli(at)),
+        key);
     return client.agent(worker, key);
   }
 
@@ -155,13 +174,19 @@ final class LiveReplay {
    * Beats until every proposition's belief is at least as new as its last event, which means the
    * job has applied the whole stream.
    */
-  private void awaitApplied(BeliefTable beliefs, EventTimeHeartbeat heartbeat, Map<String, Long> lastEventTime, long end) {
+  private void awaitApplied(
+      BeliefTable beliefs,
+      EventTimeHeartbeat heartbeat,
+      Map<String, Long> lastEventTime,
+      long end) {
     out.println("waiting for the job to apply the stream...");
     long deadline = System.currentTimeMillis() + PATIENCE.toMillis();
     while (!applied(beliefs, lastEventTime)) {
       if (System.currentTimeMillis() > deadline) {
         throw new BeliefClientException(
-            "the job has not applied the whole replay after " + PATIENCE.toMinutes() + " min; see 'belief tail"
+            "the job has not applied the whole replay after "
+                + PATIENCE.toMinutes()
+                + " min; see 'belief tail"
                 + " rejected --from-beginning' for refused records");
       }
       sleepUntil(Math.max(end, System.currentTimeMillis() + BEAT.toMillis()));
@@ -173,18 +198,26 @@ final class LiveReplay {
    * Fails unless every proposition's belief stands on a claim of each of its workers: a claim the
    * job refused (see topic rejected) would make the live stream another stream than the model's.
    */
-  private static void requireEveryClaimCounted(BeliefTable beliefs, List<LabelReplay.Step> stream, String domain) {
+  private static void requireEveryClaimCounted(
+      BeliefTable beliefs, List<LabelReplay.Step> stream, String domain) {
     Map<String, Set<String>> workers = new HashMap<>();
     for (LabelReplay.Step step : stream) {
-      workers.computeIfAbsent(domain + "/" + step.answer().question(), question -> new HashSet<>())
+      workers
+          .computeIfAbsent(domain + "/" + step.answer().question(), question -> new HashSet<>())
           .add(step.answer().worker());
     }
-    long undercounted = workers.entrySet().stream()
-        .filter(question -> beliefs.get(question.getKey()).orElseThrow().getClaimCount() != question.getValue().size())
-        .count();
+    long undercounted =
+        workers.entrySet().stream()
+            .filter(
+                question ->
+                    beliefs.get(question.getKey()).orElseThrow().getClaimCount()
+                        != question.getValue().size())
+            .count();
     if (undercounted > 0) {
       throw new BeliefClientException(
-          "the job did not count every claim of the replay on " + undercounted + " propositions; see 'belief tail"
+          "the job did not count every claim of the replay on "
+              + undercounted
+              + " propositions; see 'belief tail"
               + " rejected --from-beginning' for the refused records");
     }
   }
@@ -192,9 +225,11 @@ final class LiveReplay {
   private static boolean applied(BeliefTable beliefs, Map<String, Long> lastEventTime) {
     return lastEventTime.entrySet().stream()
         .allMatch(
-            last -> beliefs.get(last.getKey())
-                .filter(belief -> belief.getUpdatedAt().toEpochMilli() >= last.getValue())
-                .isPresent());
+            last ->
+                beliefs
+                    .get(last.getKey())
+                    .filter(belief -> belief.getUpdatedAt().toEpochMilli() >= last.getValue())
+                    .isPresent());
   }
 
   /**
@@ -213,11 +248,14 @@ final class LiveReplay {
     return (long) Math.ceil(1000 / rate);
   }
 
-  private static boolean admitsAll(List<LabelReplay.Step> stream, long spacing, double rate, double burst) {
+  private static boolean admitsAll(
+      List<LabelReplay.Step> stream, long spacing, double rate, double burst) {
     Map<String, TokenBucket> buckets = new HashMap<>();
     for (int i = 0; i < stream.size(); i++) {
       long at = spacing * (i + 1);
-      TokenBucket bucket = buckets.computeIfAbsent(stream.get(i).answer().worker(), worker -> TokenBucket.full(burst, 0));
+      TokenBucket bucket =
+          buckets.computeIfAbsent(
+              stream.get(i).answer().worker(), worker -> TokenBucket.full(burst, 0));
       if (!bucket.hasToken(at, rate, burst)) {
         return false;
       }

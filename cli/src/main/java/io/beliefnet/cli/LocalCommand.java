@@ -25,35 +25,54 @@ final class LocalCommand implements Callable<Integer> {
   @Option(
       names = "--state-dir",
       defaultValue = ".belief/local",
-      description = "Folder for the broker's log, checkpoints and RocksDB state (default: ${DEFAULT-VALUE}); wiped at start.")
+      description =
+          "Folder for the broker's log, checkpoints and RocksDB state (default: ${DEFAULT-VALUE}); wiped at start.")
   Path stateDir;
 
   @Option(
       names = "--registry-port",
       defaultValue = "0",
-      description = "Port of the development schema registry; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+      description =
+          "Port of the development schema registry; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int registryPort;
 
-  @Option(names = "--seed", defaultValue = "7", description = "Seed of the simulated world (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "7",
+      description = "Seed of the simulated world (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--tick", defaultValue = "1s", converter = DurationConverter.class,
+  @Option(
+      names = "--tick",
+      defaultValue = "1s",
+      converter = DurationConverter.class,
       description = "How often a proposition opens, e.g. 500ms or 2s (default: ${DEFAULT-VALUE}).")
   Duration tick;
 
-  @Option(names = "--resolve-after", defaultValue = "5", description = "Ticks a proposition stays open before its outcome (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--resolve-after",
+      defaultValue = "5",
+      description =
+          "Ticks a proposition stays open before its outcome (default: ${DEFAULT-VALUE}).")
   int resolveAfter;
 
-  @Option(names = "--sybils", defaultValue = "12", description = "Identities in the sybil ring (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--sybils",
+      defaultValue = "12",
+      description = "Identities in the sybil ring (default: ${DEFAULT-VALUE}).")
   int sybils;
 
-  @Option(names = "--copiers", defaultValue = "3", description = "Agents that copy the majority (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--copiers",
+      defaultValue = "3",
+      description = "Agents that copy the majority (default: ${DEFAULT-VALUE}).")
   int copiers;
 
   @Option(
       names = "--dashboard-port",
       defaultValue = "8080",
-      description = "Port of the live dashboard on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+      description =
+          "Port of the live dashboard on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int dashboardPort;
 
   @Override

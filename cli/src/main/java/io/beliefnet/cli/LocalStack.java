@@ -110,7 +110,8 @@ final class LocalStack implements AutoCloseable {
     DevSchemaRegistryServer registry = DevSchemaRegistryServer.start(registryPort);
     Optional<DashboardServer> dashboard =
         dashboardPort.stream()
-            .mapToObj(port -> DashboardServer.start(port, broker.bootstrapServers(), registry.url()))
+            .mapToObj(
+                port -> DashboardServer.start(port, broker.bootstrapServers(), registry.url()))
             .findFirst();
 
     Configuration jobOptions = new Configuration();
@@ -145,7 +146,6 @@ final class LocalStack implements AutoCloseable {
     }
   }
 
-
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
@@ -158,7 +158,9 @@ final class LocalStack implements AutoCloseable {
     flink.set(CoreOptions.DEFAULT_PARALLELISM, PARTITIONS);
     flink.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
     flink.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
-    flink.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, stateDir.resolve("checkpoints").toUri().toString());
+    flink.set(
+        CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+        stateDir.resolve("checkpoints").toUri().toString());
     flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofSeconds(2));
     flink.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(128));
     flink.set(TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.ofMebiBytes(64));

@@ -22,7 +22,8 @@ final class NetworkOptions {
 
   @Option(
       names = "--kafka-properties",
-      description = "File of Kafka client properties for a secured cluster (security.protocol, sasl.*, ssl.*).")
+      description =
+          "File of Kafka client properties for a secured cluster (security.protocol, sasl.*, ssl.*).")
   Path kafkaPropertiesFile;
 
   /** The client properties from {@code --kafka-properties}; none without it. */
@@ -41,6 +42,8 @@ final class NetworkOptions {
   }
 
   BeliefClient client() {
-    return BeliefClient.builder(bootstrapServers, registryUrl).kafkaProperties(kafkaProperties()).build();
+    return BeliefClient.builder(bootstrapServers, registryUrl)
+        .kafkaProperties(kafkaProperties())
+        .build();
   }
 }

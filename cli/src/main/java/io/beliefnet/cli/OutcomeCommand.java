@@ -29,16 +29,25 @@ final class OutcomeCommand implements Callable<Integer> {
   @Option(names = "--proposition", required = true, description = "Id of the resolved proposition.")
   String proposition;
 
-  @Option(names = "--domain", required = true, description = "Domain of the proposition, as its claims state it.")
+  @Option(
+      names = "--domain",
+      required = true,
+      description = "Domain of the proposition, as its claims state it.")
   String domain;
 
   @Option(names = "--outcome", required = true, description = "The outcome it resolved to.")
   String outcome;
 
-  @Option(names = "--resolver", defaultValue = LocalStack.RESOLVER, description = "Id of the resolver (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--resolver",
+      defaultValue = LocalStack.RESOLVER,
+      description = "Id of the resolver (default: ${DEFAULT-VALUE}).")
   String resolver;
 
-  @Option(names = "--key-file", description = "The resolver's private key; required unless the resolver is the local stack's.")
+  @Option(
+      names = "--key-file",
+      description =
+          "The resolver's private key; required unless the resolver is the local stack's.")
   Path keyFile;
 
   @Override
@@ -49,7 +58,8 @@ final class OutcomeCommand implements Callable<Integer> {
     } else if (resolver.equals(LocalStack.RESOLVER)) {
       key = LocalStack.resolverKey();
     } else {
-      throw new ParameterException(spec.commandLine(), "resolver " + resolver + " needs --key-file");
+      throw new ParameterException(
+          spec.commandLine(), "resolver " + resolver + " needs --key-file");
     }
     try (BeliefClient client = network.client()) {
       Outcome published;
@@ -59,7 +69,8 @@ final class OutcomeCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), e.getMessage());
       }
       System.out.printf(
-          "outcome %s of %s published by %s at %s%n", outcome, proposition, resolver, published.getObservedAt());
+          "outcome %s of %s published by %s at %s%n",
+          outcome, proposition, resolver, published.getObservedAt());
     }
     return 0;
   }

@@ -34,16 +34,28 @@ final class RegisterCommand implements Callable<Integer> {
   @Option(names = "--agent", required = true, description = "Id of the agent.")
   String agentId;
 
-  @Option(names = "--controller", required = true, description = "Operator or organisation running the agent.")
+  @Option(
+      names = "--controller",
+      required = true,
+      description = "Operator or organisation running the agent.")
   String controller;
 
-  @Option(names = "--tier", defaultValue = "UNVERIFIED", description = "Identity tier: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--tier",
+      defaultValue = "UNVERIFIED",
+      description = "Identity tier: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   IdentityTier tier;
 
-  @Option(names = "--stake", defaultValue = "0", description = "Capital at stake (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--stake",
+      defaultValue = "0",
+      description = "Capital at stake (default: ${DEFAULT-VALUE}).")
   double stake;
 
-  @Option(names = "--key-file", description = "Where to save the private key (default: .belief/keys/<agent>.key); must not exist.")
+  @Option(
+      names = "--key-file",
+      description =
+          "Where to save the private key (default: .belief/keys/<agent>.key); must not exist.")
   Path keyFile;
 
   @Override
@@ -60,7 +72,8 @@ final class RegisterCommand implements Callable<Integer> {
       key.save(file);
     } catch (FileAlreadyExistsException e) {
       throw new ParameterException(
-          spec.commandLine(), "key file " + file + " exists already: pass another --key-file, or remove it");
+          spec.commandLine(),
+          "key file " + file + " exists already: pass another --key-file, or remove it");
     }
     try (BeliefClient client = network.client()) {
       client.register(registration, key);
@@ -68,8 +81,12 @@ final class RegisterCommand implements Callable<Integer> {
       Files.delete(file); // a key nobody registered is of no use
       throw notRegistered;
     }
-    System.out.printf("registered agent %s (tier %s, controller %s, stake %s)%n", agentId, tier, controller, stake);
-    System.out.println("public key (X.509, base64): " + Base64.getEncoder().encodeToString(key.publicKey().array()));
+    System.out.printf(
+        "registered agent %s (tier %s, controller %s, stake %s)%n",
+        agentId, tier, controller, stake);
+    System.out.println(
+        "public key (X.509, base64): "
+            + Base64.getEncoder().encodeToString(key.publicKey().array()));
     System.out.println("private key saved to " + file);
     return 0;
   }

@@ -1,6 +1,5 @@
 package io.beliefnet.cli;
 
-import io.beliefnet.model.eval.EvaluationOptions;
 import io.beliefnet.sdk.BeliefClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +29,10 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Mixin NetworkOptions network;
 
-  @Option(names = "--data", required = true, description = "Data set folder with answer.csv and truth.csv.")
+  @Option(
+      names = "--data",
+      required = true,
+      description = "Data set folder with answer.csv and truth.csv.")
   Path data;
 
   @Mixin StreamOptions stream;
@@ -38,23 +40,36 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(
       names = "--speed",
       defaultValue = "0",
-      description = "Event time replayed per second of wall-clock time, e.g. 10; 0 replays as fast as the clock allows (default: ${DEFAULT-VALUE}).")
+      description =
+          "Event time replayed per second of wall-clock time, e.g. 10; 0 replays as fast as the clock allows (default: ${DEFAULT-VALUE}).")
   double speed;
 
   @Override
   public Integer call() {
-    if (!Files.isRegularFile(data.resolve("answer.csv")) || !Files.isRegularFile(data.resolve("truth.csv"))) {
-      throw new ParameterException(spec.commandLine(), "--data " + data + " holds no answer.csv and truth.csv");
+    if (!Files.isRegularFile(data.resolve("answer.csv"))
+        || !Files.isRegularFile(data.resolve("truth.csv"))) {
+      throw new ParameterException(
+          spec.commandLine(), "--data " + data + " holds no answer.csv and truth.csv");
     }
     if (!(speed >= 0) || Double.isInfinite(speed)) {
-      throw new ParameterException(spec.commandLine(), "--speed " + speed + " must be 0 or a positive number");
+      throw new ParameterException(
+          spec.commandLine(), "--speed " + speed + " must be 0 or a positive number");
     }
     try (BeliefClient client = network.client()) {
       LiveReplay.Scores scores =
-          new LiveReplay(client, client.agent(LocalStack.RESOLVER, LocalStack.resolverKey()), System.out)
+          new LiveReplay(
+                  client, client.agent(LocalStack.RESOLVER, LocalStack.resolverKey()), System.out)
               .run(data, stream.toEvaluationOptions(spec), speed);
-      System.out.printf(Locale.ROOT, "live accuracy=%.4f scored=%d%n", scores.live().accuracy(), scores.live().scored());
-      System.out.printf(Locale.ROOT, "model accuracy=%.4f scored=%d%n", scores.model().accuracy(), scores.model().scored());
+      System.out.printf(
+          Locale.ROOT,
+          "live accuracy=%.4f scored=%d%n",
+          scores.live().accuracy(),
+          scores.live().scored());
+      System.out.printf(
+          Locale.ROOT,
+          "model accuracy=%.4f scored=%d%n",
+          scores.model().accuracy(),
+          scores.model().scored());
       System.out.println(
           scores.sameAccuracy()
               ? "the live job and the model harness agree"

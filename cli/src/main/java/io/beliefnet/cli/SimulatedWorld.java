@@ -29,8 +29,8 @@ import java.util.SplittableRandom;
  *       wrong outcome together;
  *   <li>a staked liar: unverified but staked, usually wrong;
  *   <li>a central model: attested and broad, claims on everything from a snapshot of the world
- *       taken at start, so it is right while the world still looks like the snapshot and drifts
- *       out of date.
+ *       taken at start, so it is right while the world still looks like the snapshot and drifts out
+ *       of date.
  * </ul>
  *
  * <p>Agents publish through the agent SDK, so event time is the wall clock and the job sees a live
@@ -44,12 +44,21 @@ final class SimulatedWorld implements AutoCloseable {
           new Domain("traffic/london", List.of("open", "closed")),
           new Domain("lab/qc", List.of("clean", "trace", "contaminated")),
           new Domain("weather/uk", List.of("dry", "rain")));
+
   /** Chance per tick that a domain's state moves on, making older knowledge stale. */
   private static final double DRIFT = 0.03;
+
   /** Chance that a proposition's truth is its domain's current state. */
   private static final double TYPICAL = 0.75;
 
-  private enum Kind { SPECIALIST, GENERALIST, COPIER, SYBIL, STAKED_LIAR, CENTRAL_MODEL }
+  private enum Kind {
+    SPECIALIST,
+    GENERALIST,
+    COPIER,
+    SYBIL,
+    STAKED_LIAR,
+    CENTRAL_MODEL
+  }
 
   private record Domain(String name, List<String> outcomes) {}
 
@@ -90,7 +99,9 @@ final class SimulatedWorld implements AutoCloseable {
     }
   }
 
-  /** One tick: the world may drift, a proposition opens and is claimed on, an older one resolves. */
+  /**
+   * One tick: the world may drift, a proposition opens and is claimed on, an older one resolves.
+   */
   void tick() {
     for (int d = 0; d < DOMAINS.size(); d++) {
       if (random.nextDouble() < DRIFT) {
@@ -116,9 +127,10 @@ final class SimulatedWorld implements AutoCloseable {
     for (Member agent : agents) {
       int label =
           switch (agent.kind()) {
-            case SPECIALIST -> agent.homeDomain() == proposition.domain()
-                ? noisy(proposition.truth(), 0.9, k, 0.95)
-                : noisy(proposition.truth(), 0.55, k, 0.15);
+            case SPECIALIST ->
+                agent.homeDomain() == proposition.domain()
+                    ? noisy(proposition.truth(), 0.9, k, 0.95)
+                    : noisy(proposition.truth(), 0.55, k, 0.15);
             case GENERALIST -> noisy(proposition.truth(), 0.65, k, 0.6);
             case COPIER -> labels.isEmpty() || random.nextDouble() > 0.7 ? -1 : majority(labels, k);
             case SYBIL -> random.nextDouble() < 0.5 ? lie : -1;
@@ -132,7 +144,10 @@ final class SimulatedWorld implements AutoCloseable {
     }
   }
 
-  /** {@code truth} with probability {@code accuracy}, else another outcome; -1 (silent) unless it speaks. */
+  /**
+   * {@code truth} with probability {@code accuracy}, else another outcome; -1 (silent) unless it
+   * speaks.
+   */
   private int noisy(int truth, double accuracy, int k, double speaks) {
     if (random.nextDouble() >= speaks) {
       return -1;
@@ -159,8 +174,13 @@ final class SimulatedWorld implements AutoCloseable {
   private void populate() {
     for (int d = 0; d < DOMAINS.size(); d++) {
       for (int s = 0; s < 2; s++) {
-        add(new Member("specialist-" + DOMAINS.get(d).name().replace('/', '-') + "-" + s,
-            Kind.SPECIALIST, d, IdentityTier.VERIFIED, 0));
+        add(
+            new Member(
+                "specialist-" + DOMAINS.get(d).name().replace('/', '-') + "-" + s,
+                Kind.SPECIALIST,
+                d,
+                IdentityTier.VERIFIED,
+                0));
       }
     }
     for (int g = 0; g < 4; g++) {

@@ -36,15 +36,18 @@ final class StateFolderLock implements AutoCloseable {
     try {
       Files.createDirectories(file.getParent());
       FileChannel channel =
-          FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-              StandardOpenOption.WRITE);
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       FileLock lock = tryLock(channel);
       if (lock == null) {
         String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
         channel.close();
         throw new IllegalStateException(
-            "another local stack (process " + (holder.isEmpty() ? "unknown" : holder)
-                + ") runs in " + stateDir + ": stop it first, or start this one with another"
+            "another local stack (process "
+                + (holder.isEmpty() ? "unknown" : holder)
+                + ") runs in "
+                + stateDir
+                + ": stop it first, or start this one with another"
                 + " state folder");
       }
       channel.truncate(0);

@@ -11,13 +11,19 @@ final class StreamOptions {
   @Option(
       names = "--reveal",
       defaultValue = "0",
-      description = "Fraction of propositions whose outcome streams in after their claims (default: ${DEFAULT-VALUE}); the rest are scored at the end.")
+      description =
+          "Fraction of propositions whose outcome streams in after their claims (default: ${DEFAULT-VALUE}); the rest are scored at the end.")
   double reveal;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed of the reveal draw and shuffle (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "Seed of the reveal draw and shuffle (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--shuffle", description = "Stream claims in a seeded random order instead of the file's.")
+  @Option(
+      names = "--shuffle",
+      description = "Stream claims in a seeded random order instead of the file's.")
   boolean shuffle;
 
   /** The options, or a one-line usage error from {@code spec}'s command. */

@@ -51,21 +51,30 @@ final class TailCommand implements Callable<Integer> {
   @Option(names = "--from-beginning", description = "Start at the earliest record, not the end.")
   boolean fromBeginning;
 
-  @Option(names = "--max", defaultValue = "-1", description = "Stop after this many records; -1 never stops.")
+  @Option(
+      names = "--max",
+      defaultValue = "-1",
+      description = "Stop after this many records; -1 never stops.")
   long max;
 
   @Override
   public Integer call() {
     AvroRecordDecoder<? extends SpecificRecord> decoder =
-        new AvroRecordDecoder<>(HttpSchemaRegistryClient.connect(network.registryUrl), topic.topic.valueType());
+        new AvroRecordDecoder<>(
+            HttpSchemaRegistryClient.connect(network.registryUrl), topic.topic.valueType());
     Map<String, Object> config = network.kafkaProperties();
     config.putAll(
         Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, network.bootstrapServers,
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromBeginning ? "earliest" : "latest",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-            ConsumerConfig.GROUP_ID_CONFIG, "belief-tail-" + ProcessHandle.current().pid()));
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            network.bootstrapServers,
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed",
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            fromBeginning ? "earliest" : "latest",
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false,
+            ConsumerConfig.GROUP_ID_CONFIG,
+            "belief-tail-" + ProcessHandle.current().pid()));
     long printed = 0;
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {

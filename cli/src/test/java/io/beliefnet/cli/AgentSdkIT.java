@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The SDK against the local stack: a real Kafka broker, the development registry and the belief
- * job on a MiniCluster. What an agent publishes through the SDK comes back as a belief, and a data
- * set replayed through the job ends with the model harness's accuracy on the same stream.
+ * The SDK against the local stack: a real Kafka broker, the development registry and the belief job
+ * on a MiniCluster. What an agent publishes through the SDK comes back as a belief, and a data set
+ * replayed through the job ends with the model harness's accuracy on the same stream.
  */
 class AgentSdkIT {
 
@@ -61,15 +61,17 @@ class AgentSdkIT {
     EventTimeHeartbeat heartbeat =
         EventTimeHeartbeat.register(client, resolver, "heartbeat/sdk-test", Instant.now());
     AgentKey key = AgentKey.generate();
-    client.register(new AgentRegistration("bridge-sensor", "city-sensors", IdentityTier.VERIFIED, 0), key);
+    client.register(
+        new AgentRegistration("bridge-sensor", "city-sensors", IdentityTier.VERIFIED, 0), key);
 
     try (BeliefTable beliefs = client.subscribeBeliefs()) {
       List<Belief> heard = new ArrayList<>();
-      beliefs.onUpdate(belief -> {
-        if (belief.getPropositionId().equals("bridge-9-status")) {
-          heard.add(belief);
-        }
-      });
+      beliefs.onUpdate(
+          belief -> {
+            if (belief.getPropositionId().equals("bridge-9-status")) {
+              heard.add(belief);
+            }
+          });
       client
           .agent("bridge-sensor", key)
           .claim(
@@ -83,7 +85,9 @@ class AgentSdkIT {
       assertThat(belief.getOutcomes()).containsExactly("open", "closed");
       assertThat(belief.getClaimCount()).isEqualTo(1);
       assertThat(belief.getProbabilities().get(1)).isGreaterThan(0.5);
-      assertThat(belief.getTopContributors()).extracting(Contribution::getAgentId).containsExactly("bridge-sensor");
+      assertThat(belief.getTopContributors())
+          .extracting(Contribution::getAgentId)
+          .containsExactly("bridge-sensor");
       assertThat(heard).contains(belief);
     }
   }
@@ -102,7 +106,8 @@ class AgentSdkIT {
     assertThat(scores.sameAccuracy()).isTrue();
   }
 
-  private static Belief awaitBelief(BeliefTable beliefs, EventTimeHeartbeat heartbeat, String proposition) {
+  private static Belief awaitBelief(
+      BeliefTable beliefs, EventTimeHeartbeat heartbeat, String proposition) {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (true) {
       heartbeat.beat(Instant.now());
@@ -117,7 +122,8 @@ class AgentSdkIT {
   }
 
   /** Questions answered by every worker, each right with its accuracy; workers answer in turn. */
-  private static void writeDataSet(Path dir, int questions, double[] accuracies, Random random) throws IOException {
+  private static void writeDataSet(Path dir, int questions, double[] accuracies, Random random)
+      throws IOException {
     StringBuilder answers = new StringBuilder("question,worker,answer\n");
     StringBuilder truth = new StringBuilder("question,truth\n");
     int[] truths = new int[questions];

@@ -32,9 +32,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The dashboard in a real browser: the local stack with its simulated world, and Debian's headless
  * Chromium driven through its chromedriver. Checks that beliefs arrive and move, the leaderboard
- * and the scores fill, a rejection shows under its reason, and a proposition's chart draws; saves
- * a screenshot to {@code target/dashboard.png}. Skipped, saying so, where Chromium or its driver
- * is not installed.
+ * and the scores fill, a rejection shows under its reason, and a proposition's chart draws; saves a
+ * screenshot to {@code target/dashboard.png}. Skipped, saying so, where Chromium or its driver is
+ * not installed.
  */
 class DashboardBrowserIT {
 
@@ -47,7 +47,10 @@ class DashboardBrowserIT {
   void beliefsMoveAndTheLeaderboardFillsInABrowser(@TempDir Path dir) throws Exception {
     assumeTrue(
         Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "skipped: no " + CHROMIUM + " or " + CHROMEDRIVER
+        "skipped: no "
+            + CHROMIUM
+            + " or "
+            + CHROMEDRIVER
             + "; install Debian's chromium and chromium-driver (.ci/run does)");
     try (LocalStack stack = LocalStack.start(dir.resolve("stack"), 0, 0)) {
       stack.startWorld(new WorldSettings(7, Duration.ofMillis(500), 3, 6, 2));
@@ -59,19 +62,26 @@ class DashboardBrowserIT {
 
         wait.until(page -> !versions(page).isEmpty());
         Map<String, Long> first = versions(browser);
-        wait.until(page -> versions(page).entrySet().stream()
-            .anyMatch(now -> now.getValue() > first.getOrDefault(now.getKey(), Long.MAX_VALUE)));
+        wait.until(
+            page ->
+                versions(page).entrySet().stream()
+                    .anyMatch(
+                        now -> now.getValue() > first.getOrDefault(now.getKey(), Long.MAX_VALUE)));
 
         wait.until(page -> !rows(page, "#agents tbody tr:not(.empty)").isEmpty());
-        wait.until(page -> rows(page, "#scores tr[data-method='beliefs'] .scored").stream()
-            .anyMatch(scored -> Integer.parseInt(scored) > 0));
+        wait.until(
+            page ->
+                rows(page, "#scores tr[data-method='beliefs'] .scored").stream()
+                    .anyMatch(scored -> Integer.parseInt(scored) > 0));
 
         writeGarbageClaim(stack);
         wait.until(page -> !rows(page, "#rejections tr[data-reason='MALFORMED_BYTES']").isEmpty());
 
         String resolved = wait.until(DashboardBrowserIT::clickAResolvedProposition);
-        wait.until(page -> resolved.equals(
-            page.findElement(By.id("chart-title")).getDomAttribute("data-proposition-id")));
+        wait.until(
+            page ->
+                resolved.equals(
+                    page.findElement(By.id("chart-title")).getDomAttribute("data-proposition-id")));
       } finally {
         // also when a check failed: the picture shows what the page had instead
         Files.write(SCREENSHOT, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
@@ -104,9 +114,11 @@ class DashboardBrowserIT {
   /** Version shown per proposition in the table, read in one go while the page redraws. */
   private static Map<String, Long> versions(WebDriver page) {
     Map<String, Long> versions = new HashMap<>();
-    for (Object row : script(page,
-        "return [...document.querySelectorAll('#propositions tr[data-proposition-id]')]"
-            + ".map(row => [row.dataset.propositionId, row.querySelector('.version').textContent]);")) {
+    for (Object row :
+        script(
+            page,
+            "return [...document.querySelectorAll('#propositions tr[data-proposition-id]')]"
+                + ".map(row => [row.dataset.propositionId, row.querySelector('.version').textContent]);")) {
       List<?> cells = (List<?>) row;
       versions.put((String) cells.get(0), Long.parseLong((String) cells.get(1)));
     }
@@ -115,8 +127,10 @@ class DashboardBrowserIT {
 
   /** Text of every element matching {@code selector}. */
   private static List<String> rows(WebDriver page, String selector) {
-    return script(page,
-            "return [...document.querySelectorAll(arguments[0])].map(e => e.textContent);", selector)
+    return script(
+            page,
+            "return [...document.querySelectorAll(arguments[0])].map(e => e.textContent);",
+            selector)
         .stream()
         .map(String.class::cast)
         .toList();
@@ -124,10 +138,12 @@ class DashboardBrowserIT {
 
   /** Clicks a proposition that has resolved, and returns its id; null while none is listed. */
   private static String clickAResolvedProposition(WebDriver page) {
-    List<Object> resolved = script(page,
-        "return [...document.querySelectorAll('#propositions tr[data-proposition-id]')]"
-            + ".filter(row => row.querySelector('.resolved').textContent !== '')"
-            + ".map(row => row.dataset.propositionId);");
+    List<Object> resolved =
+        script(
+            page,
+            "return [...document.querySelectorAll('#propositions tr[data-proposition-id]')]"
+                + ".filter(row => row.querySelector('.resolved').textContent !== '')"
+                + ".map(row => row.dataset.propositionId);");
     if (resolved.isEmpty()) {
       return null;
     }

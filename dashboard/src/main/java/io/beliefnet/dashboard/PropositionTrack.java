@@ -92,8 +92,8 @@ final class PropositionTrack {
   private boolean scored;
 
   /**
-   * Records a belief. Returns what to score the first time the proposition shows up resolved,
-   * if an open belief and at least one vote for its outcomes were seen before.
+   * Records a belief. Returns what to score the first time the proposition shows up resolved, if an
+   * open belief and at least one vote for its outcomes were seen before.
    */
   Optional<Resolution> record(Belief belief) {
     latest = belief;

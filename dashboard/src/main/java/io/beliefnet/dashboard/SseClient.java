@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One page's server-sent event stream: frames wait in a bounded queue so that the thread reading
- * the topics never blocks on a slow page. A page that falls {@link #CAPACITY} frames behind is
- * cut off; its browser reconnects and starts again from a fresh snapshot.
+ * the topics never blocks on a slow page. A page that falls {@link #CAPACITY} frames behind is cut
+ * off; its browser reconnects and starts again from a fresh snapshot.
  */
 final class SseClient {
 

@@ -44,8 +44,9 @@ final class StaticResources {
   }
 
   /**
-   * {@code chart.js/dist/chart.js} → {@code META-INF/resources/webjars/chart.js/<version>/dist/chart.js},
-   * with the version of the WebJar on the class path.
+   * {@code chart.js/dist/chart.js} → {@code
+   * META-INF/resources/webjars/chart.js/<version>/dist/chart.js}, with the version of the WebJar on
+   * the class path.
    */
   private Optional<String> webJarPath(String nameAndPath) {
     int slash = nameAndPath.indexOf('/');

@@ -23,8 +23,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Reads the topics the dashboard shows from their beginning, committed records only, on its own
- * thread, and hands each decoded record to the {@link EventHub}. No consumer group: every
- * dashboard reads everything, and nothing is committed.
+ * thread, and hands each decoded record to the {@link EventHub}. No consumer group: every dashboard
+ * reads everything, and nothing is committed.
  */
 final class TopicFeed implements AutoCloseable {
 
@@ -90,8 +90,8 @@ final class TopicFeed implements AutoCloseable {
   }
 
   /**
-   * Undecodable records (corrupt bytes on an input topic) are skipped: the job dead-letters them
-   * to {@code rejected}, where the dashboard counts them.
+   * Undecodable records (corrupt bytes on an input topic) are skipped: the job dead-letters them to
+   * {@code rejected}, where the dashboard counts them.
    */
   private Optional<SpecificRecord> decode(ConsumerRecord<byte[], byte[]> record) {
     if (record.value() == null) {

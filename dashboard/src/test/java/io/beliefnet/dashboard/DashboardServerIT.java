@@ -51,7 +51,8 @@ class DashboardServerIT {
   @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void streamsWhatTheTopicsCarryAndServesThePage(KafkaBroker broker) throws Exception {
     try (DevSchemaRegistryServer registry = DevSchemaRegistryServer.start(0);
-        DashboardServer dashboard = DashboardServer.start(0, broker.bootstrapServers(), registry.url())) {
+        DashboardServer dashboard =
+            DashboardServer.start(0, broker.bootstrapServers(), registry.url())) {
       Iterator<String> stream =
           http.send(request(dashboard, "api/events"), HttpResponse.BodyHandlers.ofLines())
               .body()
@@ -86,23 +87,28 @@ class DashboardServerIT {
       // one vote each way: the tie goes to the first outcome, open, which is right
       assertThat(snapshot.at("/scores/majorityVote/accuracy").asDouble()).isEqualTo(1.0);
       JsonNode history = JSON.readTree(get(dashboard, "api/propositions/p").body());
-      assertThat(history.at("/points").findValues("version")).extracting(JsonNode::asLong).containsExactly(1L, 2L);
+      assertThat(history.at("/points").findValues("version"))
+          .extracting(JsonNode::asLong)
+          .containsExactly(1L, 2L);
       assertThat(history.at("/claims").size()).isEqualTo(2);
       assertThat(history.at("/outcome/outcome").asText()).isEqualTo("open");
       assertThat(get(dashboard, "api/propositions/unknown").statusCode()).isEqualTo(404);
 
       HttpResponse<String> page = get(dashboard, "");
-      assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+      assertThat(page.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
       HttpResponse<String> chartJs = get(dashboard, "webjars/chart.js/dist/chart.js");
       assertThat(chartJs.statusCode()).isEqualTo(200);
-      assertThat(chartJs.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/javascript"));
+      assertThat(chartJs.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("text/javascript"));
     }
   }
 
   /** An uncommitted belief on the partition the test's beliefs go to, then aborted. */
   private static void writeAbortedBelief(KafkaBroker broker, DevSchemaRegistryServer registry) {
     try (KafkaProducer<String, SpecificRecord> producer =
-        producer(broker, registry, Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "dashboard-it"))) {
+        producer(
+            broker, registry, Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "dashboard-it"))) {
       producer.initTransactions();
       producer.beginTransaction();
       send(producer, Topic.BELIEFS, Records.belief("aborted", 1, 0.5, null));
@@ -116,11 +122,14 @@ class DashboardServerIT {
     Map<String, Object> config = new HashMap<>(extra);
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
     return new KafkaProducer<>(
-        config, new StringSerializer(), new AvroWireSerializer<>(HttpSchemaRegistryClient.connect(registry.url())));
+        config,
+        new StringSerializer(),
+        new AvroWireSerializer<>(HttpSchemaRegistryClient.connect(registry.url())));
   }
 
   /** Every record on partition 0, so the dashboard reads them in the order written. */
-  private static void send(KafkaProducer<String, SpecificRecord> producer, Topic topic, SpecificRecord value) {
+  private static void send(
+      KafkaProducer<String, SpecificRecord> producer, Topic topic, SpecificRecord value) {
     producer.send(new ProducerRecord<>(topic.defaultName(), 0, "key", value));
   }
 
@@ -143,6 +152,8 @@ class DashboardServerIT {
   }
 
   private static HttpRequest request(DashboardServer dashboard, String path) {
-    return HttpRequest.newBuilder(URI.create(dashboard.url() + path)).timeout(Duration.ofSeconds(10)).build();
+    return HttpRequest.newBuilder(URI.create(dashboard.url() + path))
+        .timeout(Duration.ofSeconds(10))
+        .build();
   }
 }

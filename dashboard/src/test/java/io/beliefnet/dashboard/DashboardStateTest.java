@@ -89,7 +89,9 @@ class DashboardStateTest {
 
     History history = state.history("p").orElseThrow();
     assertThat(history.proposition().version()).isEqualTo(2);
-    assertThat(history.points()).extracting(PropositionTrack.Point::version).containsExactly(1L, 2L);
+    assertThat(history.points())
+        .extracting(PropositionTrack.Point::version)
+        .containsExactly(1L, 2L);
     assertThat(history.claims())
         .singleElement()
         .satisfies(

@@ -22,7 +22,8 @@ class SseClientTest {
     SseClient page = hub.connect();
     hub.accept(Records.belief("p", 2, 0.7, null));
 
-    assertThat(page.next(Duration.ZERO)).startsWith("event: snapshot\ndata: {\"propositions\":[{\"propositionId\":\"p\"");
+    assertThat(page.next(Duration.ZERO))
+        .startsWith("event: snapshot\ndata: {\"propositions\":[{\"propositionId\":\"p\"");
     assertThat(page.next(Duration.ZERO)).startsWith("event: belief\n").contains("\"version\":2");
     assertThat(page.next(Duration.ZERO)).isEqualTo(SseClient.KEEP_ALIVE);
   }

@@ -32,11 +32,11 @@ import org.apache.flink.util.Collector;
  * <p>The rate is checked first, without spending, so that claims beyond it are refused before the
  * costly signature check; only a claim whose signature verifies spends from the allowance, so
  * forged records under an agent's id cannot use it up; failed checks spend from an allowance of
- * their own, so a flood of forgeries under one id costs the job a bounded number of checks.
- * Decoded keys and verified batch roots are cached per subtask (not state: a restarted subtask
- * verifies again and decides the same). State per agent: one {@link AgentIdentity} (about 100 bytes plus the
- * 44-byte key and id strings), two {@link TokenBucket}s (16 bytes each), and the names of the domains it
- * claimed in; kept while the agent exists, since the topic it mirrors is compacted.
+ * their own, so a flood of forgeries under one id costs the job a bounded number of checks. Decoded
+ * keys and verified batch roots are cached per subtask (not state: a restarted subtask verifies
+ * again and decides the same). State per agent: one {@link AgentIdentity} (about 100 bytes plus the
+ * 44-byte key and id strings), two {@link TokenBucket}s (16 bytes each), and the names of the
+ * domains it claimed in; kept while the agent exists, since the topic it mirrors is compacted.
  */
 public final class AgentIdentityStage extends EventTimeOrderedFunction<String, InputEvent> {
 
@@ -46,14 +46,17 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
       new ValueStateDescriptor<>("identity", TypeInformation.of(AgentIdentity.class));
   private static final ValueStateDescriptor<TokenBucket> CLAIM_ALLOWANCE =
       new ValueStateDescriptor<>("claim-allowance", TypeInformation.of(TokenBucket.class));
+
   /** Signature checks the agent's id may still fail: forgeries cost their sender, not the job. */
   private static final ValueStateDescriptor<TokenBucket> FAILURE_ALLOWANCE =
       new ValueStateDescriptor<>("failure-allowance", TypeInformation.of(TokenBucket.class));
+
   private static final MapStateDescriptor<String, Boolean> DOMAINS =
       new MapStateDescriptor<>("domains-claimed-in", Types.STRING, Types.BOOLEAN);
 
   /** Decoded keys kept per subtask; decoding one costs about as much as a verification. */
   private static final int CACHED_KEYS = 10_000;
+
   /** Batch roots verified per subtask: a batch's claims arrive close together at one subtask. */
   private static final int CACHED_ROOTS = 4_096;
 
@@ -75,12 +78,13 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
     identity = getRuntimeContext().getState(IDENTITY);
     allowance = getRuntimeContext().getState(CLAIM_ALLOWANCE);
     failureAllowance = getRuntimeContext().getState(FAILURE_ALLOWANCE);
-    keys = new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<ByteBuffer, VerifyingKey> eldest) {
-        return size() > CACHED_KEYS;
-      }
-    };
+    keys =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<ByteBuffer, VerifyingKey> eldest) {
+            return size() > CACHED_KEYS;
+          }
+        };
     verifiedRoots = new VerifiedRoots(CACHED_ROOTS);
     domains = getRuntimeContext().getMapState(DOMAINS);
   }
@@ -106,9 +110,19 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
     IdentityTier tier = signer.getTier();
     if (!bucket.hasToken(
         event.source.timestamp, policy.ratePerSecond(tier), policy.burstCapacity(tier))) {
-      reject(event, context, RejectionReason.RATE_LIMITED,
-          subject(event) + ": agent '" + event.agentId() + "' exceeded the " + tier + " rate of "
-              + policy.ratePerSecond(tier) + " claims/s (burst " + policy.burstCapacity(tier)
+      reject(
+          event,
+          context,
+          RejectionReason.RATE_LIMITED,
+          subject(event)
+              + ": agent '"
+              + event.agentId()
+              + "' exceeded the "
+              + tier
+              + " rate of "
+              + policy.ratePerSecond(tier)
+              + " claims/s (burst "
+              + policy.burstCapacity(tier)
               + "): slow down, or register a higher tier");
     } else if (verified(event, signer, context)) {
       bucket.take();
@@ -121,16 +135,30 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
   /** The registered identity that must have signed {@code event}; null, rejected, if none may. */
   private AgentIdentity signer(InputEvent event, Context context) throws Exception {
     if (event.isOutcome() && !policy.mayResolve(event.agentId(), event.domain())) {
-      reject(event, context, RejectionReason.UNTRUSTED_RESOLVER,
-          subject(event) + " comes from '" + event.agentId() + "', which is not a configured"
-              + " resolver of domain " + event.domain() + ": only the agents trust.resolvers lists"
+      reject(
+          event,
+          context,
+          RejectionReason.UNTRUSTED_RESOLVER,
+          subject(event)
+              + " comes from '"
+              + event.agentId()
+              + "', which is not a configured"
+              + " resolver of domain "
+              + event.domain()
+              + ": only the agents trust.resolvers lists"
               + " for that domain may publish its outcomes");
       return null;
     }
     AgentIdentity current = identity.value();
     if (current == null || current.getRevoked()) {
-      reject(event, context, RejectionReason.UNKNOWN_AGENT,
-          subject(event) + ": agent '" + event.agentId() + "' "
+      reject(
+          event,
+          context,
+          RejectionReason.UNKNOWN_AGENT,
+          subject(event)
+              + ": agent '"
+              + event.agentId()
+              + "' "
               + (current == null
                   ? "has not registered: publish its identity to the agents topic first"
                   : "has a revoked key: register a new key before publishing again"));
@@ -153,26 +181,48 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
       failures = TokenBucket.full(policy.burstCapacity(tier), at);
     }
     if (!failures.hasToken(at, policy.ratePerSecond(tier), policy.burstCapacity(tier))) {
-      reject(event, context, RejectionReason.RATE_LIMITED,
-          subject(event) + ": too many records under agent '" + event.agentId() + "' failed their"
-              + " signature check (more than its " + tier + " rate of " + policy.ratePerSecond(tier)
+      reject(
+          event,
+          context,
+          RejectionReason.RATE_LIMITED,
+          subject(event)
+              + ": too many records under agent '"
+              + event.agentId()
+              + "' failed their"
+              + " signature check (more than its "
+              + tier
+              + " rate of "
+              + policy.ratePerSecond(tier)
               + "/s): its records are refused unchecked until that allowance refills; if these"
               + " are not yours, restrict who may write the topic");
       return false;
     }
     VerifyingKey key = key(signer.getPublicKey());
     Verdict verdict =
-        key == null ? Verdict.UNUSABLE_KEY
-            : event.isClaim() ? SignatureCheck.verify(event.claim, key, verifiedRoots)
-            : SignatureCheck.verify(event.outcome, key);
+        key == null
+            ? Verdict.UNUSABLE_KEY
+            : event.isClaim()
+                ? SignatureCheck.verify(event.claim, key, verifiedRoots)
+                : SignatureCheck.verify(event.outcome, key);
     if (verdict == Verdict.UNSIGNED) {
-      reject(event, context, RejectionReason.UNSIGNED,
-          subject(event) + " has no signature: sign its canonical encoding with the agent's"
+      reject(
+          event,
+          context,
+          RejectionReason.UNSIGNED,
+          subject(event)
+              + " has no signature: sign its canonical encoding with the agent's"
               + " Ed25519 key");
     } else if (verdict != Verdict.VALID) {
-      reject(event, context, RejectionReason.BAD_SIGNATURE,
-          subject(event) + "'s signature does not verify under the key agent '" + event.agentId()
-              + "' registered at " + signer.getRegisteredAt() + ": it was altered, forged, or"
+      reject(
+          event,
+          context,
+          RejectionReason.BAD_SIGNATURE,
+          subject(event)
+              + "'s signature does not verify under the key agent '"
+              + event.agentId()
+              + "' registered at "
+              + signer.getRegisteredAt()
+              + ": it was altered, forged, or"
               + " signed with another key; re-sign it with the current key");
     }
     if (verdict != Verdict.VALID) {
@@ -210,8 +260,13 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
       throws Exception {
     AgentIdentity registered = event.agent;
     if (!registered.getRevoked() && !SignatureCheck.usable(registered.getPublicKey())) {
-      reject(event, context, RejectionReason.INVALID_RECORD,
-          "agent '" + registered.getAgentId() + "' registers a public key that is not an Ed25519"
+      reject(
+          event,
+          context,
+          RejectionReason.INVALID_RECORD,
+          "agent '"
+              + registered.getAgentId()
+              + "' registers a public key that is not an Ed25519"
               + " key in X.509 SubjectPublicKeyInfo encoding (44 bytes): register that encoding");
       return;
     }

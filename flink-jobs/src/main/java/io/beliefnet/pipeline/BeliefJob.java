@@ -12,16 +12,16 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.state.rocksdb.RocksDBOptions;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The belief-updating job: decodes and validates the input topics, verifies each claim and
- * outcome against its signer's registered identity, and applies them per domain; every record that is not applied goes to the
- * dead-letter sink with its reason.
+ * The belief-updating job: decodes and validates the input topics, verifies each claim and outcome
+ * against its signer's registered identity, and applies them per domain; every record that is not
+ * applied goes to the dead-letter sink with its reason.
  *
  * <pre>
  * agents, claims, outcomes --decode--> keyBy(agent): identity, signatures, rate
@@ -61,7 +61,8 @@ public final class BeliefJob {
     // timers are one per key and pending timestamp, gone within the out-of-orderness: on the heap
     // (and in checkpoints) they cost a fraction of a RocksDB write and delete each
     settings.set(
-        RocksDBOptions.TIMER_SERVICE_FACTORY, EmbeddedRocksDBStateBackend.PriorityQueueStateType.HEAP);
+        RocksDBOptions.TIMER_SERVICE_FACTORY,
+        EmbeddedRocksDBStateBackend.PriorityQueueStateType.HEAP);
     env.configure(settings);
     SingleOutputStreamOperator<InputEvent> agents = decoded(env, sources.agents(), Topic.AGENTS);
     SingleOutputStreamOperator<InputEvent> claims = decoded(env, sources.claims(), Topic.CLAIMS);
@@ -126,9 +127,9 @@ public final class BeliefJob {
   }
 
   /**
-   * Event time is the Kafka record timestamp (producers set it to the event time), moved by
-   * decoded records only and never past the wall clock. A partition with no records for the idle
-   * timeout stops holding back the watermark.
+   * Event time is the Kafka record timestamp (producers set it to the event time), moved by decoded
+   * records only and never past the wall clock. A partition with no records for the idle timeout
+   * stops holding back the watermark.
    */
   private WatermarkStrategy<InputEvent> watermarks() {
     Duration outOfOrderness = config.maxOutOfOrderness();

@@ -47,7 +47,8 @@ public record BeliefJobConfig(
 
   public static BeliefJobConfig from(Configuration configuration) {
     Map<Topic, String> names = new EnumMap<>(Topic.class);
-    BeliefJobOptions.TOPIC_NAMES.forEach((topic, option) -> names.put(topic, configuration.get(option)));
+    BeliefJobOptions.TOPIC_NAMES.forEach(
+        (topic, option) -> names.put(topic, configuration.get(option)));
     return new BeliefJobConfig(
         configuration.get(BeliefJobOptions.BOOTSTRAP_SERVERS),
         configuration.get(BeliefJobOptions.SCHEMA_REGISTRY_URL),
@@ -86,17 +87,20 @@ public record BeliefJobConfig(
     Map<T, Double> values = new EnumMap<>(tiers);
     configuration
         .get(option)
-        .forEach((tier, value) -> values.put(tier(option, tier, tiers), number(option, tier, value)));
+        .forEach(
+            (tier, value) -> values.put(tier(option, tier, tiers), number(option, tier, value)));
     return values;
   }
 
-  private static <T extends Enum<T>> T tier(
-      ConfigOption<?> option, String name, Class<T> tiers) {
+  private static <T extends Enum<T>> T tier(ConfigOption<?> option, String name, Class<T> tiers) {
     try {
       return Enum.valueOf(tiers, name.trim());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          option.key() + " names tier '" + name + "': use one of "
+          option.key()
+              + " names tier '"
+              + name
+              + "': use one of "
               + List.of(tiers.getEnumConstants()));
     }
   }
@@ -116,8 +120,8 @@ public record BeliefJobConfig(
   }
 
   /**
-   * Read where the job is submitted: the values travel with the job graph, so only files they
-   * name (key and trust stores) must exist on the task managers.
+   * Read where the job is submitted: the values travel with the job graph, so only files they name
+   * (key and trust stores) must exist on the task managers.
    */
   private static Map<String, String> readProperties(String file) {
     Properties properties = new Properties();

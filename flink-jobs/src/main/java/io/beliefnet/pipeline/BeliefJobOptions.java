@@ -102,8 +102,7 @@ public final class BeliefJobOptions {
   public static final ConfigOption<Map<String, String>> CLAIMS_PER_SECOND =
       ConfigOptions.key("trust.claims-per-second")
           .mapType()
-          .defaultValue(
-              Map.of("UNVERIFIED", "1", "VERIFIED", "10", "ATTESTED", "100"))
+          .defaultValue(Map.of("UNVERIFIED", "1", "VERIFIED", "10", "ATTESTED", "100"))
           .withDescription(
               "Sustained claims per second of event time an agent may make, per identity tier"
                   + " (`UNVERIFIED:1,VERIFIED:10,ATTESTED:100`); claims beyond it are rejected.");

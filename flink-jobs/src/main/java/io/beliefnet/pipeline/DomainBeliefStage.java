@@ -33,19 +33,18 @@ import org.apache.flink.util.OutputTag;
  * Keyed by domain: runs the belief model's {@link DomainNetwork} over keyed state. Applies stamped
  * claims and outcomes in event-time order and emits the beliefs they change, the reliabilities of
  * the agents they concern, and settlements; rejects duplicates, superseded and closed-proposition
- * claims, and outcomes for unknown propositions or labels. A revocation withdraws the revoked
- * key's claims from the domain's open propositions (reading each once) and emits the beliefs that
- * moved.
+ * claims, and outcomes for unknown propositions or labels. A revocation withdraws the revoked key's
+ * claims from the domain's open propositions (reading each once) and emits the beliefs that moved.
  *
  * <p>Fan-out of a reliability change: each change to an agent re-stamps at most {@link
- * ModelParameters#refreshesPerChange()} of its open claims (see {@link DomainNetwork}), and an event
- * emits the belief it touched plus the re-stamped ones that moved by at least {@link
+ * ModelParameters#refreshesPerChange()} of its open claims (see {@link DomainNetwork}), and an
+ * event emits the belief it touched plus the re-stamped ones that moved by at least {@link
  * #REFRESH_EMIT_THRESHOLD}.
  *
- * <p>Resolved propositions are kept for {@code resolvedRetention} of event time after their
- * outcome (so corrections can re-score them), open ones for {@code openRetention} after their
- * latest claim; then they are dropped. Each proposition has one pending expiry at a time: a claim
- * only moves {@link PropositionMeta#expiresAt}, and the expiry, when it comes, looks again.
+ * <p>Resolved propositions are kept for {@code resolvedRetention} of event time after their outcome
+ * (so corrections can re-score them), open ones for {@code openRetention} after their latest claim;
+ * then they are dropped. Each proposition has one pending expiry at a time: a claim only moves
+ * {@link PropositionMeta#expiresAt}, and the expiry, when it comes, looks again.
  */
 public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Belief>
     implements CheckpointedFunction {
@@ -62,6 +61,7 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
   private static final MapStateDescriptor<String, PropositionMeta> META =
       new MapStateDescriptor<>(
           "proposition-meta", Types.STRING, TypeInformation.of(PropositionMeta.class));
+
   /** Outcome ids are kept with this prefix, apart from claim ids. */
   private static final String OUTCOME_ID = "outcome:";
 
@@ -85,6 +85,7 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
   private transient Counter claimsApplied;
   private transient Counter outcomesApplied;
   private transient Counter beliefsEmitted;
+
   /** Wall-clock time minus the event time of the latest belief emitted, in milliseconds. */
   private transient volatile long beliefUpdateLagMillis;
 
@@ -140,13 +141,25 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
       throws Exception {
     io.beliefnet.avro.Claim claim = event.claim;
     if (proposition != null && !proposition.outcomes.equals(claim.getOutcomes())) {
-      return rejected(event, context, RejectionReason.INVALID_RECORD,
-          "claim " + claim.getClaimId() + " lists outcomes " + claim.getOutcomes()
-              + " but proposition " + claim.getPropositionId() + " has " + proposition.outcomes
+      return rejected(
+          event,
+          context,
+          RejectionReason.INVALID_RECORD,
+          "claim "
+              + claim.getClaimId()
+              + " lists outcomes "
+              + claim.getOutcomes()
+              + " but proposition "
+              + claim.getPropositionId()
+              + " has "
+              + proposition.outcomes
               + ": use the proposition's outcomes in their original order");
     }
     if (proposition != null && proposition.appliedIds.containsKey(claim.getClaimId())) {
-      return rejected(event, context, RejectionReason.DUPLICATE,
+      return rejected(
+          event,
+          context,
+          RejectionReason.DUPLICATE,
           "claim " + claim.getClaimId() + " was applied already; give every claim a new id");
     }
     AgentProfile agent = ModelInputs.profile(event.agent);
@@ -155,21 +168,36 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
       receipt = network.claim(ModelInputs.claim(claim), agent);
     } catch (IllegalArgumentException describesItDifferently) {
       store.discard(); // all or nothing: what the model changed before refusing is not kept
-      return rejected(event, context, RejectionReason.INVALID_RECORD,
-          describesItDifferently.getMessage());
+      return rejected(
+          event, context, RejectionReason.INVALID_RECORD, describesItDifferently.getMessage());
     }
     if (receipt.status() == ClaimReceipt.Status.STALE) {
-      return rejected(event, context, RejectionReason.SUPERSEDED,
-          "claim " + claim.getClaimId() + " is older than the claim agent " + claim.getAgentId()
-              + " already has on " + claim.getPropositionId() + ": only the newest claim counts");
+      return rejected(
+          event,
+          context,
+          RejectionReason.SUPERSEDED,
+          "claim "
+              + claim.getClaimId()
+              + " is older than the claim agent "
+              + claim.getAgentId()
+              + " already has on "
+              + claim.getPropositionId()
+              + ": only the newest claim counts");
     }
     if (receipt.status() == ClaimReceipt.Status.LATE) {
-      return rejected(event, context, RejectionReason.CLOSED_PROPOSITION,
-          "claim " + claim.getClaimId() + " reached proposition " + claim.getPropositionId()
+      return rejected(
+          event,
+          context,
+          RejectionReason.CLOSED_PROPOSITION,
+          "claim "
+              + claim.getClaimId()
+              + " reached proposition "
+              + claim.getPropositionId()
               + " after its outcome (claims are applied in the order of their Kafka timestamps):"
               + " it carries no weight and earns nothing; publish claims before the outcome");
     }
-    PropositionMeta updated = proposition == null ? PropositionMeta.of(claim.getOutcomes()) : proposition;
+    PropositionMeta updated =
+        proposition == null ? PropositionMeta.of(claim.getOutcomes()) : proposition;
     updated.expiresAt = Math.max(updated.expiresAt, event.source.timestamp + openRetentionMillis);
     if (proposition == null) {
       openPropositions++;
@@ -180,7 +208,8 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
     meta.put(claim.getPropositionId(), updated);
     context.output(
         RELIABILITIES,
-        ModelOutputs.reliability(network.reliability(claim.getAgentId(), agent), event.source.timestamp));
+        ModelOutputs.reliability(
+            network.reliability(claim.getAgentId(), agent), event.source.timestamp));
     claimsApplied.inc();
     return true;
   }
@@ -190,26 +219,54 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
       throws Exception {
     io.beliefnet.avro.Outcome outcome = event.outcome;
     if (proposition == null) {
-      return rejected(event, context, RejectionReason.UNKNOWN_PROPOSITION,
-          "outcome " + outcome.getOutcomeId() + " resolves " + outcome.getPropositionId()
-              + ", which has no claims in domain " + outcome.getDomain()
+      return rejected(
+          event,
+          context,
+          RejectionReason.UNKNOWN_PROPOSITION,
+          "outcome "
+              + outcome.getOutcomeId()
+              + " resolves "
+              + outcome.getPropositionId()
+              + ", which has no claims in domain "
+              + outcome.getDomain()
               + " (or was resolved longer ago than the retention): check the id and domain");
     }
     if (proposition.appliedIds.containsKey(OUTCOME_ID + outcome.getOutcomeId())) {
-      return rejected(event, context, RejectionReason.DUPLICATE,
+      return rejected(
+          event,
+          context,
+          RejectionReason.DUPLICATE,
           "outcome " + outcome.getOutcomeId() + " was applied already");
     }
     if (isResolved(proposition) && !outcome.getResolverId().equals(proposition.resolverId)) {
-      return rejected(event, context, RejectionReason.UNTRUSTED_RESOLVER,
-          "outcome " + outcome.getOutcomeId() + " by resolver '" + outcome.getResolverId()
-              + "' would correct proposition " + outcome.getPropositionId() + ", which resolver '"
-              + proposition.resolverId + "' resolved: only that resolver may correct it");
+      return rejected(
+          event,
+          context,
+          RejectionReason.UNTRUSTED_RESOLVER,
+          "outcome "
+              + outcome.getOutcomeId()
+              + " by resolver '"
+              + outcome.getResolverId()
+              + "' would correct proposition "
+              + outcome.getPropositionId()
+              + ", which resolver '"
+              + proposition.resolverId
+              + "' resolved: only that resolver may correct it");
     }
     int index = proposition.outcomes.indexOf(outcome.getOutcome());
     if (index < 0) {
-      return rejected(event, context, RejectionReason.UNKNOWN_OUTCOME,
-          "outcome " + outcome.getOutcomeId() + " says '" + outcome.getOutcome() + "', not one of "
-              + proposition.outcomes + " of proposition " + outcome.getPropositionId());
+      return rejected(
+          event,
+          context,
+          RejectionReason.UNKNOWN_OUTCOME,
+          "outcome "
+              + outcome.getOutcomeId()
+              + " says '"
+              + outcome.getOutcome()
+              + "', not one of "
+              + proposition.outcomes
+              + " of proposition "
+              + outcome.getPropositionId());
     }
     long observedAt = outcome.getObservedAt().toEpochMilli();
     boolean correction = isResolved(proposition);
@@ -251,7 +308,8 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
         continue;
       }
       io.beliefnet.model.Belief belief = network.belief(id).orElseThrow();
-      if (!id.equals(propositionId) && !movedEnough(proposition.lastEmitted, belief.distribution())) {
+      if (!id.equals(propositionId)
+          && !movedEnough(proposition.lastEmitted, belief.distribution())) {
         continue;
       }
       proposition.version++;

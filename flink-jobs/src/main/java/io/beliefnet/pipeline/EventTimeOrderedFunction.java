@@ -17,11 +17,12 @@ import org.apache.flink.util.Collector;
  * watermark passes their timestamp. A claim or outcome that arrives with a timestamp the watermark
  * has already passed is rejected as {@code LATE}; a registration or revocation is applied at once.
  *
- * <p>State: the buffer holds the events of the last {@code max-out-of-orderness} of event time,
- * one map entry per event (adding one never rewrites the others), and a count per timestamp; it
- * is empty whenever the watermark has caught up.
+ * <p>State: the buffer holds the events of the last {@code max-out-of-orderness} of event time, one
+ * map entry per event (adding one never rewrites the others), and a count per timestamp; it is
+ * empty whenever the watermark has caught up.
  */
-public abstract class EventTimeOrderedFunction<K, O> extends KeyedProcessFunction<K, InputEvent, O> {
+public abstract class EventTimeOrderedFunction<K, O>
+    extends KeyedProcessFunction<K, InputEvent, O> {
 
   private static final long serialVersionUID = 1L;
 
@@ -60,9 +61,16 @@ public abstract class EventTimeOrderedFunction<K, O> extends KeyedProcessFunctio
       return;
     }
     if (behind) {
-      reject(event, context, RejectionReason.LATE,
-          event + " has timestamp " + timestamp + ", behind the watermark "
-              + context.timerService().currentWatermark() + " by more than the allowed"
+      reject(
+          event,
+          context,
+          RejectionReason.LATE,
+          event
+              + " has timestamp "
+              + timestamp
+              + ", behind the watermark "
+              + context.timerService().currentWatermark()
+              + " by more than the allowed"
               + " out-of-orderness: publish records promptly, with their event time as the"
               + " Kafka timestamp");
       return;
@@ -70,9 +78,18 @@ public abstract class EventTimeOrderedFunction<K, O> extends KeyedProcessFunctio
     Integer waiting = pendingCounts.get(timestamp);
     int count = waiting == null ? 0 : waiting;
     if (count == MAX_PENDING_PER_TIMESTAMP) {
-      reject(event, context, RejectionReason.RATE_LIMITED,
-          event + " is one of more than " + MAX_PENDING_PER_TIMESTAMP + " records for "
-              + context.getCurrentKey() + " stamped " + timestamp + ": spread records over time");
+      reject(
+          event,
+          context,
+          RejectionReason.RATE_LIMITED,
+          event
+              + " is one of more than "
+              + MAX_PENDING_PER_TIMESTAMP
+              + " records for "
+              + context.getCurrentKey()
+              + " stamped "
+              + timestamp
+              + ": spread records over time");
       return;
     }
     if (count == 0) {
@@ -113,8 +130,8 @@ public abstract class EventTimeOrderedFunction<K, O> extends KeyedProcessFunctio
   }
 
   /**
-   * Called when event time reaches a timer a subclass registered, after the events due then;
-   * does nothing unless overridden.
+   * Called when event time reaches a timer a subclass registered, after the events due then; does
+   * nothing unless overridden.
    */
   protected void onEventTime(long timestamp, OnTimerContext context, Collector<O> out)
       throws Exception {}

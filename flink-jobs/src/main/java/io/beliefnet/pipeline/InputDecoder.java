@@ -27,11 +27,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Before decoding, a record is refused if its key or value is larger than {@link RecordLimits}
  * or it is stamped further ahead of the wall clock than the allowed clock skew; after decoding, a
- * claim or outcome whose Kafka timestamp is further than the out-of-orderness from its signed
- * event or observation time is refused. Records are applied in the order of their Kafka
- * timestamps, so this binds where a record is applied to when its signer says it was made: an old
- * signed claim or outcome cannot be replayed under a fresh timestamp, and a claim backdated past
- * an outcome lands behind the watermark.
+ * claim or outcome whose Kafka timestamp is further than the out-of-orderness from its signed event
+ * or observation time is refused. Records are applied in the order of their Kafka timestamps, so
+ * this binds where a record is applied to when its signer says it was made: an old signed claim or
+ * outcome cannot be replayed under a fresh timestamp, and a claim backdated past an outcome lands
+ * behind the watermark.
  */
 public final class InputDecoder {
 
@@ -124,20 +124,35 @@ public final class InputDecoder {
   private Optional<String> checkFrame(KafkaInput input) {
     if (input.value != null && input.value.length > RecordLimits.MAX_VALUE_BYTES) {
       return Optional.of(
-          "record " + input.position() + " is " + input.value.length + " bytes, more than the "
+          "record "
+              + input.position()
+              + " is "
+              + input.value.length
+              + " bytes, more than the "
               + RecordLimits.MAX_VALUE_BYTES
               + " accepted: ids, labels and evidence lists have documented limits");
     }
     if (input.key != null && input.key.length > RecordLimits.MAX_KEY_BYTES) {
       return Optional.of(
-          "record " + input.position() + " has a key of " + input.key.length + " bytes, more than"
-              + " the " + RecordLimits.MAX_KEY_BYTES + " accepted: key records by their"
+          "record "
+              + input.position()
+              + " has a key of "
+              + input.key.length
+              + " bytes, more than"
+              + " the "
+              + RecordLimits.MAX_KEY_BYTES
+              + " accepted: key records by their"
               + " proposition or agent id, which are at most 256 code points");
     }
     if (input.timestamp - System.currentTimeMillis() > maxClockSkewMillis) {
       return Optional.of(
-          "record " + input.position() + " has timestamp " + Instant.ofEpochMilli(input.timestamp)
-              + ", more than " + Duration.ofMillis(maxClockSkewMillis) + " ahead of the job's clock: stamp"
+          "record "
+              + input.position()
+              + " has timestamp "
+              + Instant.ofEpochMilli(input.timestamp)
+              + ", more than "
+              + Duration.ofMillis(maxClockSkewMillis)
+              + " ahead of the job's clock: stamp"
               + " records with their event time, and check the producer's clock");
     }
     return Optional.empty();
@@ -155,7 +170,9 @@ public final class InputDecoder {
     }
     if (record instanceof Outcome outcome) {
       return checkSignedTime(
-          "outcome " + outcome.getOutcomeId(), "observation time", outcome.getObservedAt(),
+          "outcome " + outcome.getOutcomeId(),
+          "observation time",
+          outcome.getObservedAt(),
           timestamp);
     }
     return Optional.empty();
@@ -169,9 +186,17 @@ public final class InputDecoder {
     return Optional.of(
         new Violation(
             RejectionReason.INVALID_RECORD,
-            subject + " has Kafka timestamp " + Instant.ofEpochMilli(timestamp) + " but " + what
-                + " " + signed + ", more than the " + Duration.ofMillis(maxOutOfOrdernessMillis)
-                + " out-of-orderness apart: set the record timestamp to the " + what));
+            subject
+                + " has Kafka timestamp "
+                + Instant.ofEpochMilli(timestamp)
+                + " but "
+                + what
+                + " "
+                + signed
+                + ", more than the "
+                + Duration.ofMillis(maxOutOfOrdernessMillis)
+                + " out-of-orderness apart: set the record timestamp to the "
+                + what));
   }
 
   private static RejectionReason reasonOf(WireFormatException e) {

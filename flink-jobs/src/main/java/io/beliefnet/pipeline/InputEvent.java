@@ -10,17 +10,17 @@ import java.util.Comparator;
 /**
  * One input record with where it came from: exactly one of {@link #agent}, {@link #claim}, {@link
  * #outcome} and {@link #rejection} (the dead letter of a record that could not be decoded) is set,
- * except that a claim leaving the identity stage also carries its
- * agent's identity, and a revocation (the identity stage's notice to one domain that an agent's key
- * was revoked) carries the revoked identity and {@link #revokedIn}. The raw record stays attached
- * so that a rejection downstream can still return the original bytes. A Flink POJO.
+ * except that a claim leaving the identity stage also carries its agent's identity, and a
+ * revocation (the identity stage's notice to one domain that an agent's key was revoked) carries
+ * the revoked identity and {@link #revokedIn}. The raw record stays attached so that a rejection
+ * downstream can still return the original bytes. A Flink POJO.
  */
 public class InputEvent {
 
   /**
    * The order in which events with one key are applied: event time (the Kafka record timestamp),
-   * then registrations before claims before outcomes, then partition and offset. It depends only
-   * on the input, so the same input gives the same order however the partitions interleave.
+   * then registrations before claims before outcomes, then partition and offset. It depends only on
+   * the input, so the same input gives the same order however the partitions interleave.
    */
   public static final Comparator<InputEvent> APPLY_ORDER =
       Comparator.<InputEvent>comparingLong(e -> e.source.timestamp)
@@ -32,8 +32,10 @@ public class InputEvent {
   public AgentIdentity agent;
   public Claim claim;
   public Outcome outcome;
+
   /** The domain a revocation is addressed to; null for every other event. */
   public String revokedIn;
+
   /** The dead letter of a record that did not decode or broke its contract. */
   public Rejected rejection;
 
@@ -129,11 +131,11 @@ public class InputEvent {
   @Override
   public String toString() {
     String kind =
-        isClaim() ? "claim"
-            : isOutcome() ? "outcome"
-            : isRevocation() ? "revocation"
-            : isRejected() ? "rejected record"
-            : "registration";
+        isClaim()
+            ? "claim"
+            : isOutcome()
+                ? "outcome"
+                : isRevocation() ? "revocation" : isRejected() ? "rejected record" : "registration";
     return kind + "@" + source.position();
   }
 }

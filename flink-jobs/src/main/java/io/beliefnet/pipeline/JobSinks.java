@@ -28,7 +28,8 @@ public record JobSinks(
     return new JobSinks(
         KafkaTopics.<Belief>sink(config, Topic.BELIEFS, Belief::getPropositionId),
         KafkaTopics.<AgentReliability>sink(
-            config, Topic.AGENT_RELIABILITY,
+            config,
+            Topic.AGENT_RELIABILITY,
             r -> IdRules.reliabilityKey(r.getAgentId(), r.getDomain())),
         KafkaTopics.<Settlement>sink(config, Topic.SETTLEMENTS, Settlement::getAgentId),
         KafkaTopics.<Rejected>sink(config, Topic.REJECTED, JobSinks::rejectedKey));

@@ -11,10 +11,10 @@ import java.time.Duration;
 import org.apache.flink.api.common.JobID;
 
 /**
- * Waits until every task of a submitted job runs. Input written before that is read by sources
- * that start at different moments, and a source still waiting for its partitions counts as idle,
- * so the first one to read can move event time past what the others have not read yet: feeding a
- * fresh job only once it runs keeps its first records from being late.
+ * Waits until every task of a submitted job runs. Input written before that is read by sources that
+ * start at different moments, and a source still waiting for its partitions counts as idle, so the
+ * first one to read can move event time past what the others have not read yet: feeding a fresh job
+ * only once it runs keeps its first records from being late.
  */
 public final class RunningJob {
 

@@ -9,11 +9,11 @@ import static io.beliefnet.pipeline.TestRecords.signed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.beliefnet.avro.AgentIdentity;
+import io.beliefnet.avro.Claim;
 import io.beliefnet.avro.IdentityTier;
+import io.beliefnet.avro.Outcome;
 import io.beliefnet.avro.Rejected;
 import io.beliefnet.avro.RejectionReason;
-import io.beliefnet.avro.Claim;
-import io.beliefnet.avro.Outcome;
 import io.beliefnet.pipeline.kafka.DeadLetters;
 import io.beliefnet.pipeline.trust.TrustPolicy;
 import java.nio.ByteBuffer;
@@ -44,7 +44,9 @@ class AgentIdentityStageTest {
   private static KeyedOneInputStreamOperatorTestHarness<String, InputEvent, InputEvent> newHarness()
       throws Exception {
     return new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new AgentIdentityStage(POLICY)), InputEvent::agentId, Types.STRING);
+        new KeyedProcessOperator<>(new AgentIdentityStage(POLICY)),
+        InputEvent::agentId,
+        Types.STRING);
   }
 
   @AfterEach
@@ -108,7 +110,9 @@ class AgentIdentityStageTest {
     harness.processWatermark(300);
 
     assertThat(outputs()).isEmpty();
-    assertThat(rejections()).singleElement().satisfies(r -> assertThat(r.getReason()).contains("revoked"));
+    assertThat(rejections())
+        .singleElement()
+        .satisfies(r -> assertThat(r.getReason()).contains("revoked"));
   }
 
   @Test
@@ -137,8 +141,9 @@ class AgentIdentityStageTest {
     push(InputEvent.ofAgent(input("agents", 0, 100), agent("alice", IdentityTier.VERIFIED, 100)));
     push(InputEvent.ofAgent(input("agents", 1, 150), rotated));
     push(InputEvent.ofClaim(input("claims", 0, 200), signed(claim("alice", "p", 200, 0.8))));
-    push(InputEvent.ofClaim(
-        input("claims", 1, 201), key("alice-2").sign(claim("alice", "q", 201, 0.8).build())));
+    push(
+        InputEvent.ofClaim(
+            input("claims", 1, 201), key("alice-2").sign(claim("alice", "q", 201, 0.8).build())));
 
     harness.processWatermark(300);
 
@@ -164,7 +169,9 @@ class AgentIdentityStageTest {
 
   @Test
   void onlyConfiguredResolversMayPublishOutcomes() throws Exception {
-    push(InputEvent.ofAgent(input("agents", 0, 100), agent("inspector", IdentityTier.ATTESTED, 100)));
+    push(
+        InputEvent.ofAgent(
+            input("agents", 0, 100), agent("inspector", IdentityTier.ATTESTED, 100)));
     push(InputEvent.ofAgent(input("agents", 1, 100), agent("alice", IdentityTier.ATTESTED, 100)));
     Outcome byAlice = outcome("p", "yes", 200);
     byAlice.setResolverId("alice");
@@ -174,7 +181,9 @@ class AgentIdentityStageTest {
 
     harness.processWatermark(300);
 
-    assertThat(outputs()).extracting(e -> e.outcome.getOutcomeId()).containsExactly("outcome@p@201");
+    assertThat(outputs())
+        .extracting(e -> e.outcome.getOutcomeId())
+        .containsExactly("outcome@p@201");
     assertThat(rejections())
         .extracting(Rejected::getReasonCode)
         .containsExactly(RejectionReason.UNTRUSTED_RESOLVER, RejectionReason.UNSIGNED);
@@ -189,9 +198,12 @@ class AgentIdentityStageTest {
       push(InputEvent.ofClaim(input("claims", i, 1_000), forged));
     }
     for (int i = 0; i < 12; i++) {
-      push(InputEvent.ofClaim(input("claims", 100 + i, 1_000), signed(claim("spam", "p" + i, 1_000, 0.8))));
+      push(
+          InputEvent.ofClaim(
+              input("claims", 100 + i, 1_000), signed(claim("spam", "p" + i, 1_000, 0.8))));
     }
-    push(InputEvent.ofClaim(input("claims", 12, 3_000), signed(claim("spam", "later", 3_000, 0.8))));
+    push(
+        InputEvent.ofClaim(input("claims", 12, 3_000), signed(claim("spam", "later", 3_000, 0.8))));
 
     harness.processWatermark(5_000);
 
@@ -234,8 +246,9 @@ class AgentIdentityStageTest {
     revoked.setRevoked(true);
     push(InputEvent.ofAgent(input("agents", 0, 100), agent("alice", IdentityTier.VERIFIED, 100)));
     push(InputEvent.ofClaim(input("claims", 0, 200), signed(claim("alice", "p", 200, 0.8))));
-    push(InputEvent.ofClaim(
-        input("claims", 1, 201), signed(claim("alice", "q", 201, 0.8).setDomain("lab/qc"))));
+    push(
+        InputEvent.ofClaim(
+            input("claims", 1, 201), signed(claim("alice", "q", 201, 0.8).setDomain("lab/qc"))));
     push(InputEvent.ofAgent(input("agents", 1, 300), revoked));
 
     harness.processWatermark(400);

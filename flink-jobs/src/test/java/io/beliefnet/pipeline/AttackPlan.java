@@ -17,8 +17,8 @@ import java.util.Random;
  * honest claims, their order and the truth are the same in every scenario of one seed, so the
  * scenarios differ by the attack alone.
  *
- * <p>Times are offsets from the run's start; the runner signs each claim with the key named in
- * its step, at that time.
+ * <p>Times are offsets from the run's start; the runner signs each claim with the key named in its
+ * step, at that time.
  */
 final class AttackPlan {
 
@@ -32,6 +32,7 @@ final class AttackPlan {
   private static final int SPAMMERS = 10;
   private static final int COPIERS = 5;
   private static final String VICTIM = "specialist-0-0";
+
   /** The agent whose claims in {@code test/heartbeat} keep event time moving. */
   static final String HEARTBEAT = "heart";
 
@@ -52,8 +53,14 @@ final class AttackPlan {
   }
 
   /** Who is registered, with which key. */
-  record Registration(long at, String agent, IdentityTier tier, String controller, double stake,
-      String key, boolean revoked) {}
+  record Registration(
+      long at,
+      String agent,
+      IdentityTier tier,
+      String controller,
+      double stake,
+      String key,
+      boolean revoked) {}
 
   /** A hard-label claim by {@code agent}, signed with the key named {@code key}. */
   record ClaimStep(long at, String agent, String key, int proposition, int label, boolean honest) {}
@@ -79,7 +86,8 @@ final class AttackPlan {
 
   static AttackPlan of(Attack attack, long seed) {
     AttackPlan plan = new AttackPlan();
-    plan.build(attack, new Random(seed), new Random(seed + 1), new Random(seed + 2), new Random(seed + 3));
+    plan.build(
+        attack, new Random(seed), new Random(seed + 1), new Random(seed + 2), new Random(seed + 3));
     return plan;
   }
 
@@ -96,13 +104,14 @@ final class AttackPlan {
     for (int g = 0; g < GENERALISTS; g++) {
       generalists.add(register("generalist-" + g, IdentityTier.VERIFIED, 0));
     }
-    List<String> attackers = switch (attack) {
-      case SYBIL_RING -> registerAll("sybil-", SYBILS, IdentityTier.UNVERIFIED, 0);
-      case SPAM_FLOOD -> registerAll("spammer-", SPAMMERS, IdentityTier.UNVERIFIED, 0);
-      case STAKED_LIAR -> registerAll("staked-liar-", 1, IdentityTier.UNVERIFIED, 10);
-      case COPIER_RING -> registerAll("copier-", COPIERS, IdentityTier.VERIFIED, 0);
-      case NONE, KEY_THEFT -> List.of();
-    };
+    List<String> attackers =
+        switch (attack) {
+          case SYBIL_RING -> registerAll("sybil-", SYBILS, IdentityTier.UNVERIFIED, 0);
+          case SPAM_FLOOD -> registerAll("spammer-", SPAMMERS, IdentityTier.UNVERIFIED, 0);
+          case STAKED_LIAR -> registerAll("staked-liar-", 1, IdentityTier.UNVERIFIED, 10);
+          case COPIER_RING -> registerAll("copier-", COPIERS, IdentityTier.VERIFIED, 0);
+          case NONE, KEY_THEFT -> List.of();
+        };
     String victimKey = VICTIM;
     for (int p = 0; p < PROPOSITIONS; p++) {
       long at = (p + 1) * TICK_MILLIS;
@@ -111,16 +120,19 @@ final class AttackPlan {
       revealed[p] = world.nextDouble() < 0.2;
       int lie = (truth[p] + 1 + world.nextInt(OUTCOMES - 1)) % OUTCOMES;
       if (attack == Attack.KEY_THEFT && p == 2 * PROPOSITIONS / 3) {
-        registrations.add(new Registration(at, VICTIM, IdentityTier.VERIFIED, VICTIM, 0, victimKey, true));
+        registrations.add(
+            new Registration(at, VICTIM, IdentityTier.VERIFIED, VICTIM, 0, victimKey, true));
         victimKey = VICTIM + "#2";
-        registrations.add(new Registration(at + 1, VICTIM, IdentityTier.VERIFIED, VICTIM, 0, victimKey, false));
+        registrations.add(
+            new Registration(at + 1, VICTIM, IdentityTier.VERIFIED, VICTIM, 0, victimKey, false));
       }
       List<ClaimStep> round = new ArrayList<>();
       for (String agent : specialists) {
         boolean home = agent.startsWith("specialist-" + domain);
         if (honest.nextDouble() < (home ? 0.9 : 0.2)) {
           int label = noisy(honest, truth[p], home ? 0.9 : 0.55);
-          round.add(new ClaimStep(0, agent, agent.equals(VICTIM) ? victimKey : agent, p, label, true));
+          round.add(
+              new ClaimStep(0, agent, agent.equals(VICTIM) ? victimKey : agent, p, label, true));
         }
       }
       for (String agent : generalists) {
@@ -178,11 +190,15 @@ final class AttackPlan {
     return (PROPOSITIONS + 1) * TICK_MILLIS;
   }
 
-  /** Per unrevealed proposition, the most frequent latest label of each agent, ties to the lowest. */
+  /**
+   * Per unrevealed proposition, the most frequent latest label of each agent, ties to the lowest.
+   */
   Map<Integer, Integer> majorityVote() {
     Map<Integer, Map<String, Integer>> latest = new LinkedHashMap<>();
     for (ClaimStep claim : claims) {
-      latest.computeIfAbsent(claim.proposition(), p -> new LinkedHashMap<>()).put(claim.agent(), claim.label());
+      latest
+          .computeIfAbsent(claim.proposition(), p -> new LinkedHashMap<>())
+          .put(claim.agent(), claim.label());
     }
     Map<Integer, Integer> votes = new LinkedHashMap<>();
     latest.forEach((p, labels) -> votes.put(p, majority(labels.values())));
@@ -214,6 +230,8 @@ final class AttackPlan {
   }
 
   private static int noisy(Random random, int truth, double accuracy) {
-    return random.nextDouble() < accuracy ? truth : (truth + 1 + random.nextInt(OUTCOMES - 1)) % OUTCOMES;
+    return random.nextDouble() < accuracy
+        ? truth
+        : (truth + 1 + random.nextInt(OUTCOMES - 1)) % OUTCOMES;
   }
 }

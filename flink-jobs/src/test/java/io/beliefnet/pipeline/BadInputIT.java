@@ -30,9 +30,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Garbage bytes and every kind of invalid record go into the input topics: each ends in exactly
- * one place (applied, or rejected with the right reason and its original bytes), and the job
- * keeps running.
+ * Garbage bytes and every kind of invalid record go into the input topics: each ends in exactly one
+ * place (applied, or rejected with the right reason and its original bytes), and the job keeps
+ * running.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class BadInputIT {
@@ -40,9 +40,11 @@ class BadInputIT {
   @RegisterExtension static final MiniClusterExtension FLINK = PipelineRun.miniCluster();
 
   private static final long T = ScriptedWorld.START;
+
   /** Past the job's allowed clock skew, within the hour the broker itself accepts. */
   private static final long OUT_OF_ORDERNESS =
       BeliefJobOptions.MAX_OUT_OF_ORDERNESS.defaultValue().toMillis();
+
   private static final long FUTURE = System.currentTimeMillis() + Duration.ofMinutes(30).toMillis();
 
   @Test
@@ -61,8 +63,12 @@ class BadInputIT {
 
       valid.add(event(Topic.AGENTS, "alice", agent("alice", IdentityTier.VERIFIED, T + 2), T + 2));
       valid.add(event(Topic.AGENTS, "bob", agent("bob", IdentityTier.ATTESTED, T + 3), T + 3));
-      valid.add(event(Topic.AGENTS, ScriptedWorld.RESOLVER,
-          agent(ScriptedWorld.RESOLVER, IdentityTier.ATTESTED, T + 4), T + 4));
+      valid.add(
+          event(
+              Topic.AGENTS,
+              ScriptedWorld.RESOLVER,
+              agent(ScriptedWorld.RESOLVER, IdentityTier.ATTESTED, T + 4),
+              T + 4));
       valid.add(claimEvent(signed(claim("alice", "bridge", T + 10, 0.8).setClaimId("c1"))));
       valid.add(claimEvent(signed(claim("bob", "bridge", T + 11, 0.6).setClaimId("c2"))));
       valid.add(event(Topic.OUTCOMES, "bridge", signed(outcome("bridge", "yes", T + 30)), T + 30));
@@ -71,56 +77,124 @@ class BadInputIT {
       // each of these is rejected, for the reason next to it
       invalid.addAll(
           List.of(
-              expect(expectedReasons, RejectionReason.INVALID_RECORD,
+              expect(
+                  expectedReasons,
+                  RejectionReason.INVALID_RECORD,
                   event(Topic.AGENTS, "greedy", negativeStake, T + 4)),
-              expect(expectedReasons, RejectionReason.INVALID_PROBABILITIES,
-                  claimEvent(signed(claim("alice", "ferry", T + 12, 0.5)
-                      .setClaimId("sum").setProbabilities(List.of(0.9, 0.8))))),
-              expect(expectedReasons, RejectionReason.INVALID_PROBABILITIES,
-                  claimEvent(signed(claim("alice", "ferry", T + 13, 0.5)
-                      .setClaimId("nan").setProbabilities(List.of(Double.NaN, 0.5))))),
-              expect(expectedReasons, RejectionReason.UNKNOWN_AGENT,
+              expect(
+                  expectedReasons,
+                  RejectionReason.INVALID_PROBABILITIES,
+                  claimEvent(
+                      signed(
+                          claim("alice", "ferry", T + 12, 0.5)
+                              .setClaimId("sum")
+                              .setProbabilities(List.of(0.9, 0.8))))),
+              expect(
+                  expectedReasons,
+                  RejectionReason.INVALID_PROBABILITIES,
+                  claimEvent(
+                      signed(
+                          claim("alice", "ferry", T + 13, 0.5)
+                              .setClaimId("nan")
+                              .setProbabilities(List.of(Double.NaN, 0.5))))),
+              expect(
+                  expectedReasons,
+                  RejectionReason.UNKNOWN_AGENT,
                   claimEvent(signed(claim("mallory", "bridge", T + 14, 0.1).setClaimId("m1")))),
-              expect(expectedReasons, RejectionReason.DUPLICATE,
+              expect(
+                  expectedReasons,
+                  RejectionReason.DUPLICATE,
                   claimEvent(signed(claim("alice", "bridge", T + 15, 0.8).setClaimId("c1")))),
-              expect(expectedReasons, RejectionReason.INVALID_RECORD,
-                  claimEvent(signed(claim("bob", "bridge", T + 16, 0.5).setClaimId("relabelled")
-                      .setOutcomes(List.of("shut", "open"))))),
+              expect(
+                  expectedReasons,
+                  RejectionReason.INVALID_RECORD,
+                  claimEvent(
+                      signed(
+                          claim("bob", "bridge", T + 16, 0.5)
+                              .setClaimId("relabelled")
+                              .setOutcomes(List.of("shut", "open"))))),
               // made (event time) before bob's standing claim, though published after it
-              expect(expectedReasons, RejectionReason.SUPERSEDED,
-                  event(Topic.CLAIMS, "bridge", signed(claim("bob", "bridge", T + 5, 0.1)
-                      .setClaimId("older")), T + 17)),
-              expect(expectedReasons, RejectionReason.UNKNOWN_PROPOSITION,
-                  event(Topic.OUTCOMES, "nowhere", signed(outcome("nowhere", "yes", T + 31)), T + 31)),
-              expect(expectedReasons, RejectionReason.UNKNOWN_OUTCOME,
-                  event(Topic.OUTCOMES, "bridge", signed(outcome("bridge", "maybe", T + 32)), T + 32)),
-              expect(expectedReasons, RejectionReason.DUPLICATE,
-                  event(Topic.OUTCOMES, "bridge", signed(outcome("bridge", "yes", T + 30)), T + 33)),
-              expect(expectedReasons, RejectionReason.UNSIGNED,
+              expect(
+                  expectedReasons,
+                  RejectionReason.SUPERSEDED,
+                  event(
+                      Topic.CLAIMS,
+                      "bridge",
+                      signed(claim("bob", "bridge", T + 5, 0.1).setClaimId("older")),
+                      T + 17)),
+              expect(
+                  expectedReasons,
+                  RejectionReason.UNKNOWN_PROPOSITION,
+                  event(
+                      Topic.OUTCOMES,
+                      "nowhere",
+                      signed(outcome("nowhere", "yes", T + 31)),
+                      T + 31)),
+              expect(
+                  expectedReasons,
+                  RejectionReason.UNKNOWN_OUTCOME,
+                  event(
+                      Topic.OUTCOMES,
+                      "bridge",
+                      signed(outcome("bridge", "maybe", T + 32)),
+                      T + 32)),
+              expect(
+                  expectedReasons,
+                  RejectionReason.DUPLICATE,
+                  event(
+                      Topic.OUTCOMES, "bridge", signed(outcome("bridge", "yes", T + 30)), T + 33)),
+              expect(
+                  expectedReasons,
+                  RejectionReason.UNSIGNED,
                   claimEvent(claim("alice", "ferry", T + 18, 0.5).setClaimId("unsigned").build())),
-              expect(expectedReasons, RejectionReason.BAD_SIGNATURE,
-                  claimEvent(TestRecords.key("mallory")
-                      .sign(claim("alice", "ferry", T + 19, 0.5).setClaimId("forged").build()))),
-              expect(expectedReasons, RejectionReason.UNTRUSTED_RESOLVER,
+              expect(
+                  expectedReasons,
+                  RejectionReason.BAD_SIGNATURE,
+                  claimEvent(
+                      TestRecords.key("mallory")
+                          .sign(
+                              claim("alice", "ferry", T + 19, 0.5).setClaimId("forged").build()))),
+              expect(
+                  expectedReasons,
+                  RejectionReason.UNTRUSTED_RESOLVER,
                   event(Topic.OUTCOMES, "bridge", signed(byAlice), T + 34)),
               // an old signed claim replayed under a new timestamp
-              expect(expectedReasons, RejectionReason.INVALID_RECORD,
-                  event(Topic.CLAIMS, "ferry", signed(claim("alice", "ferry", T - 3_600_000, 0.5)
-                      .setClaimId("replayed")), T + 21)),
+              expect(
+                  expectedReasons,
+                  RejectionReason.INVALID_RECORD,
+                  event(
+                      Topic.CLAIMS,
+                      "ferry",
+                      signed(claim("alice", "ferry", T - 3_600_000, 0.5).setClaimId("replayed")),
+                      T + 21)),
               // stamped half an hour ahead: rejected, and event time does not jump there
-              expect(expectedReasons, RejectionReason.INVALID_RECORD,
+              expect(
+                  expectedReasons,
+                  RejectionReason.INVALID_RECORD,
                   event(Topic.CLAIMS, "ferry", fromTheFuture, FUTURE)),
-              expect(expectedReasons, RejectionReason.CLOSED_PROPOSITION,
+              expect(
+                  expectedReasons,
+                  RejectionReason.CLOSED_PROPOSITION,
                   claimEvent(signed(claim("alice", "bridge", T + 40, 0.9).setClaimId("after")))),
               // the right answer read off beliefs, signed as made before the outcome was observed
               // and published just after it: closed by apply order
-              expect(expectedReasons, RejectionReason.CLOSED_PROPOSITION,
-                  event(Topic.CLAIMS, "bridge", signed(claim("bob", "bridge", T + 29, 0.99)
-                      .setClaimId("backdated")), T + 31)),
+              expect(
+                  expectedReasons,
+                  RejectionReason.CLOSED_PROPOSITION,
+                  event(
+                      Topic.CLAIMS,
+                      "bridge",
+                      signed(claim("bob", "bridge", T + 29, 0.99).setClaimId("backdated")),
+                      T + 31)),
               // the same, backdated by more than the out-of-orderness
-              expect(expectedReasons, RejectionReason.INVALID_RECORD,
-                  event(Topic.CLAIMS, "bridge", signed(claim("bob", "bridge", T + 29, 0.99)
-                      .setClaimId("far-backdated")), T + 29 + OUT_OF_ORDERNESS + 1))));
+              expect(
+                  expectedReasons,
+                  RejectionReason.INVALID_RECORD,
+                  event(
+                      Topic.CLAIMS,
+                      "bridge",
+                      signed(claim("bob", "bridge", T + 29, 0.99).setClaimId("far-backdated")),
+                      T + 29 + OUT_OF_ORDERNESS + 1))));
       run.produce(invalid);
       expectedReasons.addAll(produceBytes(run));
       int heartbeats = run.advanceEventTimePast(T + 100, "alice");
@@ -129,15 +203,30 @@ class BadInputIT {
           "the first heartbeat applied",
           () -> run.beliefKeys().stream().anyMatch(k -> k.startsWith("heartbeat-")));
       // the watermark is past T + 100 now
-      run.produce(List.of(expect(expectedReasons, RejectionReason.LATE,
-          claimEvent(signed(claim("alice", "ferry", T + 50, 0.5).setClaimId("late"))))));
+      run.produce(
+          List.of(
+              expect(
+                  expectedReasons,
+                  RejectionReason.LATE,
+                  claimEvent(signed(claim("alice", "ferry", T + 50, 0.5).setClaimId("late"))))));
       PipelineRun.await(
           "every rejection",
           () -> run.committed(Topic.REJECTED, Rejected.class).size() >= expectedReasons.size(),
-          () -> "rejected so far: " + run.committed(Topic.REJECTED, Rejected.class).stream()
-              .map(r -> r.getReasonCode() + " " + r.getSourceTopic() + "-" + r.getPartition() + "@"
-                  + r.getOffset())
-              .toList() + ", expected: " + expectedReasons);
+          () ->
+              "rejected so far: "
+                  + run.committed(Topic.REJECTED, Rejected.class).stream()
+                      .map(
+                          r ->
+                              r.getReasonCode()
+                                  + " "
+                                  + r.getSourceTopic()
+                                  + "-"
+                                  + r.getPartition()
+                                  + "@"
+                                  + r.getOffset())
+                      .toList()
+                  + ", expected: "
+                  + expectedReasons);
 
       List<Rejected> rejected = run.committed(Topic.REJECTED, Rejected.class);
       assertThat(rejected)
@@ -154,7 +243,9 @@ class BadInputIT {
       List<String> appliedKeys = new ArrayList<>(valid.stream().map(BadInputIT::key).toList());
       List<String> emitted = run.beliefKeys();
       long claimsAndOutcomesApplied =
-          emitted.stream().filter(k -> appliedKeys.contains(k) || k.startsWith("heartbeat-")).count();
+          emitted.stream()
+              .filter(k -> appliedKeys.contains(k) || k.startsWith("heartbeat-"))
+              .count();
       int heldForLaterEventTime = 1; // the last heartbeat waits for later event time
       assertThat(registrationsApplied + claimsAndOutcomesApplied + rejected.size())
           .as("applied + rejected == produced")
@@ -173,7 +264,8 @@ class BadInputIT {
     List<RawInput> inputs =
         List.of(
             new RawInput(
-                "this is not avro".getBytes(StandardCharsets.UTF_8), RejectionReason.MALFORMED_BYTES),
+                "this is not avro".getBytes(StandardCharsets.UTF_8),
+                RejectionReason.MALFORMED_BYTES),
             new RawInput(new byte[0], RejectionReason.MALFORMED_BYTES),
             new RawInput(
                 ConfluentWireFormat.frame(9999, new byte[] {2, 4, 6}),
@@ -181,7 +273,8 @@ class BadInputIT {
             new RawInput(
                 ConfluentWireFormat.frame(1, new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff}),
                 RejectionReason.MALFORMED_BYTES),
-            new RawInput(new byte[RecordLimits.MAX_VALUE_BYTES + 1], RejectionReason.INVALID_RECORD));
+            new RawInput(
+                new byte[RecordLimits.MAX_VALUE_BYTES + 1], RejectionReason.INVALID_RECORD));
     List<RejectionReason> reasons = new ArrayList<>();
     long at = T + 20;
     for (Topic topic : Topic.INPUTS) {
@@ -204,7 +297,8 @@ class BadInputIT {
   }
 
   private static ScriptedEvent claimEvent(Claim claim) {
-    return event(Topic.CLAIMS, claim.getPropositionId(), claim, claim.getEventTime().toEpochMilli());
+    return event(
+        Topic.CLAIMS, claim.getPropositionId(), claim, claim.getEventTime().toEpochMilli());
   }
 
   private static ScriptedEvent event(

@@ -62,11 +62,13 @@ class BeliefJobOptionsTest {
   @Test
   void aTierMissingFromTheRatesIsRefusedWithTheFix() {
     assertThatThrownBy(
-            () -> BeliefJobConfig.fromArgs(new String[] {"--trust.claims-per-second", "VERIFIED:2"}))
+            () ->
+                BeliefJobConfig.fromArgs(new String[] {"--trust.claims-per-second", "VERIFIED:2"}))
         .hasMessageContaining("UNVERIFIED")
         .hasMessageContaining("give every tier");
     assertThatThrownBy(
-            () -> BeliefJobConfig.fromArgs(new String[] {"--trust.controller-weight-cap", "GOLD:2"}))
+            () ->
+                BeliefJobConfig.fromArgs(new String[] {"--trust.controller-weight-cap", "GOLD:2"}))
         .hasMessageContaining("names tier 'GOLD'");
   }
 

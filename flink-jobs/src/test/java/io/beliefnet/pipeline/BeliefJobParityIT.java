@@ -19,9 +19,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The job on a MiniCluster with the real broker and registry gives exactly what the belief
- * model's replay of the same script gives: the same beliefs, reliabilities and settlements, bit
- * for bit, at parallelism 1 and 2, also when every source went idle before event time moved on.
+ * The job on a MiniCluster with the real broker and registry gives exactly what the belief model's
+ * replay of the same script gives: the same beliefs, reliabilities and settlements, bit for bit, at
+ * parallelism 1 and 2, also when every source went idle before event time moved on.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class BeliefJobParityIT {
@@ -47,9 +47,11 @@ class BeliefJobParityIT {
           "every output the replay predicts",
           () ->
               run.committed(Topic.REJECTED, Rejected.class).size() >= expected.rejected
-                  && ParityViews.directBeliefs(run.committed(Topic.BELIEFS, Belief.class), script).size()
+                  && ParityViews.directBeliefs(run.committed(Topic.BELIEFS, Belief.class), script)
+                          .size()
                       >= expected.beliefs.size()
-                  && ParityViews.reliabilities(run.committed(Topic.AGENT_RELIABILITY, AgentReliability.class))
+                  && ParityViews.reliabilities(
+                              run.committed(Topic.AGENT_RELIABILITY, AgentReliability.class))
                           .size()
                       >= expected.reliabilities.size()
                   && run.committed(Topic.SETTLEMENTS, Settlement.class).size()
@@ -58,7 +60,9 @@ class BeliefJobParityIT {
       assertThat(run.committed(Topic.REJECTED, Rejected.class)).hasSize(expected.rejected);
       assertThat(ParityViews.directBeliefs(run.committed(Topic.BELIEFS, Belief.class), script))
           .containsExactlyElementsOf(expected.beliefs);
-      assertThat(ParityViews.reliabilities(run.committed(Topic.AGENT_RELIABILITY, AgentReliability.class)))
+      assertThat(
+              ParityViews.reliabilities(
+                  run.committed(Topic.AGENT_RELIABILITY, AgentReliability.class)))
           .containsExactlyElementsOf(expected.reliabilities);
       assertThat(ParityViews.settlements(run.committed(Topic.SETTLEMENTS, Settlement.class)))
           .containsExactlyInAnyOrderElementsOf(expected.settlements);

@@ -187,7 +187,8 @@ class DomainBeliefStageTest {
   private void pushClaim(long offset, String agentId, String proposition, long at, double yes)
       throws Exception {
     InputEvent event =
-        InputEvent.ofClaim(input("claims", offset, at), claim(agentId, proposition, at, yes).build())
+        InputEvent.ofClaim(
+                input("claims", offset, at), claim(agentId, proposition, at, yes).build())
             .stampedWith(agent(agentId, IdentityTier.VERIFIED, 0));
     harness.processElement(new StreamRecord<>(event, at));
   }

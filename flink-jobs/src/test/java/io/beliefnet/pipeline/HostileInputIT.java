@@ -42,10 +42,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Seeded fuzzing of every input topic with random bytes, truncated and bit-flipped valid records,
  * collection-size bombs, oversized fields, keys and near-megabyte values, garbage stamped just
- * inside the clock-skew limit (which must not move event time), broken distributions, unknown outcomes and timestamps far in the future or
- * past, between valid traffic. Each hostile record must come back from {@code rejected} exactly
- * once, by its offset, with a reason its kind allows; the valid records are applied; the job keeps
- * running.
+ * inside the clock-skew limit (which must not move event time), broken distributions, unknown
+ * outcomes and timestamps far in the future or past, between valid traffic. Each hostile record
+ * must come back from {@code rejected} exactly once, by its offset, with a reason its kind allows;
+ * the valid records are applied; the job keeps running.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class HostileInputIT {
@@ -53,14 +53,21 @@ class HostileInputIT {
   @RegisterExtension static final MiniClusterExtension FLINK = PipelineRun.miniCluster();
 
   private static final long T = ScriptedWorld.START;
+
   /** Where the hostile records start in event time, after the first heartbeats. */
   private static final long HOSTILE = T + 120_000;
+
   private static final int PER_KIND = 12;
   private static final String AGENT = "fuzz-agent";
 
   /** A record to send as bytes, and the rejection reasons its kind allows. */
   private record Hostile(
-      String kind, Topic topic, byte[] key, byte[] value, long timestamp, Set<RejectionReason> allowed) {}
+      String kind,
+      Topic topic,
+      byte[] key,
+      byte[] value,
+      long timestamp,
+      Set<RejectionReason> allowed) {}
 
   @Test
   void everyHostileRecordIsRejectedOnceWithAFittingReason(
@@ -84,18 +91,23 @@ class HostileInputIT {
       heartbeats += run.advanceEventTimePast(HOSTILE + 600_000, AGENT);
       PipelineRun.await(
           "a rejection for every hostile record",
-          () -> run.committed(Topic.REJECTED, Rejected.class).stream()
-              .map(HostileInputIT::position)
-              .collect(Collectors.toSet())
-              .containsAll(byPosition.keySet()));
+          () ->
+              run.committed(Topic.REJECTED, Rejected.class).stream()
+                  .map(HostileInputIT::position)
+                  .collect(Collectors.toSet())
+                  .containsAll(byPosition.keySet()));
 
       List<Rejected> rejected = run.committed(Topic.REJECTED, Rejected.class);
       Map<String, Long> perKind = new HashMap<>();
       for (Rejected rejection : rejected) {
         Hostile record = byPosition.remove(position(rejection));
-        assertThat(record).as("rejection of a record that was not hostile: %s", rejection).isNotNull();
+        assertThat(record)
+            .as("rejection of a record that was not hostile: %s", rejection)
+            .isNotNull();
         assertThat(record.allowed())
-            .as("%s rejected as %s: %s", record.kind(), rejection.getReasonCode(), rejection.getReason())
+            .as(
+                "%s rejected as %s: %s",
+                record.kind(), rejection.getReasonCode(), rejection.getReason())
             .contains(rejection.getReasonCode());
         assertCarriesBoundedOriginal(rejection, record);
         perKind.merge(record.kind(), 1L, Long::sum);
@@ -119,30 +131,42 @@ class HostileInputIT {
     assertThat(rejection.getOriginalValueSize()).isEqualTo(record.value().length);
     assertThat(rejection.getOriginalKeySize()).isEqualTo(record.key().length);
     assertThat(rejection.getOriginalValue().array())
-        .isEqualTo(Arrays.copyOf(record.value(),
-            Math.min(record.value().length, RecordLimits.MAX_VALUE_BYTES)));
+        .isEqualTo(
+            Arrays.copyOf(
+                record.value(), Math.min(record.value().length, RecordLimits.MAX_VALUE_BYTES)));
     assertThat(rejection.getOriginalKey().array())
-        .isEqualTo(Arrays.copyOf(record.key(),
-            Math.min(record.key().length, RecordLimits.MAX_KEY_BYTES)));
+        .isEqualTo(
+            Arrays.copyOf(record.key(), Math.min(record.key().length, RecordLimits.MAX_KEY_BYTES)));
     assertThat(rejection.getOriginalValueSha256().array())
         .isEqualTo(MessageDigest.getInstance("SHA-256").digest(record.value()));
   }
 
   private static String position(Rejected rejection) {
-    return rejection.getSourceTopic() + "-" + rejection.getPartition() + "@" + rejection.getOffset();
+    return rejection.getSourceTopic()
+        + "-"
+        + rejection.getPartition()
+        + "@"
+        + rejection.getOffset();
   }
 
   /** Two registrations, claims on two propositions, and an outcome. */
   private static List<ScriptedEvent> validTraffic() {
     List<ScriptedEvent> events = new ArrayList<>();
-    events.add(new ScriptedEvent(Topic.AGENTS, AGENT, agent(AGENT, IdentityTier.VERIFIED, T + 1), T + 1));
-    events.add(new ScriptedEvent(Topic.AGENTS, ScriptedWorld.RESOLVER,
-        agent(ScriptedWorld.RESOLVER, IdentityTier.ATTESTED, T + 2), T + 2));
+    events.add(
+        new ScriptedEvent(Topic.AGENTS, AGENT, agent(AGENT, IdentityTier.VERIFIED, T + 1), T + 1));
+    events.add(
+        new ScriptedEvent(
+            Topic.AGENTS,
+            ScriptedWorld.RESOLVER,
+            agent(ScriptedWorld.RESOLVER, IdentityTier.ATTESTED, T + 2),
+            T + 2));
     for (int i = 0; i < 6; i++) {
       Claim claim = signed(claim(AGENT, "bridge-" + (i % 2), T + 10 + i, 0.6 + i * 0.05));
       events.add(new ScriptedEvent(Topic.CLAIMS, claim.getPropositionId(), claim, T + 10 + i));
     }
-    events.add(new ScriptedEvent(Topic.OUTCOMES, "bridge-0", signed(outcome("bridge-0", "yes", T + 30)), T + 30));
+    events.add(
+        new ScriptedEvent(
+            Topic.OUTCOMES, "bridge-0", signed(outcome("bridge-0", "yes", T + 30)), T + 30));
     return events;
   }
 
@@ -150,11 +174,19 @@ class HostileInputIT {
   private static final class Fuzzer {
     private static final Set<RejectionReason> UNDECODABLE =
         EnumSet.of(RejectionReason.MALFORMED_BYTES, RejectionReason.UNKNOWN_SCHEMA_ID);
-    /** A flipped bit may land anywhere: in the framing, a length, a signed field or the signature. */
+
+    /**
+     * A flipped bit may land anywhere: in the framing, a length, a signed field or the signature.
+     */
     private static final Set<RejectionReason> TAMPERED =
-        EnumSet.of(RejectionReason.MALFORMED_BYTES, RejectionReason.UNKNOWN_SCHEMA_ID,
-            RejectionReason.INVALID_RECORD, RejectionReason.INVALID_PROBABILITIES,
-            RejectionReason.UNSIGNED, RejectionReason.BAD_SIGNATURE, RejectionReason.UNKNOWN_AGENT,
+        EnumSet.of(
+            RejectionReason.MALFORMED_BYTES,
+            RejectionReason.UNKNOWN_SCHEMA_ID,
+            RejectionReason.INVALID_RECORD,
+            RejectionReason.INVALID_PROBABILITIES,
+            RejectionReason.UNSIGNED,
+            RejectionReason.BAD_SIGNATURE,
+            RejectionReason.UNKNOWN_AGENT,
             RejectionReason.UNTRUSTED_RESOLVER);
 
     private final PipelineRun run;
@@ -175,7 +207,10 @@ class HostileInputIT {
         add("random bytes", topic, noise, UNDECODABLE);
 
         byte[] whole = run.encode(topic, validRecord(topic));
-        add("truncated", topic, Arrays.copyOf(whole, random.nextInt(whole.length)),
+        add(
+            "truncated",
+            topic,
+            Arrays.copyOf(whole, random.nextInt(whole.length)),
             EnumSet.of(RejectionReason.MALFORMED_BYTES));
 
         Topic signedTopic = i % 2 == 0 ? Topic.CLAIMS : Topic.OUTCOMES;
@@ -184,50 +219,84 @@ class HostileInputIT {
         flipped[bit / 8] ^= (byte) (1 << (bit % 8));
         add("bit flip", signedTopic, flipped, TAMPERED);
 
-        addClaim("long id", c -> c.setPropositionId("p".repeat(257 + random.nextInt(10_000))),
+        addClaim(
+            "long id",
+            c -> c.setPropositionId("p".repeat(257 + random.nextInt(10_000))),
             RejectionReason.INVALID_RECORD);
-        addClaim("oversized record", c -> c.setEvidenceIds(List.of("e".repeat(70_000))),
+        addClaim(
+            "oversized record",
+            c -> c.setEvidenceIds(List.of("e".repeat(70_000))),
             RejectionReason.INVALID_RECORD);
-        addClaim("too many evidence ids",
+        addClaim(
+            "too many evidence ids",
             c -> c.setEvidenceIds(Collections.nCopies(33 + random.nextInt(100), "e")),
             RejectionReason.INVALID_RECORD);
         double bad = List.of(Double.NaN, Double.POSITIVE_INFINITY, -0.5, 1.5).get(i % 4);
-        addClaim("non-probability", c -> c.setProbabilities(List.of(bad, 0.5)),
+        addClaim(
+            "non-probability",
+            c -> c.setProbabilities(List.of(bad, 0.5)),
             RejectionReason.INVALID_PROBABILITIES);
         double off = 0.01 + random.nextDouble();
-        addClaim("sum is not one", c -> c.setProbabilities(List.of(0.5, off)),
+        addClaim(
+            "sum is not one",
+            c -> c.setProbabilities(List.of(0.5, off)),
             RejectionReason.INVALID_PROBABILITIES);
-        addClaim("relabelled outcomes", c -> c.setOutcomes(List.of("yes", "no")),
+        addClaim(
+            "relabelled outcomes",
+            c -> c.setOutcomes(List.of("yes", "no")),
             RejectionReason.INVALID_RECORD);
 
         Outcome unknownLabel = outcome("bridge-1", "maybe-" + i, tick());
-        add("unknown outcome", Topic.OUTCOMES, run.encode(Topic.OUTCOMES, signed(unknownLabel)),
-            unknownLabel.getObservedAt().toEpochMilli(), EnumSet.of(RejectionReason.UNKNOWN_OUTCOME));
+        add(
+            "unknown outcome",
+            Topic.OUTCOMES,
+            run.encode(Topic.OUTCOMES, signed(unknownLabel)),
+            unknownLabel.getObservedAt().toEpochMilli(),
+            EnumSet.of(RejectionReason.UNKNOWN_OUTCOME));
 
-        long future = System.currentTimeMillis() + Duration.ofMinutes(10 + random.nextInt(40)).toMillis();
-        Claim fromTheFuture = signed(claim(AGENT, "bridge-1", future, 0.5).setClaimId("future-" + i));
-        add("far future", Topic.CLAIMS, run.encode(Topic.CLAIMS, fromTheFuture), future,
+        long future =
+            System.currentTimeMillis() + Duration.ofMinutes(10 + random.nextInt(40)).toMillis();
+        Claim fromTheFuture =
+            signed(claim(AGENT, "bridge-1", future, 0.5).setClaimId("future-" + i));
+        add(
+            "far future",
+            Topic.CLAIMS,
+            run.encode(Topic.CLAIMS, fromTheFuture),
+            future,
             EnumSet.of(RejectionReason.INVALID_RECORD));
-        byte[] bomb = ConfluentWireFormat.frame(
-            ConfluentWireFormat.schemaId(run.encode(Topic.CLAIMS, validRecord(Topic.CLAIMS))),
-            new byte[] {0, 0, 0, 0, 0, (byte) 0xee, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x0f});
+        byte[] bomb =
+            ConfluentWireFormat.frame(
+                ConfluentWireFormat.schemaId(run.encode(Topic.CLAIMS, validRecord(Topic.CLAIMS))),
+                new byte[] {
+                  0, 0, 0, 0, 0, (byte) 0xee, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x0f
+                });
         add("collection bomb", Topic.CLAIMS, bomb, EnumSet.of(RejectionReason.MALFORMED_BYTES));
         byte[] huge = new byte[1_040_000 + random.nextInt(4_000)];
         random.nextBytes(huge);
         add("near-megabyte value", topic, huge, EnumSet.of(RejectionReason.INVALID_RECORD));
-        byte[] longKey = "k".repeat(RecordLimits.MAX_KEY_BYTES + 1 + random.nextInt(60_000))
-            .getBytes(StandardCharsets.UTF_8);
-        records.add(new Hostile("oversized key", Topic.CLAIMS, longKey,
-            run.encode(Topic.CLAIMS, validRecord(Topic.CLAIMS)), tick(),
-            EnumSet.of(RejectionReason.INVALID_RECORD)));
+        byte[] longKey =
+            "k"
+                .repeat(RecordLimits.MAX_KEY_BYTES + 1 + random.nextInt(60_000))
+                .getBytes(StandardCharsets.UTF_8);
+        records.add(
+            new Hostile(
+                "oversized key",
+                Topic.CLAIMS,
+                longKey,
+                run.encode(Topic.CLAIMS, validRecord(Topic.CLAIMS)),
+                tick(),
+                EnumSet.of(RejectionReason.INVALID_RECORD)));
 
         long skewed = System.currentTimeMillis() + Duration.ofMinutes(4).toMillis();
-        add("garbage just inside the clock skew", Topic.CLAIMS, noise.clone(), skewed,
-            UNDECODABLE);
+        add("garbage just inside the clock skew", Topic.CLAIMS, noise.clone(), skewed, UNDECODABLE);
 
         long past = T - Duration.ofDays(365 * (1 + random.nextInt(20))).toMillis();
         Claim fromThePast = signed(claim(AGENT, "bridge-1", past, 0.5).setClaimId("past-" + i));
-        add("far past", Topic.CLAIMS, run.encode(Topic.CLAIMS, fromThePast), past,
+        add(
+            "far past",
+            Topic.CLAIMS,
+            run.encode(Topic.CLAIMS, fromThePast),
+            past,
             EnumSet.of(RejectionReason.LATE));
       }
       return records;
@@ -236,14 +305,16 @@ class HostileInputIT {
     private SpecificRecord validRecord(Topic topic) {
       long at = tick();
       return switch (topic) {
-        case CLAIMS -> signed(claim(AGENT, "bridge-1", at, random.nextDouble()).setClaimId("v-" + at));
+        case CLAIMS ->
+            signed(claim(AGENT, "bridge-1", at, random.nextDouble()).setClaimId("v-" + at));
         case OUTCOMES -> signed(outcome("bridge-1", "yes", at));
         default -> agent("fuzzed-" + at, IdentityTier.UNVERIFIED, at);
       };
     }
 
     /** A claim, signed after {@code change}, that breaks the contract in one way. */
-    private void addClaim(String kind, Function<Claim.Builder, Claim.Builder> change, RejectionReason reason) {
+    private void addClaim(
+        String kind, Function<Claim.Builder, Claim.Builder> change, RejectionReason reason) {
       long at = tick();
       Claim claim = signed(change.apply(claim(AGENT, "bridge-1", at, 0.5).setClaimId(kind + at)));
       add(kind, Topic.CLAIMS, run.encode(Topic.CLAIMS, claim), at, EnumSet.of(reason));
@@ -253,9 +324,11 @@ class HostileInputIT {
       add(kind, topic, value, tick(), allowed);
     }
 
-    private void add(String kind, Topic topic, byte[] value, long timestamp, Set<RejectionReason> allowed) {
-      records.add(new Hostile(
-          kind, topic, kind.getBytes(StandardCharsets.UTF_8), value, timestamp, allowed));
+    private void add(
+        String kind, Topic topic, byte[] value, long timestamp, Set<RejectionReason> allowed) {
+      records.add(
+          new Hostile(
+              kind, topic, kind.getBytes(StandardCharsets.UTF_8), value, timestamp, allowed));
     }
 
     /**

@@ -33,7 +33,8 @@ class InputDecoderTest {
             Topic.CLAIMS, HttpSchemaRegistryClient.connect(url), SKEW, OUT_OF_ORDERNESS);
     KafkaInput record = new KafkaInput("claims", 0, 7, 1_000, null, value);
 
-    CompletableFuture<InputEvent> decoded = CompletableFuture.supplyAsync(() -> decoder.decode(record));
+    CompletableFuture<InputEvent> decoded =
+        CompletableFuture.supplyAsync(() -> decoder.decode(record));
     Thread.sleep(1_000);
     assertThat(decoded).as("waiting while the registry is down").isNotDone();
     DevSchemaRegistryServer restarted = DevSchemaRegistryServer.start(URI.create(url).getPort());
@@ -59,7 +60,9 @@ class InputDecoderTest {
               .encode(outcome);
       InputDecoder decoder =
           new InputDecoder(
-              Topic.OUTCOMES, HttpSchemaRegistryClient.connect(registry.url()), SKEW,
+              Topic.OUTCOMES,
+              HttpSchemaRegistryClient.connect(registry.url()),
+              SKEW,
               OUT_OF_ORDERNESS);
 
       InputEvent prompt = decoder.decode(new KafkaInput("outcomes", 0, 1, 1_500, null, value));

@@ -6,7 +6,6 @@ import io.beliefnet.avro.AgentIdentity;
 import io.beliefnet.avro.AgentReliability;
 import io.beliefnet.avro.Belief;
 import io.beliefnet.avro.Claim;
-import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.avro.Outcome;
 import io.beliefnet.avro.Rejected;
 import io.beliefnet.avro.RejectionReason;
@@ -38,9 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs each attack of {@link AttackPlan} through the live job, signatures included, in real time,
  * and prints a table: accuracy of the job's beliefs and of majority vote on the unrevealed
- * propositions, the latency of honest claims (produced to output readable, read_committed) and
- * what was rejected. Asserts only what the controls promise: no attack costs the beliefs more than
- * a few propositions, and each is stopped by the control meant for it.
+ * propositions, the latency of honest claims (produced to output readable, read_committed) and what
+ * was rejected. Asserts only what the controls promise: no attack costs the beliefs more than a few
+ * propositions, and each is stopped by the control meant for it.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class LiveAttacksIT {
@@ -51,19 +50,35 @@ class LiveAttacksIT {
   private static final Duration PATIENCE = Duration.ofSeconds(90);
   private static final Duration IDLE_TIMEOUT = BeliefJobOptions.IDLE_TIMEOUT.defaultValue();
 
-  private record Result(Attack attack, double accuracy, double majority, long[] latencies,
-      Map<RejectionReason, Long> rejected, int claims, int honestClaims) {
+  private record Result(
+      Attack attack,
+      double accuracy,
+      double majority,
+      long[] latencies,
+      Map<RejectionReason, Long> rejected,
+      int claims,
+      int honestClaims) {
 
     long percentile(double q) {
-      return latencies.length == 0 ? -1 : latencies[(int) Math.min(latencies.length - 1, q * latencies.length)];
+      return latencies.length == 0
+          ? -1
+          : latencies[(int) Math.min(latencies.length - 1, q * latencies.length)];
     }
 
     String line() {
       return String.format(
           "attack=\"%s\" accuracy=%.4f majority=%.4f honest_latency_ms p50=%d p95=%d max=%d claims=%d"
               + " honest_applied=%d/%d rejected=%s",
-          attack.label, accuracy, majority, percentile(0.5), percentile(0.95), percentile(1.0), claims,
-          latencies.length, honestClaims, rejected);
+          attack.label,
+          accuracy,
+          majority,
+          percentile(0.5),
+          percentile(0.95),
+          percentile(1.0),
+          claims,
+          latencies.length,
+          honestClaims,
+          rejected);
     }
   }
 
@@ -72,7 +87,8 @@ class LiveAttacksIT {
       throws Exception {
     Map<Attack, Result> results = new EnumMap<>(Attack.class);
     for (Attack attack : Attack.values()) {
-      results.put(attack, run(broker, dir.resolve(attack.name()), AttackPlan.of(attack, SEED), attack));
+      results.put(
+          attack, run(broker, dir.resolve(attack.name()), AttackPlan.of(attack, SEED), attack));
       System.out.println(results.get(attack).line());
     }
 
@@ -90,7 +106,8 @@ class LiveAttacksIT {
     assertThat(results.get(Attack.SPAM_FLOOD).rejected()).containsKey(RejectionReason.RATE_LIMITED);
   }
 
-  private Result run(KafkaBroker broker, Path checkpoints, AttackPlan plan, Attack attack) throws Exception {
+  private Result run(KafkaBroker broker, Path checkpoints, AttackPlan plan, Attack attack)
+      throws Exception {
     try (PipelineRun run = new PipelineRun(broker, FLINK);
         KafkaConsumer<byte[], byte[]> outputs = run.reader(Topic.AGENT_RELIABILITY)) {
       run.start(2, checkpoints);
@@ -117,18 +134,35 @@ class LiveAttacksIT {
       for (int i = 0; i < plan.claims.size(); i++) {
         ClaimStep step = plan.claims.get(i);
         Claim claim = claim(step, "c" + i, start);
-        schedule(timeline, step.at(), new ScriptedEvent(Topic.CLAIMS, claim.getPropositionId(), claim, start + step.at()));
+        schedule(
+            timeline,
+            step.at(),
+            new ScriptedEvent(Topic.CLAIMS, claim.getPropositionId(), claim, start + step.at()));
         if (step.honest()) {
-          honestDueAt.put(step.agent() + "|" + AttackPlan.domain(step.proposition()) + "|" + (start + step.at()),
+          honestDueAt.put(
+              step.agent()
+                  + "|"
+                  + AttackPlan.domain(step.proposition())
+                  + "|"
+                  + (start + step.at()),
               start + step.at());
         }
       }
       for (AttackPlan.ResolveStep step : plan.outcomes) {
-        Outcome outcome = TestRecords.outcome(AttackPlan.proposition(step.proposition()),
-            String.valueOf(plan.truth[step.proposition()]), start + step.at());
+        Outcome outcome =
+            TestRecords.outcome(
+                AttackPlan.proposition(step.proposition()),
+                String.valueOf(plan.truth[step.proposition()]),
+                start + step.at());
         outcome.setDomain(AttackPlan.domain(step.proposition()));
-        schedule(timeline, step.at(), new ScriptedEvent(Topic.OUTCOMES, outcome.getPropositionId(),
-            TestRecords.signed(outcome), start + step.at()));
+        schedule(
+            timeline,
+            step.at(),
+            new ScriptedEvent(
+                Topic.OUTCOMES,
+                outcome.getPropositionId(),
+                TestRecords.signed(outcome),
+                start + step.at()));
       }
 
       for (Map.Entry<Long, List<ScriptedEvent>> due : timeline.entrySet()) {
@@ -136,19 +170,30 @@ class LiveAttacksIT {
         run.produce(due.getValue());
       }
       long deadline = System.currentTimeMillis() + PATIENCE.toMillis();
-      while (!arrivals.keySet().containsAll(honestDueAt.keySet()) && System.currentTimeMillis() < deadline) {
+      while (!arrivals.keySet().containsAll(honestDueAt.keySet())
+          && System.currentTimeMillis() < deadline) {
         heartbeat(run, System.currentTimeMillis());
         collectUntil(outputs, decoder, arrivals, System.currentTimeMillis() + 200);
       }
-      long[] latencies = honestDueAt.entrySet().stream()
-          .filter(e -> arrivals.containsKey(e.getKey()))
-          .mapToLong(e -> arrivals.get(e.getKey()) - e.getValue())
-          .sorted()
-          .toArray();
-      Map<RejectionReason, Long> rejected = run.committed(Topic.REJECTED, Rejected.class).stream()
-          .collect(Collectors.groupingBy(Rejected::getReasonCode, TreeMap::new, Collectors.counting()));
-      return new Result(attack, accuracy(plan, run), majorityAccuracy(plan), latencies, rejected,
-          plan.claims.size(), honestDueAt.size());
+      long[] latencies =
+          honestDueAt.entrySet().stream()
+              .filter(e -> arrivals.containsKey(e.getKey()))
+              .mapToLong(e -> arrivals.get(e.getKey()) - e.getValue())
+              .sorted()
+              .toArray();
+      Map<RejectionReason, Long> rejected =
+          run.committed(Topic.REJECTED, Rejected.class).stream()
+              .collect(
+                  Collectors.groupingBy(
+                      Rejected::getReasonCode, TreeMap::new, Collectors.counting()));
+      return new Result(
+          attack,
+          accuracy(plan, run),
+          majorityAccuracy(plan),
+          latencies,
+          rejected,
+          plan.claims.size(),
+          honestDueAt.size());
     }
   }
 
@@ -161,18 +206,24 @@ class LiveAttacksIT {
     return new ScriptedEvent(Topic.AGENTS, r.agent(), identity, at);
   }
 
-  private static void schedule(TreeMap<Long, List<ScriptedEvent>> timeline, long at, ScriptedEvent event) {
-    timeline.computeIfAbsent(at / AttackPlan.TICK_MILLIS * AttackPlan.TICK_MILLIS, t -> new ArrayList<>()).add(event);
+  private static void schedule(
+      TreeMap<Long, List<ScriptedEvent>> timeline, long at, ScriptedEvent event) {
+    timeline
+        .computeIfAbsent(
+            at / AttackPlan.TICK_MILLIS * AttackPlan.TICK_MILLIS, t -> new ArrayList<>())
+        .add(event);
   }
 
   private static Claim claim(ClaimStep step, String id, long start) {
-    Claim claim = TestRecords.claim(step.agent(), AttackPlan.proposition(step.proposition()), start + step.at(), 0)
-        .setClaimId(id)
-        .setDomain(AttackPlan.domain(step.proposition()))
-        .setOutcomes(List.of("0", "1", "2"))
-        .setProbabilities(oneHot(step.label()))
-        .setHardLabel(true)
-        .build();
+    Claim claim =
+        TestRecords.claim(
+                step.agent(), AttackPlan.proposition(step.proposition()), start + step.at(), 0)
+            .setClaimId(id)
+            .setDomain(AttackPlan.domain(step.proposition()))
+            .setOutcomes(List.of("0", "1", "2"))
+            .setProbabilities(oneHot(step.label()))
+            .setHardLabel(true)
+            .build();
     return TestRecords.key(step.key()).sign(claim);
   }
 
@@ -183,8 +234,12 @@ class LiveAttacksIT {
   }
 
   /** Sends heartbeats until the job answers one; returns when it did. */
-  private static long warmUp(PipelineRun run, KafkaConsumer<byte[], byte[]> outputs,
-      AvroRecordDecoder<AgentReliability> decoder, Map<String, Long> arrivals) throws Exception {
+  private static long warmUp(
+      PipelineRun run,
+      KafkaConsumer<byte[], byte[]> outputs,
+      AvroRecordDecoder<AgentReliability> decoder,
+      Map<String, Long> arrivals)
+      throws Exception {
     long deadline = System.currentTimeMillis() + PATIENCE.toMillis();
     while (arrivals.keySet().stream().noneMatch(k -> k.startsWith(AttackPlan.HEARTBEAT + "|"))) {
       if (System.currentTimeMillis() > deadline) {
@@ -200,21 +255,32 @@ class LiveAttacksIT {
   private static void heartbeat(PipelineRun run, long at) {
     List<ScriptedEvent> beats = new ArrayList<>();
     for (int i = 0; i < PipelineRun.PARTITIONS * 2; i++) {
-      Claim claim = TestRecords.signed(TestRecords.claim(AttackPlan.HEARTBEAT, "beat-" + i, at, 0.5).setDomain("test/heartbeat"));
+      Claim claim =
+          TestRecords.signed(
+              TestRecords.claim(AttackPlan.HEARTBEAT, "beat-" + i, at, 0.5)
+                  .setDomain("test/heartbeat"));
       beats.add(new ScriptedEvent(Topic.CLAIMS, claim.getPropositionId(), claim, at));
     }
     run.produce(beats);
   }
 
   /** Polls reliabilities until {@code until}, noting when each became readable. */
-  private static void collectUntil(KafkaConsumer<byte[], byte[]> outputs,
-      AvroRecordDecoder<AgentReliability> decoder, Map<String, Long> arrivals, long until) {
+  private static void collectUntil(
+      KafkaConsumer<byte[], byte[]> outputs,
+      AvroRecordDecoder<AgentReliability> decoder,
+      Map<String, Long> arrivals,
+      long until) {
     do {
       long wait = Math.max(1, until - System.currentTimeMillis());
       for (ConsumerRecord<byte[], byte[]> record : outputs.poll(Duration.ofMillis(wait))) {
         AgentReliability reliability = decoder.decode(record.value());
-        arrivals.putIfAbsent(reliability.getAgentId() + "|" + reliability.getDomain() + "|"
-            + reliability.getUpdatedAt().toEpochMilli(), System.currentTimeMillis());
+        arrivals.putIfAbsent(
+            reliability.getAgentId()
+                + "|"
+                + reliability.getDomain()
+                + "|"
+                + reliability.getUpdatedAt().toEpochMilli(),
+            System.currentTimeMillis());
       }
     } while (System.currentTimeMillis() < until);
   }

@@ -12,33 +12,52 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The belief model's in-memory replay of a script, in the order the job applies it, recording
- * what the job should emit: the belief of the proposition each applied event is about, the
- * claimant's reliability after each applied claim, and every settlement.
+ * The belief model's in-memory replay of a script, in the order the job applies it, recording what
+ * the job should emit: the belief of the proposition each applied event is about, the claimant's
+ * reliability after each applied claim, and every settlement.
  */
 final class ModelReplay {
 
   /** A belief the job emits for the event at {@code eventTime}. */
-  record ExpectedBelief(String propositionId, long eventTime, List<Double> probabilities,
-      double effectiveSources, int claimCount, String resolvedOutcome) {}
+  record ExpectedBelief(
+      String propositionId,
+      long eventTime,
+      List<Double> probabilities,
+      double effectiveSources,
+      int claimCount,
+      String resolvedOutcome) {}
 
   /** A reliability the job emits after the claim at {@code eventTime}. */
-  record ExpectedReliability(String agentId, String domain, long eventTime, double accuracy,
-      List<List<Double>> confusion, double consensusEvidence, double settlementTotal) {}
+  record ExpectedReliability(
+      String agentId,
+      String domain,
+      long eventTime,
+      double accuracy,
+      List<List<Double>> confusion,
+      double consensusEvidence,
+      double settlementTotal) {}
 
   /** A settlement the job emits. */
-  record ExpectedSettlement(String claimId, String agentId, String propositionId, double amount,
-      double informationGain, double logScore, double brierScore) {}
+  record ExpectedSettlement(
+      String claimId,
+      String agentId,
+      String propositionId,
+      double amount,
+      double informationGain,
+      double logScore,
+      double brierScore) {}
 
   final List<ExpectedBelief> beliefs = new ArrayList<>();
   final List<ExpectedReliability> reliabilities = new ArrayList<>();
   final List<ExpectedSettlement> settlements = new ArrayList<>();
+
   /** Input records the job should reject. */
   int rejected;
 
   private final BeliefNetwork network = new BeliefNetwork();
   private final Map<String, List<String>> outcomesOf = new HashMap<>();
   private final Map<String, String> claimIdOf = new HashMap<>();
+
   /** When each agent registered its current key. */
   private final Map<String, Long> keySince = new HashMap<>();
 
@@ -79,8 +98,13 @@ final class ModelReplay {
       confusion.add(boxed(row));
     }
     reliabilities.add(
-        new ExpectedReliability(claim.getAgentId(), claim.getDomain(), eventTime,
-            reliability.accuracy(), confusion, reliability.consensusEvidence(),
+        new ExpectedReliability(
+            claim.getAgentId(),
+            claim.getDomain(),
+            eventTime,
+            reliability.accuracy(),
+            confusion,
+            reliability.consensusEvidence(),
             reliability.ledger().getSettlementTotal()));
   }
 
@@ -103,8 +127,12 @@ final class ModelReplay {
     io.beliefnet.model.Belief belief = network.belief(propositionId).orElseThrow();
     List<String> labels = outcomesOf.get(propositionId);
     beliefs.add(
-        new ExpectedBelief(propositionId, eventTime, boxed(belief.distribution()),
-            belief.effectiveSources(), belief.claims(),
+        new ExpectedBelief(
+            propositionId,
+            eventTime,
+            boxed(belief.distribution()),
+            belief.effectiveSources(),
+            belief.claims(),
             belief.outcome().isPresent() ? labels.get(belief.outcome().getAsInt()) : null));
   }
 
@@ -113,8 +141,12 @@ final class ModelReplay {
       settlements.add(
           new ExpectedSettlement(
               claimIdOf.get(settlement.agentId() + "|" + settlement.propositionId()),
-              settlement.agentId(), settlement.propositionId(), settlement.amount(),
-              settlement.informationGain(), settlement.logScore(), settlement.brier()));
+              settlement.agentId(),
+              settlement.propositionId(),
+              settlement.amount(),
+              settlement.informationGain(),
+              settlement.logScore(),
+              settlement.brier()));
     }
   }
 

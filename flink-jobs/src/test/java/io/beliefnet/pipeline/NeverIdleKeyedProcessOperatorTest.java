@@ -32,8 +32,8 @@ class NeverIdleKeyedProcessOperatorTest {
         .contains(new Watermark(100));
   }
 
-  private static Object[] outputAfterIdleInput(KeyedProcessOperator<String, String, String> operator)
-      throws Exception {
+  private static Object[] outputAfterIdleInput(
+      KeyedProcessOperator<String, String, String> operator) throws Exception {
     try (var harness =
         new KeyedOneInputStreamOperatorTestHarness<>(operator, value -> value, Types.STRING)) {
       harness.open();

@@ -17,8 +17,8 @@ final class ParityViews {
   private ParityViews() {}
 
   /**
-   * The beliefs emitted for the event they are about (not those re-emitted by refreshes), in
-   * event order.
+   * The beliefs emitted for the event they are about (not those re-emitted by refreshes), in event
+   * order.
    */
   static List<ExpectedBelief> directBeliefs(List<Belief> beliefs, List<ScriptedEvent> script) {
     Set<String> events =

@@ -31,8 +31,8 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -53,9 +53,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The belief job running on the test's MiniCluster against the real broker, with topics of its
- * own and its own development registry: produce input, wait until the job has applied it, read
- * the committed output.
+ * The belief job running on the test's MiniCluster against the real broker, with topics of its own
+ * and its own development registry: produce input, wait until the job has applied it, read the
+ * committed output.
  */
 final class PipelineRun implements AutoCloseable {
 
@@ -165,7 +165,8 @@ final class PipelineRun implements AutoCloseable {
 
   /** Sends bytes as they are to partition 0 of an input topic; returns the record's offset. */
   long produceRaw(Topic topic, byte[] key, byte[] value, long timestamp) throws Exception {
-    return rawProducer.send(new ProducerRecord<>(topics.get(topic), 0, timestamp, key, value))
+    return rawProducer
+        .send(new ProducerRecord<>(topics.get(topic), 0, timestamp, key, value))
         .get()
         .offset();
   }
@@ -204,14 +205,17 @@ final class PipelineRun implements AutoCloseable {
               TestRecords.claim(registeredAgent, "heartbeat-" + at, at, 0.5)
                   .setDomain("test/heartbeat"));
       producer.send(
-          new ProducerRecord<>(topics.get(Topic.CLAIMS), 0, at, heartbeat.getPropositionId(), heartbeat));
+          new ProducerRecord<>(
+              topics.get(Topic.CLAIMS), 0, at, heartbeat.getPropositionId(), heartbeat));
       produced++;
     }
     producer.flush();
     return produced;
   }
 
-  /** Returns once the job has read all input and then seen none for longer than the idle timeout. */
+  /**
+   * Returns once the job has read all input and then seen none for longer than the idle timeout.
+   */
   void waitUntilEverySourceIsIdle() throws InterruptedException {
     awaitAllInputRead();
     // idleness is noticed at a periodic watermark probe after the timeout: give it two seconds more
@@ -237,18 +241,20 @@ final class PipelineRun implements AutoCloseable {
         }
       }
       return admin.listOffsets(latest).all().get().entrySet().stream()
-          .allMatch(end -> {
-            OffsetAndMetadata committed = read.get(end.getKey());
-            return end.getValue().offset() == 0
-                || committed != null && committed.offset() >= end.getValue().offset();
-          });
+          .allMatch(
+              end -> {
+                OffsetAndMetadata committed = read.get(end.getKey());
+                return end.getValue().offset() == 0
+                    || committed != null && committed.offset() >= end.getValue().offset();
+              });
     } catch (ExecutionException | InterruptedException e) {
       throw new IllegalStateException("could not read the offsets of group " + config.groupId(), e);
     }
   }
 
   private static Admin admin(KafkaBroker broker) {
-    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+    return Admin.create(
+        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
   }
 
   /** Waits until {@code done} holds, failing the test after 150 s. */
@@ -274,8 +280,8 @@ final class PipelineRun implements AutoCloseable {
   }
 
   /**
-   * Every committed record of an output topic so far, decoded, in partition-then-offset order.
-   * One consumer per topic stays assigned for the whole run and gathers what arrives.
+   * Every committed record of an output topic so far, decoded, in partition-then-offset order. One
+   * consumer per topic stays assigned for the whole run and gathers what arrives.
    */
   <T extends SpecificRecord> List<T> committed(Topic topic, Class<T> type) {
     KafkaConsumer<byte[], byte[]> consumer =
@@ -301,7 +307,9 @@ final class PipelineRun implements AutoCloseable {
     return new AvroRecordDecoder<>(HttpSchemaRegistryClient.connect(registry.url()), type);
   }
 
-  /** A read_committed consumer of every partition of {@code topic}, from the start; caller closes. */
+  /**
+   * A read_committed consumer of every partition of {@code topic}, from the start; caller closes.
+   */
   KafkaConsumer<byte[], byte[]> reader(Topic topic) {
     return reader(topics.get(topic));
   }
@@ -310,8 +318,10 @@ final class PipelineRun implements AutoCloseable {
     KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(
             Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed"),
             new ByteArrayDeserializer(),
             new ByteArrayDeserializer());
     List<TopicPartition> partitions =
@@ -325,9 +335,12 @@ final class PipelineRun implements AutoCloseable {
 
   private Map<String, Object> producerConfig() {
     return Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-        ProducerConfig.ACKS_CONFIG, "all",
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        broker.bootstrapServers(),
+        ProducerConfig.ACKS_CONFIG,
+        "all",
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+        true);
   }
 
   @Override

@@ -20,9 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The task manager running the job is killed mid-stream; the job restarts from its last
- * checkpoint, and the committed output is what a failure-free run gives: nothing lost, nothing
- * twice.
+ * The task manager running the job is killed mid-stream; the job restarts from its last checkpoint,
+ * and the committed output is what a failure-free run gives: nothing lost, nothing twice.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class RecoveryIT {
@@ -67,9 +66,11 @@ class RecoveryIT {
           .as("each belief version once")
           .extracting(b -> b.getPropositionId() + "#" + b.getVersion())
           .doesNotHaveDuplicates();
-      assertThat(ParityViews.directBeliefs(beliefs, script)).containsExactlyElementsOf(expected.beliefs);
+      assertThat(ParityViews.directBeliefs(beliefs, script))
+          .containsExactlyElementsOf(expected.beliefs);
       assertThat(
-              ParityViews.reliabilities(run.committed(Topic.AGENT_RELIABILITY, AgentReliability.class)))
+              ParityViews.reliabilities(
+                  run.committed(Topic.AGENT_RELIABILITY, AgentReliability.class)))
           .containsExactlyElementsOf(expected.reliabilities);
       assertThat(ParityViews.settlements(run.committed(Topic.SETTLEMENTS, Settlement.class)))
           .containsExactlyInAnyOrderElementsOf(expected.settlements);
@@ -77,7 +78,8 @@ class RecoveryIT {
     }
   }
 
-  private static String progress(PipelineRun run, List<ScriptedEvent> script, ModelReplay expected) {
+  private static String progress(
+      PipelineRun run, List<ScriptedEvent> script, ModelReplay expected) {
     return String.format(
         "job %s; beliefs %d/%d, settlements %d/%d, reliabilities %d/%d, rejected %s (expected %d)",
         run.job().getJobStatus().join(),

@@ -12,8 +12,8 @@ import java.util.SplittableRandom;
 
 /**
  * A seeded script of registrations, claims and outcomes over two domains: hard labels and
- * distributions, replaced claims, a revoked key, a claim made after its proposition resolved, and
- * a corrected outcome. Every claim and outcome is signed. Every event has its own timestamp, one
+ * distributions, replaced claims, a revoked key, a claim made after its proposition resolved, and a
+ * corrected outcome. Every claim and outcome is signed. Every event has its own timestamp, one
  * second apart, in script order.
  */
 final class ScriptedWorld {
@@ -21,6 +21,7 @@ final class ScriptedWorld {
   static final long START = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
   private static final List<String> TRAFFIC = List.of("open", "closed");
   private static final List<String> LAB = List.of("clean", "trace", "contaminated");
+
   /** The resolver of every outcome; the job must list it in {@code trust.resolvers}. */
   static final String RESOLVER = "inspector";
 
@@ -98,12 +99,14 @@ final class ScriptedWorld {
   private void claim(Agent agent, int p, int truth, int round) {
     List<String> outcomes = outcomes(p);
     int k = outcomes.size();
-    int label = random.nextDouble() < agent.accuracy() ? truth : (truth + 1 + random.nextInt(k - 1)) % k;
+    int label =
+        random.nextDouble() < agent.accuracy() ? truth : (truth + 1 + random.nextInt(k - 1)) % k;
     boolean hard = random.nextDouble() < 0.7;
     List<Double> probabilities = new ArrayList<>();
     double confident = 0.5 + 0.4 * random.nextDouble();
     for (int i = 0; i < k; i++) {
-      probabilities.add(hard ? (i == label ? 1.0 : 0.0) : (i == label ? confident : (1 - confident) / (k - 1)));
+      probabilities.add(
+          hard ? (i == label ? 1.0 : 0.0) : (i == label ? confident : (1 - confident) / (k - 1)));
     }
     Claim claim =
         Claim.newBuilder()

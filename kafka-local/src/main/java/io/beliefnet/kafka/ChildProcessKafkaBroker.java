@@ -18,15 +18,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real single-node Kafka broker in KRaft mode ({@code process.roles=broker,controller}), run
- * from Kafka's own jars in a child JVM on 127.0.0.1. The broker's class path is resolved at build
- * time from Maven Central ({@code kafka-server.classpath}), so nothing has to be installed.
+ * A real single-node Kafka broker in KRaft mode ({@code process.roles=broker,controller}), run from
+ * Kafka's own jars in a child JVM on 127.0.0.1. The broker's class path is resolved at build time
+ * from Maven Central ({@code kafka-server.classpath}), so nothing has to be installed.
  *
- * <p>{@link #start(Path)} runs it open, as tests and the local stack need it; {@link
- * #start(Path, SecureBrokerSettings)} runs it with SASL/SCRAM authentication and ACLs.
+ * <p>{@link #start(Path)} runs it open, as tests and the local stack need it; {@link #start(Path,
+ * SecureBrokerSettings)} runs it with SASL/SCRAM authentication and ACLs.
  *
- * <p>The broker's log goes to {@code <workDir>/broker.log}. A JVM shutdown hook stops the child
- * if the parent exits without closing it.
+ * <p>The broker's log goes to {@code <workDir>/broker.log}. A JVM shutdown hook stops the child if
+ * the parent exits without closing it.
  */
 public final class ChildProcessKafkaBroker implements KafkaBroker {
 
@@ -59,8 +59,8 @@ public final class ChildProcessKafkaBroker implements KafkaBroker {
 
   /**
    * As {@link #start(Path)}, but clients must authenticate with SASL/SCRAM as one of {@code
-   * security}'s users (over SASL_PLAINTEXT, see {@link SecureBrokerSettings#clientConfig}) and
-   * may do only what ACLs allow them.
+   * security}'s users (over SASL_PLAINTEXT, see {@link SecureBrokerSettings#clientConfig}) and may
+   * do only what ACLs allow them.
    */
   public static ChildProcessKafkaBroker start(Path workDir, SecureBrokerSettings security) {
     return start(
@@ -85,12 +85,17 @@ public final class ChildProcessKafkaBroker implements KafkaBroker {
       List<String> format =
           new ArrayList<>(
               List.of(
-                  "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
-                  "-c", config.toString(),
+                  "kafka.tools.StorageTool",
+                  "format",
+                  "-t",
+                  Uuid.randomUuid().toString(),
+                  "-c",
+                  config.toString(),
                   // Flink's Kafka sink cannot yet recover every pending commit under transaction
                   // protocol v2 (FLINK-40689): a crash right after a checkpoint could lose its
                   // output
-                  "--feature", "transaction.version=1"));
+                  "--feature",
+                  "transaction.version=1"));
       format.addAll(formatExtras);
       runToCompletion(format, log);
       Process broker = launch(List.of("kafka.Kafka", config.toString()), log);
@@ -139,7 +144,10 @@ public final class ChildProcessKafkaBroker implements KafkaBroker {
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException(
-            "Kafka broker exited with code " + process.exitValue() + " during start-up; see " + log);
+            "Kafka broker exited with code "
+                + process.exitValue()
+                + " during start-up; see "
+                + log);
       }
       try (Socket socket = new Socket()) {
         socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
@@ -165,12 +173,19 @@ public final class ChildProcessKafkaBroker implements KafkaBroker {
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=" + protocol + "://127.0.0.1:" + brokerPort
-                    + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "listeners="
+                    + protocol
+                    + "://127.0.0.1:"
+                    + brokerPort
+                    + ",CONTROLLER://127.0.0.1:"
+                    + controllerPort,
                 "advertised.listeners=" + protocol + "://127.0.0.1:" + brokerPort,
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=" + protocol,
-                "listener.security.protocol.map=" + protocol + ":" + protocol
+                "listener.security.protocol.map="
+                    + protocol
+                    + ":"
+                    + protocol
                     + ",CONTROLLER:PLAINTEXT",
                 "log.dirs=" + workDir.resolve("data").toAbsolutePath(),
                 "num.partitions=1",

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * JUnit 5 extension giving tests a real Kafka broker with the network's topics created (2
- * partitions each). One broker serves the whole test run: it starts on first use and stops when
- * the run ends. Declare a {@link KafkaBroker} parameter to receive it.
+ * partitions each). One broker serves the whole test run: it starts on first use and stops when the
+ * run ends. Declare a {@link KafkaBroker} parameter to receive it.
  */
 public final class KafkaBrokerExtension implements BeforeAllCallback, ParameterResolver {
 

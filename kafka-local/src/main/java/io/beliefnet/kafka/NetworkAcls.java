@@ -19,11 +19,11 @@ import org.apache.kafka.common.resource.ResourceType;
 
 /**
  * The network's access policy as Kafka ACLs, one method per role. Each returns the bindings that
- * let principal {@code User:<user>} do its part and nothing more; {@link #grant} creates them on
- * a broker that denies whatever no ACL allows. {@code names} maps every {@link Topic} to its
- * configured name. Kafka implies DESCRIBE from READ and WRITE, which is all a client needs to
- * look a topic, group or transactional id up; and since Kafka 3.0 a producer with WRITE on a
- * topic may be idempotent without IDEMPOTENT_WRITE on the cluster.
+ * let principal {@code User:<user>} do its part and nothing more; {@link #grant} creates them on a
+ * broker that denies whatever no ACL allows. {@code names} maps every {@link Topic} to its
+ * configured name. Kafka implies DESCRIBE from READ and WRITE, which is all a client needs to look
+ * a topic, group or transactional id up; and since Kafka 3.0 a producer with WRITE on a topic may
+ * be idempotent without IDEMPOTENT_WRITE on the cluster.
  */
 public final class NetworkAcls {
 
@@ -32,8 +32,8 @@ public final class NetworkAcls {
   private NetworkAcls() {}
 
   /**
-   * An agent writes claims and reads beliefs; it may commit its read offsets under consumer
-   * groups named {@code <user>.<anything>}, so no agent can disturb another's group.
+   * An agent writes claims and reads beliefs; it may commit its read offsets under consumer groups
+   * named {@code <user>.<anything>}, so no agent can disturb another's group.
    */
   public static List<AclBinding> agent(String user, Map<Topic, String> names) {
     return List.of(
@@ -49,8 +49,8 @@ public final class NetworkAcls {
   }
 
   /**
-   * The identity service writes agent registrations. Agents do not: a registration carries the
-   * tier and stake their claims are weighted by.
+   * The identity service writes agent registrations. Agents do not: a registration carries the tier
+   * and stake their claims are weighted by.
    */
   public static List<AclBinding> identityService(String user, Map<Topic, String> names) {
     return List.of(
@@ -82,9 +82,9 @@ public final class NetworkAcls {
 
   /**
    * Creates {@code acls} through an admin client built from {@code adminConfig}, which must
-   * authenticate as a user allowed to alter the cluster's ACLs (a super user), and returns once
-   * the broker it asked lists them: ACLs reach a broker's authorizer through the metadata log a
-   * little after the controller accepts them. Creating an ACL that exists already changes nothing.
+   * authenticate as a user allowed to alter the cluster's ACLs (a super user), and returns once the
+   * broker it asked lists them: ACLs reach a broker's authorizer through the metadata log a little
+   * after the controller accepts them. Creating an ACL that exists already changes nothing.
    */
   public static void grant(Map<String, Object> adminConfig, Collection<AclBinding> acls) {
     try (Admin admin = Admin.create(adminConfig)) {
@@ -107,8 +107,7 @@ public final class NetworkAcls {
 
   private static AclBinding allow(String user, ResourcePattern resource, AclOperation operation) {
     return new AclBinding(
-        resource,
-        new AccessControlEntry("User:" + user, "*", operation, AclPermissionType.ALLOW));
+        resource, new AccessControlEntry("User:" + user, "*", operation, AclPermissionType.ALLOW));
   }
 
   private static ResourcePattern literal(ResourceType type, String name) {

@@ -19,8 +19,8 @@ public final class NetworkTopics {
 
   /**
    * Creates every {@link Topic} under its default name with {@code partitions} partitions and
-   * replication factor 1; compacted topics get {@code cleanup.policy=compact}, and no topic
-   * deletes by age ({@code retention.ms=-1}). Topics that exist already are left as they are.
+   * replication factor 1; compacted topics get {@code cleanup.policy=compact}, and no topic deletes
+   * by age ({@code retention.ms=-1}). Topics that exist already are left as they are.
    */
   public static void create(String bootstrapServers, int partitions) {
     create(bootstrapServers, partitions, defaultNames());

@@ -10,9 +10,9 @@ import org.apache.kafka.common.config.SaslConfigs;
 
 /**
  * SASL/SCRAM-SHA-512 authentication and ACL authorization for a {@link ChildProcessKafkaBroker}.
- * Every user in {@code passwords} gets a SCRAM credential when the storage is formatted;
- * {@code superUser} is also the broker's own identity between its listeners and may do anything.
- * Everyone else may do only what an ACL allows: with no ACL, a request is denied.
+ * Every user in {@code passwords} gets a SCRAM credential when the storage is formatted; {@code
+ * superUser} is also the broker's own identity between its listeners and may do anything. Everyone
+ * else may do only what an ACL allows: with no ACL, a request is denied.
  *
  * @param superUser the broker's and administrators' user name; must have a password
  * @param passwords password of every user, by user name
@@ -25,8 +25,8 @@ public record SecureBrokerSettings(String superUser, Map<String, String> passwor
   static final String PROTOCOL = "SASL_PLAINTEXT";
 
   /**
-   * Names and passwords are written into the format command's {@code [name=…,password=…]} and
-   * into JAAS settings, where brackets, commas, quotes or spaces would break them.
+   * Names and passwords are written into the format command's {@code [name=…,password=…]} and into
+   * JAAS settings, where brackets, commas, quotes or spaces would break them.
    */
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]+");
 
@@ -73,8 +73,12 @@ public record SecureBrokerSettings(String superUser, Map<String, String> passwor
     return List.of(
         "sasl.enabled.mechanisms=" + MECHANISM,
         "sasl.mechanism.inter.broker.protocol=" + MECHANISM,
-        "listener.name." + PROTOCOL.toLowerCase() + "." + MECHANISM.toLowerCase()
-            + ".sasl.jaas.config=" + jaasConfig(superUser),
+        "listener.name."
+            + PROTOCOL.toLowerCase()
+            + "."
+            + MECHANISM.toLowerCase()
+            + ".sasl.jaas.config="
+            + jaasConfig(superUser),
         "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
         "allow.everyone.if.no.acl.found=false",
         // The broker registers with its controller over the unauthenticated loopback controller
@@ -94,6 +98,9 @@ public record SecureBrokerSettings(String superUser, Map<String, String> passwor
       throw new IllegalArgumentException("no such user: " + user);
     }
     return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
-        + user + "\" password=\"" + passwords.get(user) + "\";";
+        + user
+        + "\" password=\""
+        + passwords.get(user)
+        + "\";";
   }
 }

@@ -33,9 +33,13 @@ class KafkaBrokerExtensionTest {
     try (Admin admin = admin(broker)) {
       for (Topic topic : Topic.values()) {
         TopicDescription description =
-            admin.describeTopics(List.of(topic.defaultName())).allTopicNames().get()
+            admin
+                .describeTopics(List.of(topic.defaultName()))
+                .allTopicNames()
+                .get()
                 .get(topic.defaultName());
-        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic.defaultName());
+        ConfigResource resource =
+            new ConfigResource(ConfigResource.Type.TOPIC, topic.defaultName());
         Config config = admin.describeConfigs(List.of(resource)).all().get().get(resource);
 
         assertThat(description.partitions()).hasSize(2);
@@ -79,6 +83,7 @@ class KafkaBrokerExtensionTest {
   }
 
   private static Admin admin(KafkaBroker broker) {
-    return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+    return Admin.create(
+        Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
   }
 }

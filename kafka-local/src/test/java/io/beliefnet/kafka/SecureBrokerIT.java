@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The broker with SASL/SCRAM and ACLs, set up with {@link NetworkAcls}' policy, lets each
- * principal do its part and refuses it the rest.
+ * The broker with SASL/SCRAM and ACLs, set up with {@link NetworkAcls}' policy, lets each principal
+ * do its part and refuses it the rest.
  */
 class SecureBrokerIT {
 
@@ -147,7 +147,9 @@ class SecureBrokerIT {
     impostor.put(
         SaslConfigs.SASL_JAAS_CONFIG,
         "org.apache.kafka.common.security.scram.ScramLoginModule required"
-            + " username=\"" + AGENT + "\" password=\"guessed\";");
+            + " username=\""
+            + AGENT
+            + "\" password=\"guessed\";");
     try (KafkaProducer<String, String> producer = producer(impostor)) {
       assertThatThrownBy(() -> send(producer, Topic.CLAIMS, "claim"))
           .hasCauseInstanceOf(SaslAuthenticationException.class);

@@ -12,10 +12,11 @@ import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Reads Confluent-framed Avro records into one Avro class, resolving each writer schema (fetched
- * by id, cached) against the class's schema, so that records written with any compatible version
- * decode. Every failure is a {@link WireFormatException}; nothing else escapes for any input
- * bytes, and no input makes it allocate much more than its own size ({@link AvroSizeCheck}). Not thread-safe: use one per thread or operator instance.
+ * Reads Confluent-framed Avro records into one Avro class, resolving each writer schema (fetched by
+ * id, cached) against the class's schema, so that records written with any compatible version
+ * decode. Every failure is a {@link WireFormatException}; nothing else escapes for any input bytes,
+ * and no input makes it allocate much more than its own size ({@link AvroSizeCheck}). Not
+ * thread-safe: use one per thread or operator instance.
  */
 public final class AvroRecordDecoder<T extends SpecificRecord> {
 
@@ -33,8 +34,8 @@ public final class AvroRecordDecoder<T extends SpecificRecord> {
   /**
    * The record in {@code framed}.
    *
-   * @throws WireFormatException with {@code MALFORMED_BYTES} for bytes that are not a framed
-   *     record of a compatible schema, {@code UNKNOWN_SCHEMA_ID} or {@code REGISTRY_UNAVAILABLE}
+   * @throws WireFormatException with {@code MALFORMED_BYTES} for bytes that are not a framed record
+   *     of a compatible schema, {@code UNKNOWN_SCHEMA_ID} or {@code REGISTRY_UNAVAILABLE}
    */
   public T decode(byte[] framed) {
     int schemaId = ConfluentWireFormat.schemaId(framed);
@@ -80,9 +81,15 @@ public final class AvroRecordDecoder<T extends SpecificRecord> {
       if (compatibility.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
         throw new WireFormatException(
             Reason.MALFORMED_BYTES,
-            "record written with schema id " + schemaId + " (" + writerSchema.getFullName()
-                + ") cannot be read as " + readerSchema.getFullName() + ": "
-                + compatibility.getDescription() + "; produce records of the topic's schema");
+            "record written with schema id "
+                + schemaId
+                + " ("
+                + writerSchema.getFullName()
+                + ") cannot be read as "
+                + readerSchema.getFullName()
+                + ": "
+                + compatibility.getDescription()
+                + "; produce records of the topic's schema");
       }
       reader = new SpecificDatumReader<>(writerSchema, readerSchema);
       readersByWriterId.put(schemaId, reader);
@@ -95,8 +102,12 @@ public final class AvroRecordDecoder<T extends SpecificRecord> {
       byte[] framed, int schemaId, String detail, Throwable cause) {
     return new WireFormatException(
         Reason.MALFORMED_BYTES,
-        "value of " + framed.length + " bytes with schema id " + schemaId
-            + " is not a valid Avro record of that schema (" + detail
+        "value of "
+            + framed.length
+            + " bytes with schema id "
+            + schemaId
+            + " is not a valid Avro record of that schema ("
+            + detail
             + "); the producer wrote corrupt or truncated bytes",
         cause);
   }

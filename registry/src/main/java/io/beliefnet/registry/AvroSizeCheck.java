@@ -5,9 +5,9 @@ import java.util.Map;
 import org.apache.avro.Schema;
 
 /**
- * Walks Avro binary data against its writer schema before Avro reads it, and refuses any length
- * or item count that the bytes left cannot hold. Avro allocates a string, bytes value or array
- * from the length a record declares before reading it, so without this walk a 20-byte record that
+ * Walks Avro binary data against its writer schema before Avro reads it, and refuses any length or
+ * item count that the bytes left cannot hold. Avro allocates a string, bytes value or array from
+ * the length a record declares before reading it, so without this walk a 20-byte record that
  * declares two billion items makes the reader allocate gigabytes. After the walk passes, every
  * allocation the reader makes is bounded by the record's own size.
  */
@@ -82,8 +82,12 @@ final class AvroSizeCheck {
       long room = itemSize == 0 ? MAX_ZERO_WIDTH_ITEMS : (end - position) / itemSize;
       if (count < 0 || total > room) {
         throw new IllegalArgumentException(
-            "collection declares " + total + " items; " + (end - position)
-                + " bytes left hold at most " + room);
+            "collection declares "
+                + total
+                + " items; "
+                + (end - position)
+                + " bytes left hold at most "
+                + room);
       }
       for (long i = 0; i < count; i++) {
         if (mapKey != null) {
@@ -108,8 +112,7 @@ final class AvroSizeCheck {
           case DOUBLE -> 8;
           case FIXED -> schema.getFixedSize();
           case RECORD -> schema.getFields().stream().mapToInt(f -> minimumSize(f.schema())).sum();
-          case UNION ->
-              1 + schema.getTypes().stream().mapToInt(this::minimumSize).min().orElse(0);
+          case UNION -> 1 + schema.getTypes().stream().mapToInt(this::minimumSize).min().orElse(0);
           default -> 1;
         };
     minimumSizes.put(schema, size);
@@ -119,7 +122,13 @@ final class AvroSizeCheck {
   private int length(String what, long declared) {
     if (declared < 0 || declared > end - position) {
       throw new IllegalArgumentException(
-          what + " of " + declared + " bytes at byte " + position + ", but " + (end - position)
+          what
+              + " of "
+              + declared
+              + " bytes at byte "
+              + position
+              + ", but "
+              + (end - position)
               + " bytes are left");
     }
     return (int) declared;

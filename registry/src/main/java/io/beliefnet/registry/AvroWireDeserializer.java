@@ -39,7 +39,8 @@ public final class AvroWireDeserializer<T extends SpecificRecord> implements Des
     }
     if (decoder == null) {
       throw new IllegalStateException(
-          "AvroWireDeserializer has no registry: set " + AvroWireSerializer.REGISTRY_URL_CONFIG
+          "AvroWireDeserializer has no registry: set "
+              + AvroWireSerializer.REGISTRY_URL_CONFIG
               + " in the consumer config");
     }
     return decoder.decode(data);

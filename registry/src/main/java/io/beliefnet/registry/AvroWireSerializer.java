@@ -43,12 +43,13 @@ public final class AvroWireSerializer<T extends SpecificRecord> implements Seria
     }
     if (registry == null) {
       throw new IllegalStateException(
-          "AvroWireSerializer has no registry: set " + REGISTRY_URL_CONFIG + " in the producer config");
+          "AvroWireSerializer has no registry: set "
+              + REGISTRY_URL_CONFIG
+              + " in the producer config");
     }
     return encodersByTopic
         .computeIfAbsent(
-            topic,
-            t -> new AvroRecordEncoder<T>(registry, SchemaRegistryClient.subject(t, isKey)))
+            topic, t -> new AvroRecordEncoder<T>(registry, SchemaRegistryClient.subject(t, isKey)))
         .encode(record);
   }
 }

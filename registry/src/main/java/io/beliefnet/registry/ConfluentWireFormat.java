@@ -32,7 +32,9 @@ public final class ConfluentWireFormat {
     if (framed == null || framed.length < HEADER_LENGTH) {
       throw new WireFormatException(
           Reason.MALFORMED_BYTES,
-          "value of " + (framed == null ? "null" : framed.length + " bytes") + " is shorter than"
+          "value of "
+              + (framed == null ? "null" : framed.length + " bytes")
+              + " is shorter than"
               + " the 5-byte Confluent header: produce with a Confluent-compatible Avro serializer");
     }
     if (framed[0] != MAGIC_BYTE) {

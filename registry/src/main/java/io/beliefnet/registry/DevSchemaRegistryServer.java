@@ -108,7 +108,9 @@ public final class DevSchemaRegistryServer implements AutoCloseable {
     if (method.equals("GET") && path.length == 1 && path[0].equals("subjects")) {
       return ok(JSON.valueToTree(subjects()));
     }
-    if (method.equals("GET") && path.length == 3 && path[0].equals("schemas")
+    if (method.equals("GET")
+        && path.length == 3
+        && path[0].equals("schemas")
         && path[1].equals("ids")) {
       return ok(JSON.createObjectNode().put("schema", schemaById(parseId(path[2])).toString()));
     }
@@ -152,9 +154,12 @@ public final class DevSchemaRegistryServer implements AutoCloseable {
       var compatibility = SchemaCompatibility.checkReaderWriterCompatibility(schema, latest);
       if (compatibility.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
         throw new RegistryError(
-            409, 409,
+            409,
+            409,
             "Schema being registered is incompatible with an earlier schema for subject \""
-                + subject + "\": " + compatibility.getDescription());
+                + subject
+                + "\": "
+                + compatibility.getDescription());
       }
     }
     int id = existing != null ? existing : newId(schema);

@@ -75,8 +75,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     }
     JsonNode answer =
         call(
-            HttpRequest.newBuilder(resolve("schemas/ids/" + id)).GET(),
-            "fetching schema id " + id);
+            HttpRequest.newBuilder(resolve("schemas/ids/" + id)).GET(), "fetching schema id " + id);
     Schema schema = parse(answer.path("schema").asText(), id);
     schemasById.putIfAbsent(id, schema);
     return schema;
@@ -109,15 +108,27 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     if (status == 404) {
       throw new WireFormatException(
           Reason.UNKNOWN_SCHEMA_ID,
-          "registry at " + baseUrl + " does not know the schema (" + what + "): " + message
-              + " (error " + errorCode + "); the record was written against another registry"
+          "registry at "
+              + baseUrl
+              + " does not know the schema ("
+              + what
+              + "): "
+              + message
+              + " (error "
+              + errorCode
+              + "); the record was written against another registry"
               + " or the schema was deleted");
     }
     if (status == 409) {
       throw new WireFormatException(
           Reason.INCOMPATIBLE_SCHEMA,
-          "registry at " + baseUrl + " refused the schema as incompatible (" + what + "): "
-              + message + "; evolve it BACKWARD compatibly (new fields need defaults)");
+          "registry at "
+              + baseUrl
+              + " refused the schema as incompatible ("
+              + what
+              + "): "
+              + message
+              + "; evolve it BACKWARD compatibly (new fields need defaults)");
     }
     if (status == 422) {
       throw new WireFormatException(
@@ -130,7 +141,12 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
   private WireFormatException unavailable(String what, String detail, Throwable cause) {
     return new WireFormatException(
         Reason.REGISTRY_UNAVAILABLE,
-        "schema registry at " + baseUrl + " did not answer " + what + " (" + detail
+        "schema registry at "
+            + baseUrl
+            + " did not answer "
+            + what
+            + " ("
+            + detail
             + "); check schema.registry.url and that the registry is running",
         cause);
   }
@@ -149,7 +165,11 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     } catch (RuntimeException e) {
       throw new WireFormatException(
           Reason.UNKNOWN_SCHEMA_ID,
-          "registry at " + baseUrl + " holds a schema under id " + id + " that is not Avro: "
+          "registry at "
+              + baseUrl
+              + " holds a schema under id "
+              + id
+              + " that is not Avro: "
               + e.getMessage(),
           e);
     }

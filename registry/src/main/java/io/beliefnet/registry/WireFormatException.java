@@ -1,8 +1,8 @@
 package io.beliefnet.registry;
 
 /**
- * A record could not be encoded or decoded, or the registry could not answer. Thrown per record,
- * so a pipeline catches it and routes the record to its dead-letter topic under {@link #reason()}.
+ * A record could not be encoded or decoded, or the registry could not answer. Thrown per record, so
+ * a pipeline catches it and routes the record to its dead-letter topic under {@link #reason()}.
  */
 public final class WireFormatException extends RuntimeException {
 

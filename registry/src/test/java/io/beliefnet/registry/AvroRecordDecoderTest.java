@@ -203,7 +203,8 @@ class AvroRecordDecoderTest {
 
   private void assertReason(byte[] bytes, Reason reason) {
     assertThatThrownBy(() -> decoder.decode(bytes))
-        .isInstanceOfSatisfying(WireFormatException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+        .isInstanceOfSatisfying(
+            WireFormatException.class, e -> assertThat(e.reason()).isEqualTo(reason));
   }
 
   private static Schema withoutOptionalFields(Schema schema, String... dropped) {
@@ -213,7 +214,8 @@ class AvroRecordDecoderTest {
             .filter(f -> !drop.contains(f.name()))
             .map(f -> new Schema.Field(f, f.schema()))
             .toList();
-    return Schema.createRecord(schema.getName(), schema.getDoc(), schema.getNamespace(), false, kept);
+    return Schema.createRecord(
+        schema.getName(), schema.getDoc(), schema.getNamespace(), false, kept);
   }
 
   private static byte[] binary(Schema schema, GenericRecord record) throws Exception {

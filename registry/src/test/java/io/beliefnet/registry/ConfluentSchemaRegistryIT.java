@@ -89,7 +89,10 @@ class ConfluentSchemaRegistryIT {
         "readings-value",
         SchemaBuilder.record("Reading").fields().requiredString("sensor").endRecord());
     Schema incompatible =
-        SchemaBuilder.record("Reading").fields().requiredString("sensor").requiredDouble("value")
+        SchemaBuilder.record("Reading")
+            .fields()
+            .requiredString("sensor")
+            .requiredDouble("value")
             .endRecord();
 
     assertThatThrownBy(() -> client.register("readings-value", incompatible))

@@ -35,8 +35,9 @@ class DevSchemaRegistryServerTest {
   @Test
   void registeringTheSameSchemaTwiceGivesOneId() {
     int first = client.register("claims-value", Claim.getClassSchema());
-    int again = HttpSchemaRegistryClient.connect(server.url())
-        .register("claims-value", Claim.getClassSchema());
+    int again =
+        HttpSchemaRegistryClient.connect(server.url())
+            .register("claims-value", Claim.getClassSchema());
 
     assertThat(first).isEqualTo(1);
     assertThat(again).isEqualTo(first);
@@ -64,18 +65,28 @@ class DevSchemaRegistryServerTest {
   void unknownIdIsReportedAsSuch() {
     assertThatThrownBy(() -> client.schemaById(99))
         .isInstanceOfSatisfying(
-            WireFormatException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNKNOWN_SCHEMA_ID));
+            WireFormatException.class,
+            e -> assertThat(e.reason()).isEqualTo(Reason.UNKNOWN_SCHEMA_ID));
   }
 
   @Test
   void backwardIncompatibleSchemaIsRefused() {
     Schema v1 = SchemaBuilder.record("Reading").fields().requiredString("sensor").endRecord();
     Schema withoutDefault =
-        SchemaBuilder.record("Reading").fields().requiredString("sensor").requiredDouble("value")
+        SchemaBuilder.record("Reading")
+            .fields()
+            .requiredString("sensor")
+            .requiredDouble("value")
             .endRecord();
     Schema withDefault =
-        SchemaBuilder.record("Reading").fields().requiredString("sensor")
-            .name("value").type().doubleType().doubleDefault(0).endRecord();
+        SchemaBuilder.record("Reading")
+            .fields()
+            .requiredString("sensor")
+            .name("value")
+            .type()
+            .doubleType()
+            .doubleDefault(0)
+            .endRecord();
     client.register("readings-value", v1);
 
     assertThatThrownBy(() -> client.register("readings-value", withoutDefault))

@@ -29,8 +29,13 @@ public final class IdRules {
     int length = id.codePointCount(0, id.length());
     if (id.isBlank() || length > MAX_LENGTH) {
       return Optional.of(
-          "has " + length + " code points" + (id.isBlank() && length > 0 ? ", all blank" : "")
-              + ": ids and labels must be 1 to " + MAX_LENGTH + " non-blank characters");
+          "has "
+              + length
+              + " code points"
+              + (id.isBlank() && length > 0 ? ", all blank" : "")
+              + ": ids and labels must be 1 to "
+              + MAX_LENGTH
+              + " non-blank characters");
     }
     return Optional.empty();
   }
@@ -42,7 +47,9 @@ public final class IdRules {
             () ->
                 id.indexOf(KEY_SEPARATOR) >= 0
                     ? Optional.of(
-                        "contains '" + KEY_SEPARATOR + "', which agent ids may not: it separates"
+                        "contains '"
+                            + KEY_SEPARATOR
+                            + "', which agent ids may not: it separates"
                             + " agent and domain in the agent-reliability key")
                     : Optional.empty());
   }

@@ -23,8 +23,8 @@ import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
- * An agent's or resolver's Ed25519 key pair (RFC 8032): signs claims and outcomes over their
- * {@link CanonicalEncoding}, or many claims at once as a batch ({@link #signBatch}). Ed25519 is
+ * An agent's or resolver's Ed25519 key pair (RFC 8032): signs claims and outcomes over their {@link
+ * CanonicalEncoding}, or many claims at once as a batch ({@link #signBatch}). Ed25519 is
  * deterministic, so the same key and content always give the same signature. The public half is
  * registered on the {@code agents} topic in X.509 SubjectPublicKeyInfo encoding; the private half
  * is kept in PKCS#8, the format OpenSSL and other Ed25519 libraries read ({@link #save}, {@link
@@ -41,6 +41,7 @@ public final class AgentKey {
 
   /** The private key: the 32-byte seed RFC 8032 derives the signing scalar from. */
   private final byte[] seed;
+
   /** The raw 32-byte public key, derived once rather than at every signature. */
   private final byte[] publicKey = new byte[Ed25519.PUBLIC_KEY_SIZE];
 
@@ -79,8 +80,8 @@ public final class AgentKey {
   }
 
   /**
-   * The key whose private half is {@code pkcs8}, a PKCS#8 DER encoding of an Ed25519 private key
-   * as {@link #privateKeyPkcs8()} writes it (or with the public key attached, as PKCS#8 v2 allows).
+   * The key whose private half is {@code pkcs8}, a PKCS#8 DER encoding of an Ed25519 private key as
+   * {@link #privateKeyPkcs8()} writes it (or with the public key attached, as PKCS#8 v2 allows).
    *
    * @throws IllegalArgumentException if the bytes are not an Ed25519 private key
    */
@@ -141,8 +142,9 @@ public final class AgentKey {
    */
   public void save(Path file) throws IOException {
     Path folder = file.toAbsolutePath().getParent();
-    boolean posix = Files.getFileStore(Files.exists(folder) ? folder : existingAncestor(folder))
-        .supportsFileAttributeView("posix");
+    boolean posix =
+        Files.getFileStore(Files.exists(folder) ? folder : existingAncestor(folder))
+            .supportsFileAttributeView("posix");
     if (!Files.exists(folder)) {
       Files.createDirectories(folder, ownerOnly(posix, "rwx------"));
     }
@@ -190,11 +192,11 @@ public final class AgentKey {
   }
 
   /**
-   * Signs {@code claims} as one batch with a single signature: sets each claim's signature to
-   * this key's signature of the root of the batch's Merkle tree, and its {@code batch} to the
-   * proof that leads from the claim to that root. Each claim then verifies on its own, sent as a
-   * record of its own; a verifier that keeps {@link VerifiedRoots} checks the signature once per
-   * batch. Returns the claims, in their order.
+   * Signs {@code claims} as one batch with a single signature: sets each claim's signature to this
+   * key's signature of the root of the batch's Merkle tree, and its {@code batch} to the proof that
+   * leads from the claim to that root. Each claim then verifies on its own, sent as a record of its
+   * own; a verifier that keeps {@link VerifiedRoots} checks the signature once per batch. Returns
+   * the claims, in their order.
    *
    * @throws IllegalArgumentException if there are no claims or more than 2^20
    */

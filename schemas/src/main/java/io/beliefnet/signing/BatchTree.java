@@ -23,8 +23,10 @@ final class BatchTree {
 
   /** Most levels above a leaf, and so most siblings in a proof. */
   private static final int MAX_DEPTH = 20;
+
   /** Most claims in one batch: 2^{@link #MAX_DEPTH}. */
   private static final int MAX_LEAVES = 1 << MAX_DEPTH;
+
   /** Length of every hash in the tree. */
   private static final int HASH_LENGTH = 32;
 
@@ -85,8 +87,11 @@ final class BatchTree {
     List<ByteBuffer> siblings = proof.getSiblings();
     int index = proof.getLeafIndex();
     int last = proof.getLeafCount() - 1;
-    if (index < 0 || index > last || last >= MAX_LEAVES
-        || siblings == null || siblings.size() > MAX_DEPTH
+    if (index < 0
+        || index > last
+        || last >= MAX_LEAVES
+        || siblings == null
+        || siblings.size() > MAX_DEPTH
         || !siblings.stream().allMatch(s -> s != null && s.remaining() == HASH_LENGTH)) {
       return null;
     }

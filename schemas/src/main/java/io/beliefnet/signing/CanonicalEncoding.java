@@ -22,14 +22,14 @@ import java.util.List;
  *   <li>hash: its 32 bytes as they are, with no length, since every hash has 32.
  * </ul>
  *
- * <p>A claim is the string {@code beliefnet/claim/v1}, then claimId, agentId, propositionId,
- * domain (strings), outcomes (list of strings), probabilities (list of doubles), hardLabel,
- * eventTime (epoch milliseconds), halfLifeMillis (optional long), stake (optional double),
- * evidenceIds (list of strings); neither its signature nor its batch proof. An outcome is the
- * string {@code beliefnet/outcome/v1}, then outcomeId, propositionId, domain, outcome, resolverId
- * (strings) and observedAt (epoch milliseconds). What a batch signature covers is the string
- * {@code beliefnet/claim-batch/v1}, then the batch's root (a hash). The leading tags keep a
- * signature of one kind from being valid for another.
+ * <p>A claim is the string {@code beliefnet/claim/v1}, then claimId, agentId, propositionId, domain
+ * (strings), outcomes (list of strings), probabilities (list of doubles), hardLabel, eventTime
+ * (epoch milliseconds), halfLifeMillis (optional long), stake (optional double), evidenceIds (list
+ * of strings); neither its signature nor its batch proof. An outcome is the string {@code
+ * beliefnet/outcome/v1}, then outcomeId, propositionId, domain, outcome, resolverId (strings) and
+ * observedAt (epoch milliseconds). What a batch signature covers is the string {@code
+ * beliefnet/claim-batch/v1}, then the batch's root (a hash). The leading tags keep a signature of
+ * one kind from being valid for another.
  */
 public final class CanonicalEncoding {
 

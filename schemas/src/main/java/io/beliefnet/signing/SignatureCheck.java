@@ -13,8 +13,8 @@ import java.util.function.Function;
  * (its {@code batch} proof set) verifies when its proof leads from the claim to a root whose
  * signature verifies. Whatever a record holds, the answer is a {@link Verdict}, never an exception.
  *
- * <p>The overloads taking the key's bytes decode it on every call, which costs about as much as
- * the verification itself; to verify many records, decode the key once with {@link
+ * <p>The overloads taking the key's bytes decode it on every call, which costs about as much as the
+ * verification itself; to verify many records, decode the key once with {@link
  * VerifyingKey#fromX509} and pass that.
  */
 public final class SignatureCheck {
@@ -27,8 +27,8 @@ public final class SignatureCheck {
     /** The registered key is not an Ed25519 public key in X.509 encoding. */
     UNUSABLE_KEY,
     /**
-     * The signature does not match the content under the registered key, or the claim's batch
-     * proof is malformed or out of bounds, so it cannot show that the claim was signed.
+     * The signature does not match the content under the registered key, or the claim's batch proof
+     * is malformed or out of bounds, so it cannot show that the claim was signed.
      */
     MISMATCH
   }
@@ -67,8 +67,8 @@ public final class SignatureCheck {
   }
 
   /**
-   * True if {@code publicKey} can verify anything, for checking a registration up front: it is
-   * what {@link VerifyingKey#fromX509} accepts.
+   * True if {@code publicKey} can verify anything, for checking a registration up front: it is what
+   * {@link VerifyingKey#fromX509} accepts.
    */
   public static boolean usable(ByteBuffer publicKey) {
     return VerifyingKey.fromX509(publicKey).isPresent();

@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Roots of signed claim batches whose signature has verified, so that the claims of one batch
- * cost one signature check between them rather than one each: a bounded set of (key, root) pairs
- * that forgets the least recently used pair once full. {@link SignatureCheck#verify(Claim,
- * VerifyingKey, VerifiedRoots)} consults and fills it.
+ * Roots of signed claim batches whose signature has verified, so that the claims of one batch cost
+ * one signature check between them rather than one each: a bounded set of (key, root) pairs that
+ * forgets the least recently used pair once full. {@link SignatureCheck#verify(Claim, VerifyingKey,
+ * VerifiedRoots)} consults and fills it.
  *
  * <p>Each pair keeps the signature that verified, and a claim only counts as verified by the cache
  * when it carries those same bytes. The cache therefore never changes a verdict, only how much it

@@ -16,8 +16,7 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
 public final class VerifyingKey {
 
   /** The DER header of an X.509 SubjectPublicKeyInfo for Ed25519 (RFC 8410), before the key. */
-  private static final byte[] X509_PREFIX =
-      HexFormat.of().parseHex("302a300506032b6570032100");
+  private static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
 
   /** Length of a registered key: the header and the 32-byte key. */
   private static final int X509_LENGTH = X509_PREFIX.length + Ed25519.PUBLIC_KEY_SIZE;
@@ -32,10 +31,10 @@ public final class VerifyingKey {
 
   /**
    * The key {@code x509} encodes as registered on the {@code agents} topic, or empty unless it is
-   * 44 bytes of X.509 SubjectPublicKeyInfo holding a valid Ed25519 public key: canonically
-   * encoded, and a point of the curve's prime-order subgroup other than the neutral element, so
-   * that no signature verifies under it by accident. Reads {@code x509}'s remaining bytes without
-   * moving its position.
+   * 44 bytes of X.509 SubjectPublicKeyInfo holding a valid Ed25519 public key: canonically encoded,
+   * and a point of the curve's prime-order subgroup other than the neutral element, so that no
+   * signature verifies under it by accident. Reads {@code x509}'s remaining bytes without moving
+   * its position.
    */
   public static Optional<VerifyingKey> fromX509(ByteBuffer x509) {
     if (x509 == null || x509.remaining() != X509_LENGTH) {

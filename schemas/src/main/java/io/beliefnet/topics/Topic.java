@@ -11,9 +11,9 @@ import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * The topics of the network, with the Avro type of their values and their retention. Keys are
- * UTF-8 strings (see {@link #keyDescription()}); values use the Confluent wire format under the
- * subject {@code <topic>-value}.
+ * The topics of the network, with the Avro type of their values and their retention. Keys are UTF-8
+ * strings (see {@link #keyDescription()}); values use the Confluent wire format under the subject
+ * {@code <topic>-value}.
  */
 public enum Topic {
   CLAIMS("claims", Claim.class, false, "proposition id"),
@@ -28,7 +28,8 @@ public enum Topic {
   public static final List<Topic> INPUTS = List.of(CLAIMS, OUTCOMES, AGENTS);
 
   /** The topics only the job writes. */
-  public static final List<Topic> OUTPUTS = List.of(BELIEFS, AGENT_RELIABILITY, SETTLEMENTS, REJECTED);
+  public static final List<Topic> OUTPUTS =
+      List.of(BELIEFS, AGENT_RELIABILITY, SETTLEMENTS, REJECTED);
 
   private final String defaultName;
   private final Class<? extends SpecificRecord> valueType;

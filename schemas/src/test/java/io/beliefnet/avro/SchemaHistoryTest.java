@@ -47,7 +47,8 @@ class SchemaHistoryTest {
       List<Path> history = historyOf(file);
       Path newest = history.get(history.size() - 1);
       assertThat(parse(file))
-          .as("%s differs from its newest release %s: add it to the history as the next version",
+          .as(
+              "%s differs from its newest release %s: add it to the history as the next version",
               file, newest)
           .isEqualTo(parse(newest));
     }
@@ -69,8 +70,7 @@ class SchemaHistoryTest {
           SchemaPairCompatibility result =
               SchemaCompatibility.checkReaderWriterCompatibility(parse(current), parse(old));
           assertThat(result.getType())
-              .as("%s cannot read data written with %s: %s",
-                  current, old, describe(result))
+              .as("%s cannot read data written with %s: %s", current, old, describe(result))
               .isEqualTo(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE);
         });
   }

@@ -10,8 +10,8 @@ class IdRulesTest {
   void lengthCountsCodePointsNotUtf16Units() {
     String emoji = "\uD83D\uDE80"; // one code point, two UTF-16 units
     assertThat(IdRules.problem(emoji.repeat(204))).isEmpty();
-    assertThat(IdRules.problem(emoji.repeat(257))).hasValueSatisfying(
-        p -> assertThat(p).contains("257 code points"));
+    assertThat(IdRules.problem(emoji.repeat(257)))
+        .hasValueSatisfying(p -> assertThat(p).contains("257 code points"));
   }
 
   @Test

@@ -52,9 +52,11 @@ class AgentKeyTest {
 
   @Test
   void aPkcs8KeyWithItsPublicKeyAttachedLoads() {
-    byte[] withPublicKey = HexFormat.of().parseHex(
-        "3051020101300506032b6570042204205cfcc304dee8ddb94e4b25f27ab497cc8e2a81d45fae2c5aae24c2"
-            + "1096316b60812100662ad1f71f1b3c32094df2e395380bda15df891dfa7a0e25098d664500e6b7a3");
+    byte[] withPublicKey =
+        HexFormat.of()
+            .parseHex(
+                "3051020101300506032b6570042204205cfcc304dee8ddb94e4b25f27ab497cc8e2a81d45fae2c5aae24c2"
+                    + "1096316b60812100662ad1f71f1b3c32094df2e395380bda15df891dfa7a0e25098d664500e6b7a3");
 
     assertThat(AgentKey.fromPkcs8(withPublicKey).publicKey())
         .isEqualTo(AgentKey.fromSeed(7).publicKey());
@@ -69,7 +71,8 @@ class AgentKeyTest {
     assertThat(Files.readString(file)).startsWith("-----BEGIN PRIVATE KEY-----\n");
     assertThat(AgentKey.load(file).publicKey()).isEqualTo(key.publicKey());
     if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+          .isEqualTo("rw-------");
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())))
           .isEqualTo("rwx------");
     }
@@ -81,7 +84,8 @@ class AgentKeyTest {
     key.save(file);
     String saved = Files.readString(file);
 
-    assertThatThrownBy(() -> AgentKey.generate().save(file)).isInstanceOf(FileAlreadyExistsException.class);
+    assertThatThrownBy(() -> AgentKey.generate().save(file))
+        .isInstanceOf(FileAlreadyExistsException.class);
     assertThat(Files.readString(file)).isEqualTo(saved);
   }
 
@@ -113,7 +117,8 @@ class AgentKeyTest {
   @Test
   void everySeedGivesTheSameKeyEachTime() {
     for (long seed : new long[] {0, 1, -1, 42}) {
-      assertThat(AgentKey.fromSeed(seed).publicKey()).isEqualTo(AgentKey.fromSeed(seed).publicKey());
+      assertThat(AgentKey.fromSeed(seed).publicKey())
+          .isEqualTo(AgentKey.fromSeed(seed).publicKey());
     }
   }
 }

@@ -26,6 +26,7 @@ class BatchVectorTest {
   /** The secret key of RFC 8032, section 7.1, TEST 1. */
   private static final String SEED =
       "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
+
   private static final String PKCS8_PREFIX = "302e020100300506032b657004220420";
   private static final String PUBLIC_KEY =
       "302a300506032b6570032100d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
@@ -69,8 +70,9 @@ class BatchVectorTest {
     assertThat(siblings(signed, 0)).containsExactly(LEAVES.get(1), LEAVES.get(2));
     assertThat(siblings(signed, 1)).containsExactly(LEAVES.get(0), LEAVES.get(2));
     assertThat(siblings(signed, 2)).containsExactly(FIRST_PAIR);
-    assertThat(signed).allSatisfy(
-        c -> assertThat(SignatureCheck.verify(c, key.publicKey())).isEqualTo(Verdict.VALID));
+    assertThat(signed)
+        .allSatisfy(
+            c -> assertThat(SignatureCheck.verify(c, key.publicKey())).isEqualTo(Verdict.VALID));
   }
 
   @Test

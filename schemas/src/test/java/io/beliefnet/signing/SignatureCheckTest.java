@@ -94,8 +94,9 @@ class SignatureCheckTest {
             HexFormat.of().parseHex(prefix + "00".repeat(32)), // a point of order 4
             HexFormat.of().parseHex(prefix + "ff".repeat(31) + "7f"), // y >= p: not canonical
             // this test's key plus a point of order 8: on the curve, outside the prime-order group
-            HexFormat.of().parseHex(
-                prefix + "1c530691f3db0178de7c8583011fe2250e638291a8996bd122563258c4fcdda3"));
+            HexFormat.of()
+                .parseHex(
+                    prefix + "1c530691f3db0178de7c8583011fe2250e638291a8996bd122563258c4fcdda3"));
 
     for (byte[] candidate : unusable) {
       assertThat(SignatureCheck.usable(ByteBuffer.wrap(candidate))).as(hex(candidate)).isFalse();
@@ -124,8 +125,13 @@ class SignatureCheckTest {
   @Test
   void outcomeEncodingMatchesTheDocumentedLayout() {
     String expected =
-        hexString("beliefnet/outcome/v1") + hexString("o") + hexString("p") + hexString("d")
-            + hexString("open") + hexString("r") + "000000000000002a";
+        hexString("beliefnet/outcome/v1")
+            + hexString("o")
+            + hexString("p")
+            + hexString("d")
+            + hexString("open")
+            + hexString("r")
+            + "000000000000002a";
     Outcome outcome =
         Outcome.newBuilder()
             .setOutcomeId("o")

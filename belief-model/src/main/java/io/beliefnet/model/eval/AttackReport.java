@@ -58,7 +58,10 @@ public record AttackReport(
       SyntheticWorld.Run run = runs.get(i);
       String prefix =
           String.format(
-              Locale.ROOT, "scenario=%s sybil-share=%.2f ", scenarios.get(i).name(), run.measuredSybilShare());
+              Locale.ROOT,
+              "scenario=%s sybil-share=%.2f ",
+              scenarios.get(i).name(),
+              run.measuredSybilShare());
       lines.add(prefix + run.model().toLine());
       lines.add(prefix + run.majority().toLine());
     }

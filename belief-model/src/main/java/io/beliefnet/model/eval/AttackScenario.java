@@ -8,7 +8,8 @@ package io.beliefnet.model.eval;
  * @param stakedLiar whether a staked identity claims the same wrong outcome on most propositions
  * @param spamFlood whether an unverified identity floods every proposition with random claims
  */
-public record AttackScenario(String name, double sybilShare, boolean stakedLiar, boolean spamFlood) {
+public record AttackScenario(
+    String name, double sybilShare, boolean stakedLiar, boolean spamFlood) {
 
   public AttackScenario {
     if (!(sybilShare >= 0 && sybilShare <= 0.9)) {
@@ -18,7 +19,9 @@ public record AttackScenario(String name, double sybilShare, boolean stakedLiar,
 
   public static AttackScenario sybils(double share) {
     return new AttackScenario(
-        share == 0 ? "attack-free" : String.format(java.util.Locale.ROOT, "sybil-%.0f%%", share * 100),
+        share == 0
+            ? "attack-free"
+            : String.format(java.util.Locale.ROOT, "sybil-%.0f%%", share * 100),
         share,
         false,
         false);

@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Baseline: Dawid and Skene's EM over the whole data set at once (1979): per worker a full confusion
- * matrix, plus class priors; started from majority vote, {@value #ITERATIONS} iterations, every count
- * smoothed by {@value #SMOOTHING}. Optionally some questions' truth is known and clamped.
+ * Baseline: Dawid and Skene's EM over the whole data set at once (1979): per worker a full
+ * confusion matrix, plus class priors; started from majority vote, {@value #ITERATIONS} iterations,
+ * every count smoothed by {@value #SMOOTHING}. Optionally some questions' truth is known and
+ * clamped.
  */
 public final class BatchDawidSkene {
   static final int ITERATIONS = 50;
@@ -40,7 +41,8 @@ public final class BatchDawidSkene {
     Map<String, double[]> votes = MajorityVote.predict(data);
     double[][] posterior = new double[questions.size()][];
     for (int i = 0; i < questions.size(); i++) {
-      posterior[i] = clampedOrElse(known.get(questions.get(i)), votes.get(questions.get(i)), outcomes);
+      posterior[i] =
+          clampedOrElse(known.get(questions.get(i)), votes.get(questions.get(i)), outcomes);
     }
     for (int iteration = 0; iteration < ITERATIONS; iteration++) {
       double[] prior = new double[outcomes];
@@ -72,7 +74,9 @@ public final class BatchDawidSkene {
         }
       }
       for (int i = 0; i < log.length; i++) {
-        posterior[i] = clampedOrElse(known.get(questions.get(i)), ProbabilityVectors.softmax(log[i]), outcomes);
+        posterior[i] =
+            clampedOrElse(
+                known.get(questions.get(i)), ProbabilityVectors.softmax(log[i]), outcomes);
       }
     }
     Map<String, double[]> result = new LinkedHashMap<>();
@@ -103,5 +107,4 @@ public final class BatchDawidSkene {
     }
     return log;
   }
-
 }

@@ -11,8 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A small CSV file with a header, read whole: the data sets' cells hold no commas or quotes, and any
- * row with the wrong number of cells is an error naming the file and line.
+ * A small CSV file with a header, read whole: the data sets' cells hold no commas or quotes, and
+ * any row with the wrong number of cells is an error naming the file and line.
  */
 record CsvTable(Path file, List<String> header, List<String[]> rows) {
 
@@ -40,8 +40,14 @@ record CsvTable(Path file, List<String> header, List<String[]> rows) {
         String[] cells = line.strip().split(",", -1);
         if (cells.length != header.size()) {
           throw new IllegalArgumentException(
-              file + " line " + lineNumber + " has " + cells.length + " cells, header has "
-                  + header.size() + ": fix the row");
+              file
+                  + " line "
+                  + lineNumber
+                  + " has "
+                  + cells.length
+                  + " cells, header has "
+                  + header.size()
+                  + ": fix the row");
         }
         rows.add(cells);
       }

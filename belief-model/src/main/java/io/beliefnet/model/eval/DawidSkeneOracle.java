@@ -25,7 +25,9 @@ public final class DawidSkeneOracle {
     for (LabelDataset.Answer answer : data.answers()) {
       Integer truth = data.truth().get(answer.question());
       if (truth != null) {
-        confusion.computeIfAbsent(answer.worker(), w -> new double[outcomes][outcomes])[truth][answer.label()]++;
+        confusion
+            .computeIfAbsent(answer.worker(), w -> new double[outcomes][outcomes])[truth][
+            answer.label()]++;
         ownLabels.computeIfAbsent(key(answer), k -> new double[outcomes])[answer.label()]++;
       }
     }
@@ -62,7 +64,8 @@ public final class DawidSkeneOracle {
       }
     }
     Map<String, double[]> result = new LinkedHashMap<>();
-    log.forEach((question, logPosterior) -> result.put(question, ProbabilityVectors.softmax(logPosterior)));
+    log.forEach(
+        (question, logPosterior) -> result.put(question, ProbabilityVectors.softmax(logPosterior)));
     return result;
   }
 

@@ -16,8 +16,8 @@ import java.util.Map;
  * {@code dawid-skene} (batch EM with no truth known), {@code dawid-skene-labelled} (batch EM with
  * the revealed questions' truth clamped: what the batch method makes of the same outcomes) and
  * {@code dawid-skene-oracle} (the reference ceiling of {@link DawidSkeneOracle}: every other
- * question's truth known), all scored on the same hidden questions.
- * Forecasts: {@code model}, {@code mean} and {@code logodds-mean} (see {@link ForecastReplay}).
+ * question's truth known), all scored on the same hidden questions. Forecasts: {@code model},
+ * {@code mean} and {@code logodds-mean} (see {@link ForecastReplay}).
  */
 public final class EvaluationHarness {
   private EvaluationHarness() {}
@@ -32,14 +32,17 @@ public final class EvaluationHarness {
     if (!Files.isDirectory(directory)) {
       throw new IllegalArgumentException(directory + " is not a directory: pass a data-set folder");
     }
-    if (Files.exists(directory.resolve("answer.csv")) && Files.exists(directory.resolve("truth.csv"))) {
+    if (Files.exists(directory.resolve("answer.csv"))
+        && Files.exists(directory.resolve("truth.csv"))) {
       return runLabels(LabelDataset.read(directory), options, parameters);
     }
-    if (Files.exists(directory.resolve("forecasts.csv")) && Files.exists(directory.resolve("truth.csv"))) {
+    if (Files.exists(directory.resolve("forecasts.csv"))
+        && Files.exists(directory.resolve("truth.csv"))) {
       return ForecastReplay.run(ForecastDataset.read(directory), parameters);
     }
     throw new IllegalArgumentException(
-        directory + " holds neither answer.csv + truth.csv nor forecasts.csv + truth.csv: "
+        directory
+            + " holds neither answer.csv + truth.csv nor forecasts.csv + truth.csv: "
             + "see the data-set README for the formats");
   }
 
@@ -50,7 +53,11 @@ public final class EvaluationHarness {
         score("model", replay.beliefs(), replay, data),
         score("majority", MajorityVote.predict(data), replay, data),
         score("dawid-skene", BatchDawidSkene.predict(data), replay, data),
-        score("dawid-skene-labelled", BatchDawidSkene.predict(data, revealedTruth(data, options)), replay, data),
+        score(
+            "dawid-skene-labelled",
+            BatchDawidSkene.predict(data, revealedTruth(data, options)),
+            replay,
+            data),
         score("dawid-skene-oracle", DawidSkeneOracle.predict(data), replay, data));
   }
 
@@ -63,7 +70,10 @@ public final class EvaluationHarness {
   }
 
   private static MethodResult score(
-      String method, Map<String, double[]> predictions, LabelReplay.Result replay, LabelDataset data) {
+      String method,
+      Map<String, double[]> predictions,
+      LabelReplay.Result replay,
+      LabelDataset data) {
     ScoreAccumulator accumulator = new ScoreAccumulator(method);
     for (String question : replay.hidden()) {
       accumulator.add(predictions.get(question), data.truth().get(question));

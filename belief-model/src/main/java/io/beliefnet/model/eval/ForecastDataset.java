@@ -13,7 +13,8 @@ import java.util.Map;
  * {@code truth.csv} (question, truth 0/1, resolved_at, ...). Times are ISO-8601 with an offset; a
  * space between date and time is accepted.
  */
-public record ForecastDataset(String name, List<Forecast> forecasts, Map<String, Resolution> truth) {
+public record ForecastDataset(
+    String name, List<Forecast> forecasts, Map<String, Resolution> truth) {
 
   /** One forecast: probability that {@code question} resolves yes, at {@code time} (epoch ms). */
   public record Forecast(String question, String worker, long time, double probability) {}
@@ -23,8 +24,10 @@ public record ForecastDataset(String name, List<Forecast> forecasts, Map<String,
 
   public static ForecastDataset read(Path directory) {
     CsvTable forecastTable =
-        CsvTable.read(directory.resolve("forecasts.csv"), "question", "worker", "time", "probability");
-    CsvTable truthTable = CsvTable.read(directory.resolve("truth.csv"), "question", "truth", "resolved_at");
+        CsvTable.read(
+            directory.resolve("forecasts.csv"), "question", "worker", "time", "probability");
+    CsvTable truthTable =
+        CsvTable.read(directory.resolve("truth.csv"), "question", "truth", "resolved_at");
     int question = forecastTable.column("question");
     int worker = forecastTable.column("worker");
     int time = forecastTable.column("time");
@@ -34,10 +37,15 @@ public record ForecastDataset(String name, List<Forecast> forecasts, Map<String,
       double p = Double.parseDouble(row[probability]);
       if (!(p >= 0 && p <= 1)) {
         throw new IllegalArgumentException(
-            forecastTable.file() + ": question " + row[question] + " has probability " + p
+            forecastTable.file()
+                + ": question "
+                + row[question]
+                + " has probability "
+                + p
                 + ": must be in [0, 1]");
       }
-      forecasts.add(new Forecast(row[question], row[worker], epochMillis(row[time], forecastTable), p));
+      forecasts.add(
+          new Forecast(row[question], row[worker], epochMillis(row[time], forecastTable), p));
     }
     Map<String, Resolution> truth = new LinkedHashMap<>();
     int truthQuestion = truthTable.column("question");
@@ -47,10 +55,15 @@ public record ForecastDataset(String name, List<Forecast> forecasts, Map<String,
       int outcome = Integer.parseInt(row[truthValue]);
       if (outcome != 0 && outcome != 1) {
         throw new IllegalArgumentException(
-            truthTable.file() + ": question " + row[truthQuestion] + " has truth " + outcome
+            truthTable.file()
+                + ": question "
+                + row[truthQuestion]
+                + " has truth "
+                + outcome
                 + ": must be 0 (no) or 1 (yes)");
       }
-      truth.put(row[truthQuestion], new Resolution(outcome, epochMillis(row[resolvedAt], truthTable)));
+      truth.put(
+          row[truthQuestion], new Resolution(outcome, epochMillis(row[resolvedAt], truthTable)));
     }
     return new ForecastDataset(directory.getFileName().toString(), List.copyOf(forecasts), truth);
   }
@@ -60,7 +73,10 @@ public record ForecastDataset(String name, List<Forecast> forecasts, Map<String,
       return OffsetDateTime.parse(text.strip().replace(' ', 'T')).toInstant().toEpochMilli();
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(
-          table.file() + " has time '" + text + "': expected ISO-8601 with offset, e.g. 2008-06-20 03:46:16+00:00",
+          table.file()
+              + " has time '"
+              + text
+              + "': expected ISO-8601 with offset, e.g. 2008-06-20 03:46:16+00:00",
           e);
     }
   }

@@ -17,11 +17,11 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Replays a forecasting data set in time order: forecasts become probability claims, outcomes arrive
- * at their resolution time (a forecast at the same instant comes first), and each question is scored
- * with its belief just before its outcome arrived, so reliability is learned only from what was known
- * then. Forecasters are registered as {@link IdentityTier#VERIFIED}, each its own controller, as in
- * {@link LabelReplay}.
+ * Replays a forecasting data set in time order: forecasts become probability claims, outcomes
+ * arrive at their resolution time (a forecast at the same instant comes first), and each question
+ * is scored with its belief just before its outcome arrived, so reliability is learned only from
+ * what was known then. Forecasters are registered as {@link IdentityTier#VERIFIED}, each its own
+ * controller, as in {@link LabelReplay}.
  *
  * <p>Baselines on the same questions: the mean, and the mean log-odds, of each forecaster's latest
  * forecast before resolution, clamped to [{@value #CLAMP}, 1 − {@value #CLAMP}].
@@ -42,7 +42,9 @@ public final class ForecastReplay {
       events.add(new Event(data.truth().get(questions.get(i)).resolvedAt(), 1, i));
     }
     events.sort(
-        Comparator.comparingLong(Event::time).thenComparingInt(Event::kind).thenComparingInt(Event::index));
+        Comparator.comparingLong(Event::time)
+            .thenComparingInt(Event::kind)
+            .thenComparingInt(Event::index));
 
     BeliefNetwork network = new BeliefNetwork(parameters);
     Set<String> registered = new HashSet<>();
@@ -57,12 +59,17 @@ public final class ForecastReplay {
           continue;
         }
         if (registered.add(forecast.worker())) {
-          network.register(new AgentProfile(forecast.worker(), forecast.worker(), IdentityTier.VERIFIED, 0));
+          network.register(
+              new AgentProfile(forecast.worker(), forecast.worker(), IdentityTier.VERIFIED, 0));
         }
         PropositionSpec proposition = PropositionSpec.of(forecast.question(), data.name(), 2);
         network.claim(
             Claim.distribution(
-                proposition, forecast.worker(), forecast.time(), 1 - forecast.probability(), forecast.probability()));
+                proposition,
+                forecast.worker(),
+                forecast.time(),
+                1 - forecast.probability(),
+                forecast.probability()));
         latest
             .computeIfAbsent(forecast.question(), q -> new TreeMap<>())
             .put(forecast.worker(), forecast.probability());

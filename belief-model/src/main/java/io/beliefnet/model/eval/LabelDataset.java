@@ -12,8 +12,8 @@ import java.util.TreeSet;
 
 /**
  * A crowd-labelling data set: {@code answer.csv} (question, worker, answer) and {@code truth.csv}
- * (question, truth). Labels are mapped to outcome indexes 0..K−1 in numeric order (text order if not
- * all numbers), K being the number of distinct labels in both files.
+ * (question, truth). Labels are mapped to outcome indexes 0..K−1 in numeric order (text order if
+ * not all numbers), K being the number of distinct labels in both files.
  *
  * @param answers in file order
  * @param truth the true outcome index per question, in file order
@@ -26,7 +26,8 @@ public record LabelDataset(
 
   /** Reads {@code answer.csv} and {@code truth.csv} from {@code directory}. */
   public static LabelDataset read(Path directory) {
-    CsvTable answerTable = CsvTable.read(directory.resolve("answer.csv"), "question", "worker", "answer");
+    CsvTable answerTable =
+        CsvTable.read(directory.resolve("answer.csv"), "question", "worker", "answer");
     CsvTable truthTable = CsvTable.read(directory.resolve("truth.csv"), "question", "truth");
     int question = answerTable.column("question");
     int worker = answerTable.column("worker");

@@ -31,20 +31,27 @@ import java.util.Set;
 public final class LabelReplay {
   private LabelReplay() {}
 
-  /** The hidden questions (answered, with known truth, not revealed) and the model's final beliefs. */
+  /**
+   * The hidden questions (answered, with known truth, not revealed) and the model's final beliefs.
+   */
   public record Result(Set<String> hidden, Map<String, double[]> beliefs) {}
 
-  /** One step of the stream: a worker's answer, then its question's outcome if that is revealed here. */
+  /**
+   * One step of the stream: a worker's answer, then its question's outcome if that is revealed
+   * here.
+   */
   public record Step(LabelDataset.Answer answer, boolean revealsOutcome) {}
 
-  public static Result run(LabelDataset data, EvaluationOptions options, ModelParameters parameters) {
+  public static Result run(
+      LabelDataset data, EvaluationOptions options, ModelParameters parameters) {
     BeliefNetwork network = new BeliefNetwork(parameters);
     Set<String> registered = new HashSet<>();
     List<Step> stream = stream(data, options);
     for (int i = 0; i < stream.size(); i++) {
       LabelDataset.Answer answer = stream.get(i).answer();
       if (registered.add(answer.worker())) {
-        network.register(new AgentProfile(answer.worker(), answer.worker(), IdentityTier.VERIFIED, 0));
+        network.register(
+            new AgentProfile(answer.worker(), answer.worker(), IdentityTier.VERIFIED, 0));
       }
       PropositionSpec proposition =
           PropositionSpec.of(answer.question(), data.name(), data.outcomeCount());
@@ -62,9 +69,9 @@ public final class LabelReplay {
   }
 
   /**
-   * The stream {@link #run} applies, for replaying the very same stream elsewhere (through the
-   * live job): answers in file order or the seeded shuffle, and each revealed question's outcome
-   * right after its last answer.
+   * The stream {@link #run} applies, for replaying the very same stream elsewhere (through the live
+   * job): answers in file order or the seeded shuffle, and each revealed question's outcome right
+   * after its last answer.
    */
   public static List<Step> stream(LabelDataset data, EvaluationOptions options) {
     List<LabelDataset.Answer> answers = new ArrayList<>(data.answers());
@@ -79,12 +86,15 @@ public final class LabelReplay {
     List<Step> stream = new ArrayList<>(answers.size());
     for (int i = 0; i < answers.size(); i++) {
       String question = answers.get(i).question();
-      stream.add(new Step(answers.get(i), lastClaim.get(question) == i && revealed.contains(question)));
+      stream.add(
+          new Step(answers.get(i), lastClaim.get(question) == i && revealed.contains(question)));
     }
     return stream;
   }
 
-  /** The questions scored at the end, in order of first answer: answered, with truth, not revealed. */
+  /**
+   * The questions scored at the end, in order of first answer: answered, with truth, not revealed.
+   */
   public static Set<String> hidden(LabelDataset data, EvaluationOptions options) {
     Set<String> revealed = revealed(data, options);
     Set<String> hidden = new LinkedHashSet<>();

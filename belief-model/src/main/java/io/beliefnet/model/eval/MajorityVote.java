@@ -3,7 +3,9 @@ package io.beliefnet.model.eval;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Baseline: each question's distribution is the share of votes per label (argmax ties to lowest). */
+/**
+ * Baseline: each question's distribution is the share of votes per label (argmax ties to lowest).
+ */
 public final class MajorityVote {
   private MajorityVote() {}
 
@@ -11,7 +13,9 @@ public final class MajorityVote {
   public static Map<String, double[]> predict(LabelDataset data) {
     Map<String, double[]> votes = new LinkedHashMap<>();
     for (LabelDataset.Answer answer : data.answers()) {
-      votes.computeIfAbsent(answer.question(), q -> new double[data.outcomeCount()])[answer.label()]++;
+      votes
+          .computeIfAbsent(answer.question(), q -> new double[data.outcomeCount()])[
+          answer.label()]++;
     }
     for (double[] counts : votes.values()) {
       double total = 0;

@@ -2,7 +2,9 @@ package io.beliefnet.model.eval;
 
 import io.beliefnet.model.ProbabilityVectors;
 
-/** Accumulates accuracy, Brier, log loss and calibration of predicted distributions against truth. */
+/**
+ * Accumulates accuracy, Brier, log loss and calibration of predicted distributions against truth.
+ */
 public final class ScoreAccumulator {
   /** Probabilities below this count as this in the log loss, so one confident miss stays finite. */
   public static final double LOG_FLOOR = 1e-6;

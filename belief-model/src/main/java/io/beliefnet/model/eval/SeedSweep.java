@@ -21,7 +21,10 @@ public final class SeedSweep {
   public record Comparison(
       String baseline, double meanDifference, double standardError, int atLeastBaseline, int runs) {
 
-    /** {@code compare method=model baseline=<name> accuracy-difference=<x> standard-error=<x> at-least-baseline=<k>/<n>}. */
+    /**
+     * {@code compare method=model baseline=<name> accuracy-difference=<x> standard-error=<x>
+     * at-least-baseline=<k>/<n>}.
+     */
     public String toLine() {
       return String.format(
           Locale.ROOT,
@@ -44,14 +47,18 @@ public final class SeedSweep {
     }
   }
 
-  /** Runs seeds {@code first.seed()} to {@code first.seed() + runs - 1} on the labelled data in {@code directory}. */
+  /**
+   * Runs seeds {@code first.seed()} to {@code first.seed() + runs - 1} on the labelled data in
+   * {@code directory}.
+   */
   public static Result run(Path directory, EvaluationOptions first, int runs) {
     if (runs < 2) {
       throw new IllegalArgumentException("runs is " + runs + ": a sweep needs at least 2 seeds");
     }
     if (!Files.exists(directory.resolve("answer.csv"))) {
       throw new IllegalArgumentException(
-          directory + " holds no answer.csv: only labelled data has seeds to sweep (forecasts are"
+          directory
+              + " holds no answer.csv: only labelled data has seeds to sweep (forecasts are"
               + " replayed in their one time order)");
     }
     LabelDataset data = LabelDataset.read(directory);
@@ -86,7 +93,8 @@ public final class SeedSweep {
       ece += result.ece() / perRun.size();
       scored += result.scored();
     }
-    return new MethodResult(perRun.get(0).get(method).method(), accuracy, brier, logLoss, ece, scored);
+    return new MethodResult(
+        perRun.get(0).get(method).method(), accuracy, brier, logLoss, ece, scored);
   }
 
   /** Method 0 (the model) against {@code baseline}, run by run. */

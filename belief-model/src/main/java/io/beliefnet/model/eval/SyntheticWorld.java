@@ -3,10 +3,10 @@ package io.beliefnet.model.eval;
 import io.beliefnet.model.AgentProfile;
 import io.beliefnet.model.BeliefNetwork;
 import io.beliefnet.model.Claim;
+import io.beliefnet.model.ClaimContent;
 import io.beliefnet.model.IdentityTier;
 import io.beliefnet.model.Outcome;
 import io.beliefnet.model.PropositionSpec;
-import io.beliefnet.model.ClaimContent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,10 +23,10 @@ import java.util.Random;
  * specialists per domain (90% right in their domain, 55% elsewhere), {@value #GENERALISTS} noisy
  * generalists (65% right everywhere), {@value #COPIERS} copiers who claim the current consensus,
  * all verified and independent. Attackers per {@link AttackScenario}: a sybil ring of {@value
- * #SYBILS} unverified unstaked identities (each its own controller, the hardest case) that all claim
- * the same wrong outcome; a liar with stake {@value #LIAR_STAKE}; a spammer re-claiming random
- * outcomes. A {@code reveal} share of propositions is resolved right after its claims; the rest are
- * scored at the end and then resolved, so that every claim settles.
+ * #SYBILS} unverified unstaked identities (each its own controller, the hardest case) that all
+ * claim the same wrong outcome; a liar with stake {@value #LIAR_STAKE}; a spammer re-claiming
+ * random outcomes. A {@code reveal} share of propositions is resolved right after its claims; the
+ * rest are scored at the end and then resolved, so that every claim settles.
  */
 public final class SyntheticWorld {
   static final int DOMAINS = 3;
@@ -81,19 +81,44 @@ public final class SyntheticWorld {
     Map<String, Agent> agents = new LinkedHashMap<>();
     for (int d = 0; d < DOMAINS; d++) {
       for (int s = 0; s < SPECIALISTS_PER_DOMAIN; s++) {
-        add(network, agents, new Agent("specialist-" + d + "-" + s, AgentKind.SPECIALIST, d), IdentityTier.VERIFIED, 0);
+        add(
+            network,
+            agents,
+            new Agent("specialist-" + d + "-" + s, AgentKind.SPECIALIST, d),
+            IdentityTier.VERIFIED,
+            0);
       }
     }
     for (int g = 0; g < GENERALISTS; g++) {
-      add(network, agents, new Agent("generalist-" + g, AgentKind.GENERALIST, -1), IdentityTier.VERIFIED, 0);
+      add(
+          network,
+          agents,
+          new Agent("generalist-" + g, AgentKind.GENERALIST, -1),
+          IdentityTier.VERIFIED,
+          0);
     }
     for (int c = 0; c < COPIERS; c++) {
-      add(network, agents, new Agent("copier-" + c, AgentKind.COPIER, -1), IdentityTier.VERIFIED, 0);
+      add(
+          network,
+          agents,
+          new Agent("copier-" + c, AgentKind.COPIER, -1),
+          IdentityTier.VERIFIED,
+          0);
     }
     for (int s = 0; s < SYBILS; s++) {
-      add(network, agents, new Agent("sybil-" + s, AgentKind.SYBIL, -1), IdentityTier.UNVERIFIED, 0);
+      add(
+          network,
+          agents,
+          new Agent("sybil-" + s, AgentKind.SYBIL, -1),
+          IdentityTier.UNVERIFIED,
+          0);
     }
-    add(network, agents, new Agent("staked-liar", AgentKind.STAKED_LIAR, -1), IdentityTier.UNVERIFIED, LIAR_STAKE);
+    add(
+        network,
+        agents,
+        new Agent("staked-liar", AgentKind.STAKED_LIAR, -1),
+        IdentityTier.UNVERIFIED,
+        LIAR_STAKE);
     add(network, agents, new Agent("spammer", AgentKind.SPAMMER, -1), IdentityTier.UNVERIFIED, 0);
 
     // latest label per agent per proposition: what majority vote counts, replacements applied
@@ -138,7 +163,9 @@ public final class SyntheticWorld {
           claims.add(Claim.label(specs[p], "spammer", 0, attack.nextInt(OUTCOMES)));
         }
       }
-      int sybilCount = stochasticRound(attack, honestClaims * scenario.sybilShare() / (1 - scenario.sybilShare()));
+      int sybilCount =
+          stochasticRound(
+              attack, honestClaims * scenario.sybilShare() / (1 - scenario.sybilShare()));
       List<Integer> ring = new ArrayList<>();
       for (int s = 0; s < SYBILS; s++) {
         ring.add(s);
@@ -196,7 +223,9 @@ public final class SyntheticWorld {
       SettlementTotal total = settlements.get(agent.kind());
       settlements.put(
           agent.kind(),
-          new SettlementTotal(total.claims() + ledger.getSettledClaims(), total.amount() + ledger.getSettlementTotal()));
+          new SettlementTotal(
+              total.claims() + ledger.getSettledClaims(),
+              total.amount() + ledger.getSettlementTotal()));
     }
     return new Run(
         model.result(),
@@ -206,16 +235,28 @@ public final class SyntheticWorld {
   }
 
   private static void add(
-      BeliefNetwork network, Map<String, Agent> agents, Agent agent, IdentityTier tier, double stake) {
+      BeliefNetwork network,
+      Map<String, Agent> agents,
+      Agent agent,
+      IdentityTier tier,
+      double stake) {
     agents.put(agent.id(), agent);
     network.register(new AgentProfile(agent.id(), agent.id(), tier, stake));
   }
 
-  /** Applies a hard-label claim stamped with the next event time, and records it for the baselines. */
+  /**
+   * Applies a hard-label claim stamped with the next event time, and records it for the baselines.
+   */
   private static long apply(
       BeliefNetwork network, Map<String, Map<String, Integer>> recorded, Claim claim, long time) {
     network.claim(
-        new Claim(claim.proposition(), claim.agentId(), time, claim.content(), claim.stake(), claim.evidenceIds()));
+        new Claim(
+            claim.proposition(),
+            claim.agentId(),
+            time,
+            claim.content(),
+            claim.stake(),
+            claim.evidenceIds()));
     recorded
         .computeIfAbsent(claim.proposition().id(), id -> new LinkedHashMap<>())
         .put(claim.agentId(), ((ClaimContent.HardLabel) claim.content()).label());

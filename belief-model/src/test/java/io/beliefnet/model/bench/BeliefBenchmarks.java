@@ -6,8 +6,6 @@ import io.beliefnet.model.Claim;
 import io.beliefnet.model.IdentityTier;
 import io.beliefnet.model.Outcome;
 import io.beliefnet.model.PropositionSpec;
-import io.beliefnet.model.Settlement;
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -85,6 +83,7 @@ public class BeliefBenchmarks {
   @Benchmark
   public void outcomeSettlement(Blackhole sink) {
     int p = nextResolved++ % PROPOSITIONS;
-    sink.consume(network.resolve(new Outcome("resolved-" + p, (nextResolved / PROPOSITIONS) % 2, time)));
+    sink.consume(
+        network.resolve(new Outcome("resolved-" + p, (nextResolved / PROPOSITIONS) % 2, time)));
   }
 }

@@ -40,7 +40,8 @@ class AttackReportTest {
 
     for (AgentKind kind : AgentKind.values()) {
       if (kind != AgentKind.SPECIALIST) {
-        assertThat(settled.get(kind).amount()).isLessThan(settled.get(AgentKind.SPECIALIST).amount());
+        assertThat(settled.get(kind).amount())
+            .isLessThan(settled.get(AgentKind.SPECIALIST).amount());
       }
     }
     assertThat(Math.abs(settled.get(AgentKind.COPIER).perClaim())).isLessThan(0.25 * specialist);

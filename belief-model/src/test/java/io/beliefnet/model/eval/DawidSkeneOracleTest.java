@@ -21,7 +21,8 @@ class DawidSkeneOracleTest {
 
     double[] q1 = DawidSkeneOracle.predict(data).get("q1");
 
-    // prior from q2 alone: (1/3, 2/3); P(says 0 | truth 0): no other evidence, 1/2; P(says 0 | truth 1): 1/3
+    // prior from q2 alone: (1/3, 2/3); P(says 0 | truth 0): no other evidence, 1/2; P(says 0 |
+    // truth 1): 1/3
     double unnormalisedTruth0 = (1.0 / 3) * (1.0 / 2);
     double unnormalisedTruth1 = (2.0 / 3) * (1.0 / 3);
     double total = unnormalisedTruth0 + unnormalisedTruth1;

@@ -25,7 +25,14 @@ class EvaluationHarnessTest {
       for (int w = 0; w < 8; w++) {
         double accuracy = w < 3 ? 0.9 : 0.5;
         int label = random.nextDouble() < accuracy ? t : random.nextInt(3);
-        answers.append("q").append(q).append(",w").append(w).append(',').append(labels[label]).append('\n');
+        answers
+            .append("q")
+            .append(q)
+            .append(",w")
+            .append(w)
+            .append(',')
+            .append(labels[label])
+            .append('\n');
       }
     }
     Files.writeString(dir.resolve("answer.csv"), answers);
@@ -38,10 +45,14 @@ class EvaluationHarnessTest {
 
     List<MethodResult> results = EvaluationHarness.run(dir, EvaluationOptions.of(0.2, 7));
 
-    assertThat(results).extracting(MethodResult::method).containsExactly("model", "majority", "dawid-skene", "dawid-skene-labelled", "dawid-skene-oracle");
+    assertThat(results)
+        .extracting(MethodResult::method)
+        .containsExactly(
+            "model", "majority", "dawid-skene", "dawid-skene-labelled", "dawid-skene-oracle");
     assertThat(results).allSatisfy(r -> assertThat(r.scored()).isEqualTo(48));
     assertThat(results.get(0).toLine())
-        .matches("method=model accuracy=[0-9.]+ brier=[0-9.]+ logloss=[0-9.]+ ece=[0-9.]+ scored=48");
+        .matches(
+            "method=model accuracy=[0-9.]+ brier=[0-9.]+ logloss=[0-9.]+ ece=[0-9.]+ scored=48");
     assertThat(results.get(0).accuracy()).isGreaterThanOrEqualTo(results.get(1).accuracy());
   }
 
@@ -61,16 +72,32 @@ class EvaluationHarnessTest {
     for (int q = 0; q < 80; q++) {
       int t = random.nextInt(2);
       String day = String.format("2010-01-%02d", 1 + q % 28);
-      forecasts.append(q).append(",sharp,").append(day).append(" 01:00:00+00:00,").append(t == 1 ? 0.8 : 0.2).append('\n');
+      forecasts
+          .append(q)
+          .append(",sharp,")
+          .append(day)
+          .append(" 01:00:00+00:00,")
+          .append(t == 1 ? 0.8 : 0.2)
+          .append('\n');
       forecasts.append(q).append(",coin,").append(day).append(" 02:00:00+00:00,0.5\n");
-      truth.append(q).append(',').append(t).append(',').append(day).append(" 12:00:00+00:00,").append(day).append(" 00:00:00+00:00\n");
+      truth
+          .append(q)
+          .append(',')
+          .append(t)
+          .append(',')
+          .append(day)
+          .append(" 12:00:00+00:00,")
+          .append(day)
+          .append(" 00:00:00+00:00\n");
     }
     Files.writeString(dir.resolve("forecasts.csv"), forecasts);
     Files.writeString(dir.resolve("truth.csv"), truth);
 
     List<MethodResult> results = EvaluationHarness.run(dir, EvaluationOptions.of(0, 1));
 
-    assertThat(results).extracting(MethodResult::method).containsExactly("model", "mean", "logodds-mean");
+    assertThat(results)
+        .extracting(MethodResult::method)
+        .containsExactly("model", "mean", "logodds-mean");
     assertThat(results.get(0).scored()).isEqualTo(80);
     assertThat(results.get(0).brier()).isLessThan(results.get(1).brier());
   }

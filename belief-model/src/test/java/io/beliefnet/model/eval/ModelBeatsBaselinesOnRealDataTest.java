@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The model against majority vote and batch Dawid–Skene on the shared real data sets (seed 1; seeds
@@ -18,7 +18,8 @@ class ModelBeatsBaselinesOnRealDataTest {
   @ParameterizedTest
   @ValueSource(strings = {"d_duck_identification", "s_dog"})
   void withNoOutcomesRevealedModelBeatsMajorityAndMatchesBatchDawidSkene(String name) {
-    List<MethodResult> results = EvaluationHarness.run(SharedDatasets.require(name), EvaluationOptions.of(0, 1));
+    List<MethodResult> results =
+        EvaluationHarness.run(SharedDatasets.require(name), EvaluationOptions.of(0, 1));
 
     MethodResult model = results.get(0);
     assertThat(model.accuracy()).isGreaterThanOrEqualTo(results.get(1).accuracy());
@@ -28,7 +29,8 @@ class ModelBeatsBaselinesOnRealDataTest {
   @ParameterizedTest
   @ValueSource(strings = {"d_duck_identification", "s_dog"})
   void withOutcomesRevealedModelBeatsMajorityOnTheHiddenRest(String name) {
-    List<MethodResult> results = EvaluationHarness.run(SharedDatasets.require(name), EvaluationOptions.of(0.2, 1));
+    List<MethodResult> results =
+        EvaluationHarness.run(SharedDatasets.require(name), EvaluationOptions.of(0.2, 1));
 
     MethodResult model = results.get(0);
     assertThat(model.scored()).isEqualTo(results.get(2).scored());
@@ -37,8 +39,10 @@ class ModelBeatsBaselinesOnRealDataTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"d_duck_identification", "s_dog"})
-  void withOutcomesRevealedModelStaysWithinItsMeasuredGapToBatchDawidSkeneOverTenSeeds(String name) {
-    SeedSweep.Result sweep = SeedSweep.run(SharedDatasets.require(name), EvaluationOptions.of(0.2, 1), 10);
+  void withOutcomesRevealedModelStaysWithinItsMeasuredGapToBatchDawidSkeneOverTenSeeds(
+      String name) {
+    SeedSweep.Result sweep =
+        SeedSweep.run(SharedDatasets.require(name), EvaluationOptions.of(0.2, 1), 10);
 
     SeedSweep.Comparison againstDawidSkene = sweep.comparisons().get(1);
     assertThat(againstDawidSkene.baseline()).isEqualTo("dawid-skene");
@@ -53,7 +57,8 @@ class ModelBeatsBaselinesOnRealDataTest {
     List<MethodResult> results = EvaluationHarness.run(data, EvaluationOptions.of(0, 1));
 
     assertThat(results.get(1).method()).isEqualTo("mean");
-    assertThat(results.get(1).brier()).isEqualTo(0.1826, org.assertj.core.api.Assertions.within(0.0005));
+    assertThat(results.get(1).brier())
+        .isEqualTo(0.1826, org.assertj.core.api.Assertions.within(0.0005));
     assertThat(results.get(0).brier()).isLessThanOrEqualTo(results.get(1).brier());
   }
 }

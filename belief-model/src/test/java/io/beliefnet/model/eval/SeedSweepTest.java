@@ -33,8 +33,10 @@ class SeedSweepTest {
       differenceMean += difference / 3;
       atLeast += difference >= 0 ? 1 : 0;
     }
-    assertThat(sweep.means()).extracting(MethodResult::method)
-        .containsExactly("model", "majority", "dawid-skene", "dawid-skene-labelled", "dawid-skene-oracle");
+    assertThat(sweep.means())
+        .extracting(MethodResult::method)
+        .containsExactly(
+            "model", "majority", "dawid-skene", "dawid-skene-labelled", "dawid-skene-oracle");
     assertThat(sweep.means().get(0).accuracy()).isCloseTo(modelMean, within(1e-12));
     assertThat(sweep.means().get(0).scored()).isEqualTo(3 * 48);
     SeedSweep.Comparison againstDawidSkene = sweep.comparisons().get(1);
@@ -44,7 +46,8 @@ class SeedSweepTest {
     assertThat(againstDawidSkene.runs()).isEqualTo(3);
     assertThat(sweep.lines()).hasSize(9);
     assertThat(sweep.lines().get(6))
-        .matches("compare method=model baseline=dawid-skene accuracy-difference=-?[0-9.]+ standard-error=[0-9.]+ at-least-baseline=[0-3]/3");
+        .matches(
+            "compare method=model baseline=dawid-skene accuracy-difference=-?[0-9.]+ standard-error=[0-9.]+ at-least-baseline=[0-3]/3");
   }
 
   @Test

@@ -36,7 +36,8 @@ public final class AvroKafkaSerializer<T extends SpecificRecord>
       SerializationSchema.InitializationContext context, KafkaSinkContext sinkContext) {
     encoder =
         new AvroRecordEncoder<>(
-            HttpSchemaRegistryClient.connect(registryUrl), SchemaRegistryClient.subject(topic, false));
+            HttpSchemaRegistryClient.connect(registryUrl),
+            SchemaRegistryClient.subject(topic, false));
   }
 
   @Override

@@ -14,10 +14,10 @@ import org.apache.flink.util.OutputTag;
  *
  * <p>A dead letter is bounded whatever the record's size: it carries at most the {@link
  * RecordLimits} of the key and value (all of any record the job could accept) and {@link
- * #MAX_REASON_CHARS} of the reason, plus the whole sizes and the value's SHA-256. A broker accepts records up to its
- * {@code message.max.bytes}, compressed; copying such a record whole would make a dead letter
- * larger than the sink's {@code max.request.size}, and the sink's failure would restart the job on
- * the same record forever.
+ * #MAX_REASON_CHARS} of the reason, plus the whole sizes and the value's SHA-256. A broker accepts
+ * records up to its {@code message.max.bytes}, compressed; copying such a record whole would make a
+ * dead letter larger than the sink's {@code max.request.size}, and the sink's failure would restart
+ * the job on the same record forever.
  */
 public final class DeadLetters {
 

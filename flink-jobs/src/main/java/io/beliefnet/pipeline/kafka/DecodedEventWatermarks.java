@@ -10,8 +10,8 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
 /**
  * Bounded out-of-orderness watermarks, one per source partition, that only decoded records may
  * move, and none further than the job's wall clock. Without these guards one garbage record per
- * partition stamped minutes ahead would move event time there and make every honest record after
- * it late. A record that decodes but is not yet verified (its signature is checked downstream) can
+ * partition stamped minutes ahead would move event time there and make every honest record after it
+ * late. A record that decodes but is not yet verified (its signature is checked downstream) can
  * move event time at most to the wall clock minus the out-of-orderness, where promptly published
  * honest records hold it anyway.
  */

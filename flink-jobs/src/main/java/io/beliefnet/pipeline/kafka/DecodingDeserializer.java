@@ -39,10 +39,7 @@ public final class DecodingDeserializer implements KafkaRecordDeserializationSch
   public void open(DeserializationSchema.InitializationContext context) {
     decoder =
         new InputDecoder(
-            topic,
-            HttpSchemaRegistryClient.connect(registryUrl),
-            maxClockSkew,
-            maxOutOfOrderness);
+            topic, HttpSchemaRegistryClient.connect(registryUrl), maxClockSkew, maxOutOfOrderness);
   }
 
   @Override

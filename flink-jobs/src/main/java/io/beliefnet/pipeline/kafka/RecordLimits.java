@@ -1,9 +1,9 @@
 package io.beliefnet.pipeline.kafka;
 
 /**
- * The largest key and value of an input record the job accepts. Anything larger is refused
- * before decoding, and a dead letter carries no more than these, so that what the job keeps and
- * writes is bounded whatever a writer sends.
+ * The largest key and value of an input record the job accepts. Anything larger is refused before
+ * decoding, and a dead letter carries no more than these, so that what the job keeps and writes is
+ * bounded whatever a writer sends.
  */
 public final class RecordLimits {
 

@@ -20,8 +20,8 @@ import org.apache.flink.api.common.typeinfo.Types;
 
 /**
  * A domain's model state in Flink keyed state (the key is the domain). Keyed state backends copy
- * values in and out, so the objects handed to the model during one event are remembered and
- * written back by {@link #flush()}, which the operator calls after every event.
+ * values in and out, so the objects handed to the model during one event are remembered and written
+ * back by {@link #flush()}, which the operator calls after every event.
  *
  * <p>Bytes per key, as measured by the model's state classes: {@code PropositionState} per
  * proposition (ids + 8 K + about 100 bytes, plus {@code ClaimState#serializedBytes()} per standing

@@ -1,9 +1,9 @@
 package io.beliefnet.pipeline.trust;
 
 /**
- * A token bucket on event time: fills at a steady rate up to its capacity, and each claim takes
- * one token. Refilling by event time rather than wall-clock time keeps the job deterministic: a
- * replay of the same records admits the same claims. A Flink POJO kept per agent.
+ * A token bucket on event time: fills at a steady rate up to its capacity, and each claim takes one
+ * token. Refilling by event time rather than wall-clock time keeps the job deterministic: a replay
+ * of the same records admits the same claims. A Flink POJO kept per agent.
  */
 public class TokenBucket {
 

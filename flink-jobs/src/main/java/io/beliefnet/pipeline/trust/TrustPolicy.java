@@ -38,7 +38,8 @@ public record TrustPolicy(
 
   /** The defaults: 1 claim/s unverified, 10 verified, 100 attested, one minute of burst. */
   public static Map<IdentityTier, Double> defaultClaimRates() {
-    return Map.of(IdentityTier.UNVERIFIED, 1.0, IdentityTier.VERIFIED, 10.0, IdentityTier.ATTESTED, 100.0);
+    return Map.of(
+        IdentityTier.UNVERIFIED, 1.0, IdentityTier.VERIFIED, 10.0, IdentityTier.ATTESTED, 100.0);
   }
 
   /** True if {@code agentId} may publish outcomes of propositions in {@code domain}. */

@@ -50,13 +50,19 @@ final class ClaimValidator {
     if (claim.getStake() != null && !InputValidator.validStake(claim.getStake())) {
       return invalidRecord(
           claim,
-          "stakes " + claim.getStake() + " (must be a number from 0 to " + AgentProfile.MAX_STAKE
+          "stakes "
+              + claim.getStake()
+              + " (must be a number from 0 to "
+              + AgentProfile.MAX_STAKE
               + "; a claim's stake is cut to its agent's remaining registered stake)");
     }
     if (claim.getEvidenceIds().size() > MAX_EVIDENCE_IDS) {
       return invalidRecord(
           claim,
-          "lists " + claim.getEvidenceIds().size() + " evidence ids (at most " + MAX_EVIDENCE_IDS
+          "lists "
+              + claim.getEvidenceIds().size()
+              + " evidence ids (at most "
+              + MAX_EVIDENCE_IDS
               + ")");
     }
     return checkProbabilities(claim);
@@ -67,7 +73,10 @@ final class ClaimValidator {
     if (probabilities.size() != claim.getOutcomes().size()) {
       return invalidProbabilities(
           claim,
-          "has " + probabilities.size() + " probabilities for " + claim.getOutcomes().size()
+          "has "
+              + probabilities.size()
+              + " probabilities for "
+              + claim.getOutcomes().size()
               + " outcomes (give one per outcome, in the order of `outcomes`)");
     }
     double sum = 0;
@@ -99,7 +108,6 @@ final class ClaimValidator {
 
   private static Optional<Violation> invalidProbabilities(Claim claim, String problem) {
     return Optional.of(
-        new Violation(
-            RejectionReason.INVALID_PROBABILITIES, describe(claim) + " " + problem));
+        new Violation(RejectionReason.INVALID_PROBABILITIES, describe(claim) + " " + problem));
   }
 }

@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Checks a decoded input record against the contract its schema documents, beyond what Avro
- * itself enforces. Returns the first violation, phrased for the producer's operator.
+ * Checks a decoded input record against the contract its schema documents, beyond what Avro itself
+ * enforces. Returns the first violation, phrased for the producer's operator.
  */
 public final class InputValidator {
 
@@ -37,8 +37,12 @@ public final class InputValidator {
       return Optional.of(
           new Violation(
               RejectionReason.INVALID_RECORD,
-              "agent " + abbreviate(agent.getAgentId()) + " registers stake " + agent.getStake()
-                  + ": stake must be a number from 0 to " + AgentProfile.MAX_STAKE));
+              "agent "
+                  + abbreviate(agent.getAgentId())
+                  + " registers stake "
+                  + agent.getStake()
+                  + ": stake must be a number from 0 to "
+                  + AgentProfile.MAX_STAKE));
     }
     String subject = "agent " + abbreviate(agent.getAgentId());
     return checkAgentId(subject, agent.getAgentId())
@@ -64,9 +68,10 @@ public final class InputValidator {
   private static Optional<Violation> violation(
       String subject, String id, Optional<String> problem) {
     return problem.map(
-        p -> new Violation(
-            RejectionReason.INVALID_RECORD,
-            subject + " has an id or label ('" + abbreviate(id) + "') that " + p));
+        p ->
+            new Violation(
+                RejectionReason.INVALID_RECORD,
+                subject + " has an id or label ('" + abbreviate(id) + "') that " + p));
   }
 
   /** True for a stake from 0 to {@link AgentProfile#MAX_STAKE}; false for NaN or infinity. */

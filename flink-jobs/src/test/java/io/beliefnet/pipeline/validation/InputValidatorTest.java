@@ -36,7 +36,8 @@ class InputValidatorTest {
 
       assertThat(InputValidator.check(claim))
           .as("probability %s", bad)
-          .hasValueSatisfying(v -> assertThat(v.reason()).isEqualTo(RejectionReason.INVALID_PROBABILITIES));
+          .hasValueSatisfying(
+              v -> assertThat(v.reason()).isEqualTo(RejectionReason.INVALID_PROBABILITIES));
     }
   }
 
@@ -45,7 +46,8 @@ class InputValidatorTest {
     Claim claim = claim("a", "p", 1, 0.5).setProbabilities(List.of(1.0)).build();
 
     assertThat(InputValidator.check(claim))
-        .hasValueSatisfying(v -> assertThat(v.message()).contains("1 probabilities for 2 outcomes"));
+        .hasValueSatisfying(
+            v -> assertThat(v.message()).contains("1 probabilities for 2 outcomes"));
   }
 
   @Test
