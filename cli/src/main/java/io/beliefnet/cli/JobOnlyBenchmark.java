@@ -12,7 +12,7 @@ import io.beliefnet.pipeline.BeliefJobOptions;
 import io.beliefnet.pipeline.InputEvent;
 import io.beliefnet.pipeline.JobSinks;
 import io.beliefnet.pipeline.JobSources;
-import io.beliefnet.pipeline.kafka.KafkaInput;
+import io.beliefnet.pipeline.KafkaInput;
 import io.beliefnet.signing.AgentKey;
 import java.nio.file.Path;
 import java.time.Instant;

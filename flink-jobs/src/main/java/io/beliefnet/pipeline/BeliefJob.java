@@ -2,9 +2,6 @@ package io.beliefnet.pipeline;
 
 import io.beliefnet.avro.Belief;
 import io.beliefnet.avro.Rejected;
-import io.beliefnet.pipeline.kafka.DeadLetters;
-import io.beliefnet.pipeline.kafka.DecodedEventWatermarks;
-import io.beliefnet.pipeline.kafka.RejectionMetrics;
 import io.beliefnet.topics.Topic;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -41,13 +38,6 @@ public final class BeliefJob {
     this.sources = sources;
     this.sinks = sinks;
     this.config = config;
-  }
-
-  public static void main(String[] args) throws Exception {
-    BeliefJobConfig config = BeliefJobConfig.fromArgs(args);
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    new BeliefJob(JobSources.kafka(config), JobSinks.kafka(config), config).build(env);
-    env.execute(NAME);
   }
 
   /** Adds the job's topology to {@code env}. */

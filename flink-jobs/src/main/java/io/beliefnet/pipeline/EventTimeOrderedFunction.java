@@ -1,7 +1,6 @@
 package io.beliefnet.pipeline;
 
 import io.beliefnet.avro.RejectionReason;
-import io.beliefnet.pipeline.kafka.DeadLetters;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;

@@ -4,7 +4,6 @@ import io.beliefnet.avro.AgentIdentity;
 import io.beliefnet.avro.Claim;
 import io.beliefnet.avro.Outcome;
 import io.beliefnet.avro.Rejected;
-import io.beliefnet.pipeline.kafka.KafkaInput;
 import java.util.Comparator;
 
 /**

@@ -1,6 +1,5 @@
 package io.beliefnet.pipeline;
 
-import io.beliefnet.pipeline.kafka.DeadLetters;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 

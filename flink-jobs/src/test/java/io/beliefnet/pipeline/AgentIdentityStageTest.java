@@ -14,7 +14,6 @@ import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.avro.Outcome;
 import io.beliefnet.avro.Rejected;
 import io.beliefnet.avro.RejectionReason;
-import io.beliefnet.pipeline.kafka.DeadLetters;
 import io.beliefnet.pipeline.trust.TrustPolicy;
 import java.nio.ByteBuffer;
 import java.time.Duration;

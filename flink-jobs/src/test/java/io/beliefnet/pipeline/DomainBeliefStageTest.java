@@ -14,7 +14,6 @@ import io.beliefnet.avro.Rejected;
 import io.beliefnet.avro.RejectionReason;
 import io.beliefnet.avro.Settlement;
 import io.beliefnet.model.ModelParameters;
-import io.beliefnet.pipeline.kafka.DeadLetters;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;

@@ -13,7 +13,6 @@ import io.beliefnet.avro.Rejected;
 import io.beliefnet.avro.RejectionReason;
 import io.beliefnet.kafka.KafkaBroker;
 import io.beliefnet.kafka.KafkaBrokerExtension;
-import io.beliefnet.pipeline.kafka.RecordLimits;
 import io.beliefnet.registry.ConfluentWireFormat;
 import io.beliefnet.topics.Topic;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.beliefnet.avro.Claim;
 import io.beliefnet.avro.Outcome;
 import io.beliefnet.avro.RejectionReason;
-import io.beliefnet.pipeline.kafka.KafkaInput;
 import io.beliefnet.registry.AvroRecordEncoder;
 import io.beliefnet.registry.DevSchemaRegistryServer;
 import io.beliefnet.registry.HttpSchemaRegistryClient;

@@ -4,6 +4,7 @@ import io.beliefnet.avro.Belief;
 import io.beliefnet.avro.Claim;
 import io.beliefnet.kafka.KafkaBroker;
 import io.beliefnet.kafka.NetworkTopics;
+import io.beliefnet.pipeline.kafka.KafkaBeliefJob;
 import io.beliefnet.registry.AvroRecordDecoder;
 import io.beliefnet.registry.AvroWireSerializer;
 import io.beliefnet.registry.DevSchemaRegistryServer;
@@ -145,7 +146,7 @@ final class PipelineRun implements AutoCloseable {
     flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 5);
     flink.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofMillis(500));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
-    new BeliefJob(JobSources.kafka(config), JobSinks.kafka(config), config).build(env);
+    new BeliefJob(KafkaBeliefJob.sources(config), KafkaBeliefJob.sinks(config), config).build(env);
     job = env.executeAsync(BeliefJob.NAME);
     RunningJob.awaitAllTasksRunning(restUrl, job.getJobID(), PATIENCE);
   }

@@ -4,7 +4,6 @@ import io.beliefnet.avro.AgentIdentity;
 import io.beliefnet.avro.Claim;
 import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.avro.Outcome;
-import io.beliefnet.pipeline.kafka.KafkaInput;
 import io.beliefnet.signing.AgentKey;
 import java.time.Instant;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.beliefnet.pipeline.kafka;
 
 import io.beliefnet.pipeline.InputDecoder;
 import io.beliefnet.pipeline.InputEvent;
+import io.beliefnet.pipeline.KafkaInput;
 import io.beliefnet.registry.HttpSchemaRegistryClient;
 import io.beliefnet.topics.Topic;
 import java.time.Duration;

@@ -1,10 +1,8 @@
-package io.beliefnet.pipeline.kafka;
+package io.beliefnet.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.beliefnet.avro.RejectionReason;
-import io.beliefnet.pipeline.InputEvent;
-import io.beliefnet.pipeline.TestRecords;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.beliefnet.pipeline.kafka;
+package io.beliefnet.pipeline;
 
 /**
  * The largest key and value of an input record the job accepts. Anything larger is refused before

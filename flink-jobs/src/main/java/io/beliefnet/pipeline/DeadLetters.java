@@ -1,4 +1,4 @@
-package io.beliefnet.pipeline.kafka;
+package io.beliefnet.pipeline;
 
 import io.beliefnet.avro.Rejected;
 import io.beliefnet.avro.RejectionReason;

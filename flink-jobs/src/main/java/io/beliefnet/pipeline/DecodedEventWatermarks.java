@@ -1,6 +1,5 @@
-package io.beliefnet.pipeline.kafka;
+package io.beliefnet.pipeline;
 
-import io.beliefnet.pipeline.InputEvent;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 import org.apache.flink.api.common.eventtime.Watermark;

@@ -1,4 +1,4 @@
-package io.beliefnet.pipeline.kafka;
+package io.beliefnet.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.beliefnet.pipeline.kafka;
+package io.beliefnet.pipeline;
 
 import java.util.Arrays;
 import java.util.Objects;

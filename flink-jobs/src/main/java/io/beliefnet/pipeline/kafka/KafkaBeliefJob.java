@@ -1,0 +1,56 @@
+package io.beliefnet.pipeline.kafka;
+
+import io.beliefnet.avro.AgentReliability;
+import io.beliefnet.avro.Belief;
+import io.beliefnet.avro.Rejected;
+import io.beliefnet.avro.Settlement;
+import io.beliefnet.ids.IdRules;
+import io.beliefnet.pipeline.BeliefJob;
+import io.beliefnet.pipeline.BeliefJobConfig;
+import io.beliefnet.pipeline.JobSinks;
+import io.beliefnet.pipeline.JobSources;
+import io.beliefnet.topics.Topic;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/** The belief job over the configured Kafka topics: the entry point of a Flink deployment. */
+public final class KafkaBeliefJob {
+
+  private KafkaBeliefJob() {}
+
+  public static void main(String[] args) throws Exception {
+    BeliefJobConfig config = BeliefJobConfig.fromArgs(args);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    new BeliefJob(sources(config), sinks(config), config).build(env);
+    env.execute(BeliefJob.NAME);
+  }
+
+  /** The configured input topics, decoded. */
+  public static JobSources sources(BeliefJobConfig config) {
+    return new JobSources(
+        KafkaTopics.source(config, Topic.CLAIMS),
+        KafkaTopics.source(config, Topic.OUTCOMES),
+        KafkaTopics.source(config, Topic.AGENTS));
+  }
+
+  /**
+   * The configured output topics, written exactly once.
+   *
+   * @throws IllegalStateException if the cluster's transaction protocol would lose output on
+   *     recovery ({@link TransactionProtocolCheck})
+   */
+  public static JobSinks sinks(BeliefJobConfig config) {
+    TransactionProtocolCheck.require(config);
+    return new JobSinks(
+        KafkaTopics.<Belief>sink(config, Topic.BELIEFS, Belief::getPropositionId),
+        KafkaTopics.<AgentReliability>sink(
+            config,
+            Topic.AGENT_RELIABILITY,
+            r -> IdRules.reliabilityKey(r.getAgentId(), r.getDomain())),
+        KafkaTopics.<Settlement>sink(config, Topic.SETTLEMENTS, Settlement::getAgentId),
+        KafkaTopics.<Rejected>sink(config, Topic.REJECTED, KafkaBeliefJob::rejectedKey));
+  }
+
+  private static String rejectedKey(Rejected rejected) {
+    return rejected.getSourceTopic() + "-" + rejected.getPartition() + "@" + rejected.getOffset();
+  }
+}
