@@ -1,6 +1,7 @@
 package io.beliefnet.sdk;
 
 import io.beliefnet.avro.Claim;
+import io.beliefnet.claims.ClaimProbabilities;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,9 +18,8 @@ import java.util.UUID;
 public final class ClaimRequest {
 
   /** The job's tolerance on a distribution's sum. */
-  private static final double SUM_TOLERANCE = 1e-6;
-
   private final String propositionId;
+
   private final String domain;
   private List<String> outcomes = List.of();
   private List<Double> probabilities = List.of();
@@ -146,31 +146,11 @@ public final class ClaimRequest {
       }
       return oneHot;
     }
-    if (probabilities.size() != outcomes.size()) {
-      throw new IllegalArgumentException(
-          probabilities.size()
-              + " probabilities for "
-              + outcomes.size()
-              + " outcomes "
-              + outcomes
-              + ": give one probability per outcome, or a label");
-    }
-    double sum = 0;
-    for (double p : probabilities) {
-      if (!(p >= 0 && p <= 1)) {
-        throw new IllegalArgumentException("probability " + p + " is not in [0, 1]");
-      }
-      sum += p;
-    }
-    if (Math.abs(sum - 1) > SUM_TOLERANCE) {
-      throw new IllegalArgumentException(
-          "probabilities " + probabilities + " sum to " + sum + ", not 1");
-    }
-    if (hardLabel && probabilities.stream().filter(p -> p == 1.0).count() != 1) {
-      throw new IllegalArgumentException(
-          "a hard label needs probabilities that are 1 on one outcome and 0 elsewhere, not "
-              + probabilities);
-    }
+    ClaimProbabilities.problem(probabilities, outcomes.size(), hardLabel)
+        .ifPresent(
+            problem -> {
+              throw new IllegalArgumentException("claim on outcomes " + outcomes + " " + problem);
+            });
     return probabilities;
   }
 }

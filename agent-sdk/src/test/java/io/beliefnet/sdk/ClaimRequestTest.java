@@ -78,10 +78,11 @@ class ClaimRequestTest {
         ClaimRequest.on("p", "d").outcomes(OPEN_CLOSED).probabilities(List.of(1.0)),
         "1 probabilities for 2 outcomes");
     assertRefused(
-        ClaimRequest.on("p", "d").outcomes(OPEN_CLOSED).probabilities(List.of(0.5, 0.6)), "sum to");
+        ClaimRequest.on("p", "d").outcomes(OPEN_CLOSED).probabilities(List.of(0.5, 0.6)),
+        "summing to 1.1");
     assertRefused(
         ClaimRequest.on("p", "d").outcomes(OPEN_CLOSED).probabilities(List.of(-0.5, 1.5)),
-        "not in [0, 1]");
+        "must be in [0, 1]");
     assertRefused(
         ClaimRequest.on("p", "d").outcomes(OPEN_CLOSED).label("ajar"), "not one of the outcomes");
     assertRefused(

@@ -74,8 +74,8 @@ final class ReplayCommand implements Callable<Integer> {
           scores.sameAccuracy()
               ? "the live job and the model harness agree"
               : "the live job and the model harness differ: the job publishes a belief when an event"
-                  + " touches it (its claims, or its turn among the 2 open propositions re-evaluated per"
-                  + " event), the harness re-reads every hidden belief under the final reliabilities");
+                  + " touches it (a claim, or a re-stamp that moves it by at least 0.001), the"
+                  + " harness reads every hidden belief at the end, under the final base rate");
     }
     return 0;
   }

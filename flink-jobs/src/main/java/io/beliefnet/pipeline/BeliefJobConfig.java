@@ -3,18 +3,12 @@ package io.beliefnet.pipeline;
 import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.model.ModelParameters;
 import io.beliefnet.pipeline.trust.TrustPolicy;
+import io.beliefnet.topics.KafkaClientProperties;
 import io.beliefnet.topics.Topic;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
@@ -56,7 +50,9 @@ public record BeliefJobConfig(
         configuration.get(BeliefJobOptions.TRANSACTIONAL_ID_PREFIX),
         configuration
             .getOptional(BeliefJobOptions.KAFKA_PROPERTIES_FILE)
-            .map(BeliefJobConfig::readProperties)
+            // read where the job is submitted: the values travel with the job graph, so only
+            // files they name (key and trust stores) must exist on the task managers
+            .map(file -> KafkaClientProperties.read(Path.of(file)))
             .orElse(Map.of()),
         configuration.get(BeliefJobOptions.MAX_OUT_OF_ORDERNESS),
         configuration.get(BeliefJobOptions.IDLE_TIMEOUT),
@@ -67,73 +63,34 @@ public record BeliefJobConfig(
         ModelParameters.defaults()
             .withCaps(
                 configuration.get(BeliefJobOptions.UNVERIFIED_TOTAL_WEIGHT),
-                perTier(
-                    configuration,
-                    BeliefJobOptions.CONTROLLER_WEIGHT_CAP,
-                    io.beliefnet.model.IdentityTier.class)),
+                modelTiers(perTier(configuration, BeliefJobOptions.CONTROLLER_WEIGHT_CAP))),
         names);
   }
 
   private static TrustPolicy trustPolicy(Configuration configuration) {
     return new TrustPolicy(
         Set.copyOf(configuration.get(BeliefJobOptions.RESOLVERS)),
-        perTier(configuration, BeliefJobOptions.CLAIMS_PER_SECOND, IdentityTier.class),
+        perTier(configuration, BeliefJobOptions.CLAIMS_PER_SECOND),
         configuration.get(BeliefJobOptions.CLAIM_BURST));
   }
 
-  /** A {@code TIER:number,...} option as numbers by tier. */
-  private static <T extends Enum<T>> Map<T, Double> perTier(
-      Configuration configuration, ConfigOption<Map<String, String>> option, Class<T> tiers) {
-    Map<T, Double> values = new EnumMap<>(tiers);
-    configuration
-        .get(option)
-        .forEach(
-            (tier, value) -> values.put(tier(option, tier, tiers), number(option, tier, value)));
+  private static Map<IdentityTier, Double> perTier(
+      Configuration configuration, Map<IdentityTier, ConfigOption<Double>> options) {
+    Map<IdentityTier, Double> values = new EnumMap<>(IdentityTier.class);
+    options.forEach((tier, option) -> values.put(tier, configuration.get(option)));
     return values;
   }
 
-  private static <T extends Enum<T>> T tier(ConfigOption<?> option, String name, Class<T> tiers) {
-    try {
-      return Enum.valueOf(tiers, name.trim());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          option.key()
-              + " names tier '"
-              + name
-              + "': use one of "
-              + List.of(tiers.getEnumConstants()));
-    }
-  }
-
-  private static double number(ConfigOption<?> option, String tier, String value) {
-    try {
-      return Double.parseDouble(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          option.key() + " gives tier " + tier + " the value '" + value + "': give a number");
-    }
+  private static Map<io.beliefnet.model.IdentityTier, Double> modelTiers(
+      Map<IdentityTier, Double> values) {
+    Map<io.beliefnet.model.IdentityTier, Double> model =
+        new EnumMap<>(io.beliefnet.model.IdentityTier.class);
+    values.forEach((tier, value) -> model.put(ModelInputs.tier(tier), value));
+    return model;
   }
 
   /** The configured name of {@code topic}. */
   public String topic(Topic topic) {
     return topicNames.get(topic);
-  }
-
-  /**
-   * Read where the job is submitted: the values travel with the job graph, so only files they name
-   * (key and trust stores) must exist on the task managers.
-   */
-  private static Map<String, String> readProperties(String file) {
-    Properties properties = new Properties();
-    try (Reader in = Files.newBufferedReader(Path.of(file))) {
-      properties.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read Kafka client properties from " + file, e);
-    }
-    Map<String, String> values = new HashMap<>();
-    for (String name : properties.stringPropertyNames()) {
-      values.put(name, properties.getProperty(name));
-    }
-    return Map.copyOf(values);
   }
 }

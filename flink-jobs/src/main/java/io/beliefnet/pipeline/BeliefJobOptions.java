@@ -1,11 +1,13 @@
 package io.beliefnet.pipeline;
 
+import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.topics.Topic;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
@@ -99,13 +101,19 @@ public final class BeliefJobOptions {
                   + " ends in `/` (`inspector\\|traffic/`). Outcomes from anyone else are rejected;"
                   + " none are accepted until this is set.");
 
-  public static final ConfigOption<Map<String, String>> CLAIMS_PER_SECOND =
-      ConfigOptions.key("trust.claims-per-second")
-          .mapType()
-          .defaultValue(Map.of("UNVERIFIED", "1", "VERIFIED", "10", "ATTESTED", "100"))
-          .withDescription(
-              "Sustained claims per second of event time an agent may make, per identity tier"
-                  + " (`UNVERIFIED:1,VERIFIED:10,ATTESTED:100`); claims beyond it are rejected.");
+  /** One option per identity tier, {@code trust.claims-per-second.<tier>}. */
+  public static final Map<IdentityTier, ConfigOption<Double>> CLAIMS_PER_SECOND =
+      perTier(
+          "trust.claims-per-second",
+          Map.of(
+              IdentityTier.UNVERIFIED,
+              1.0,
+              IdentityTier.VERIFIED,
+              10.0,
+              IdentityTier.ATTESTED,
+              100.0),
+          "Sustained claims per second of event time an agent of tier %s may make; claims beyond"
+              + " it are rejected.");
 
   public static final ConfigOption<Duration> CLAIM_BURST =
       ConfigOptions.key("trust.claim-burst")
@@ -115,13 +123,14 @@ public final class BeliefJobOptions {
               "How much of its rate an agent may spend at once: a quiet agent may send this long's"
                   + " worth of claims in a burst.");
 
-  public static final ConfigOption<Map<String, String>> CONTROLLER_WEIGHT_CAP =
-      ConfigOptions.key("trust.controller-weight-cap")
-          .mapType()
-          .defaultValue(Map.of("UNVERIFIED", "1", "VERIFIED", "1", "ATTESTED", "1"))
-          .withDescription(
-              "Per identity tier, how many independent claims' weight the agents of one controller"
-                  + " (or claims sharing an evidence id) carry together on a proposition.");
+  /** One option per identity tier, {@code trust.controller-weight-cap.<tier>}. */
+  public static final Map<IdentityTier, ConfigOption<Double>> CONTROLLER_WEIGHT_CAP =
+      perTier(
+          "trust.controller-weight-cap",
+          Map.of(
+              IdentityTier.UNVERIFIED, 1.0, IdentityTier.VERIFIED, 1.0, IdentityTier.ATTESTED, 1.0),
+          "How many independent claims' weight the agents of one controller of tier %s (or claims"
+              + " sharing an evidence id) carry together on a proposition.");
 
   public static final ConfigOption<Double> UNVERIFIED_TOTAL_WEIGHT =
       ConfigOptions.key("trust.unverified-total-weight")
@@ -152,12 +161,26 @@ public final class BeliefJobOptions {
                 RESOLVED_RETENTION,
                 OPEN_RETENTION,
                 RESOLVERS,
-                CLAIMS_PER_SECOND,
                 CLAIM_BURST,
-                CONTROLLER_WEIGHT_CAP,
                 UNVERIFIED_TOTAL_WEIGHT));
+    options.addAll(CLAIMS_PER_SECOND.values());
+    options.addAll(CONTROLLER_WEIGHT_CAP.values());
     options.addAll(TOPIC_NAMES.values());
     return options;
+  }
+
+  private static Map<IdentityTier, ConfigOption<Double>> perTier(
+      String prefix, Map<IdentityTier, Double> defaults, String description) {
+    Map<IdentityTier, ConfigOption<Double>> options = new EnumMap<>(IdentityTier.class);
+    for (IdentityTier tier : IdentityTier.values()) {
+      options.put(
+          tier,
+          ConfigOptions.key(prefix + "." + tier.name().toLowerCase(Locale.ROOT))
+              .doubleType()
+              .defaultValue(defaults.get(tier))
+              .withDescription(String.format(description, tier)));
+    }
+    return Collections.unmodifiableMap(options);
   }
 
   private static Map<Topic, ConfigOption<String>> topicNameOptions() {

@@ -33,8 +33,13 @@ final class ModelInputs {
     return new AgentProfile(
         identity.getAgentId(),
         identity.getController(),
-        IdentityTier.valueOf(identity.getTier().name()),
+        tier(identity.getTier()),
         identity.getStake());
+  }
+
+  /** The model's name for an identity tier. */
+  static IdentityTier tier(io.beliefnet.avro.IdentityTier tier) {
+    return IdentityTier.valueOf(tier.name());
   }
 
   private static ClaimContent content(io.beliefnet.avro.Claim claim) {

@@ -41,8 +41,9 @@ class BeliefJobOptionsTest {
               "--topic.claims", "prod.claims",
               "--events.max-out-of-orderness", "250 ms",
               "--trust.resolvers", "inspector;registrar",
-              "--trust.claims-per-second", "UNVERIFIED:0.5,VERIFIED:2,ATTESTED:20",
-              "--trust.controller-weight-cap", "UNVERIFIED:1,VERIFIED:1,ATTESTED:4"
+              "--trust.claims-per-second.unverified", "0.5",
+              "--trust.claims-per-second.attested", "20",
+              "--trust.controller-weight-cap.attested", "4"
             });
 
     assertThat(config.bootstrapServers()).isEqualTo("kafka:9092");
@@ -60,16 +61,12 @@ class BeliefJobOptionsTest {
   }
 
   @Test
-  void aTierMissingFromTheRatesIsRefusedWithTheFix() {
+  void aRateThatIsNotANumberIsRefusedNamingTheOption() {
     assertThatThrownBy(
             () ->
-                BeliefJobConfig.fromArgs(new String[] {"--trust.claims-per-second", "VERIFIED:2"}))
-        .hasMessageContaining("UNVERIFIED")
-        .hasMessageContaining("give every tier");
-    assertThatThrownBy(
-            () ->
-                BeliefJobConfig.fromArgs(new String[] {"--trust.controller-weight-cap", "GOLD:2"}))
-        .hasMessageContaining("names tier 'GOLD'");
+                BeliefJobConfig.fromArgs(
+                    new String[] {"--trust.claims-per-second.verified", "lots"}))
+        .hasMessageContaining("trust.claims-per-second.verified");
   }
 
   @Test

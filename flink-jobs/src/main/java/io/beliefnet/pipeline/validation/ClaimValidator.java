@@ -2,6 +2,7 @@ package io.beliefnet.pipeline.validation;
 
 import io.beliefnet.avro.Claim;
 import io.beliefnet.avro.RejectionReason;
+import io.beliefnet.claims.ClaimProbabilities;
 import io.beliefnet.model.AgentProfile;
 import java.util.HashSet;
 import java.util.List;
@@ -12,9 +13,6 @@ import java.util.Optional;
  * Returns the first violation found, phrased for the agent's operator.
  */
 final class ClaimValidator {
-
-  /** Tolerance on the sum of a distribution; wider than float rounding, narrower than a typo. */
-  public static final double SUM_TOLERANCE = 1e-6;
 
   /** Upper bound on K, so a hostile claim cannot make every belief on its proposition huge. */
   public static final int MAX_OUTCOMES = 64;
@@ -69,32 +67,9 @@ final class ClaimValidator {
   }
 
   private static Optional<Violation> checkProbabilities(Claim claim) {
-    List<Double> probabilities = claim.getProbabilities();
-    if (probabilities.size() != claim.getOutcomes().size()) {
-      return invalidProbabilities(
-          claim,
-          "has "
-              + probabilities.size()
-              + " probabilities for "
-              + claim.getOutcomes().size()
-              + " outcomes (give one per outcome, in the order of `outcomes`)");
-    }
-    double sum = 0;
-    for (double p : probabilities) {
-      if (!Double.isFinite(p) || p < 0 || p > 1) {
-        return invalidProbabilities(claim, "has probability " + p + " (each must be in [0, 1])");
-      }
-      sum += p;
-    }
-    if (Math.abs(sum - 1) > SUM_TOLERANCE) {
-      return invalidProbabilities(
-          claim, "has probabilities summing to " + sum + " (must be 1 ± " + SUM_TOLERANCE + ")");
-    }
-    if (claim.getHardLabel() && probabilities.stream().noneMatch(p -> p == 1.0)) {
-      return invalidProbabilities(
-          claim, "is a hard label but its probabilities are not one-hot: " + probabilities);
-    }
-    return Optional.empty();
+    return ClaimProbabilities.problem(
+            claim.getProbabilities(), claim.getOutcomes().size(), claim.getHardLabel())
+        .flatMap(problem -> invalidProbabilities(claim, problem));
   }
 
   private static String describe(Claim claim) {
