@@ -90,7 +90,7 @@ class ClaimRequestTest {
             .outcomes(OPEN_CLOSED)
             .probabilities(List.of(0.5, 0.5))
             .hardLabel(true),
-        "a hard label needs");
+        "not one-hot");
     assertRefused(ClaimRequest.on(" ", "d").outcomes(OPEN_CLOSED).label("open"), "proposition id");
     assertRefused(ClaimRequest.on("p", "d").outcomes(OPEN_CLOSED).label("open").stake(-1), "stake");
   }

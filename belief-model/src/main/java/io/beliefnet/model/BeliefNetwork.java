@@ -16,9 +16,8 @@ import java.util.TreeMap;
  * streaming job keyed by domain performs.
  *
  * <p>Guarantees: the same events in the same order give bit-identical results. Memory: bytes per
- * agent-domain and per open claim as documented on the state classes; {@link
- * #forgetResolvedBefore(long)} drops resolved propositions, after which only corrections and late
- * claims for them are lost (they are treated as new propositions).
+ * agent-domain and per open claim as documented on the state classes; nothing is forgotten (a
+ * streaming job forgets by {@link DomainUpdater}'s retention).
  */
 public final class BeliefNetwork {
   private final ModelParameters parameters;
@@ -86,9 +85,7 @@ public final class BeliefNetwork {
     }
   }
 
-  /**
-   * The current belief about a proposition, if any claim on it was seen (and it is not forgotten).
-   */
+  /** The current belief about a proposition, if any claim on it was seen . */
   public Optional<Belief> belief(String propositionId) {
     PropositionRef ref = propositions.get(propositionId);
     return ref == null ? Optional.empty() : domain(ref.domain()).network().belief(propositionId);
@@ -110,21 +107,6 @@ public final class BeliefNetwork {
       domain.store().existingAgent(agentId).ifPresent(state -> total.add(state.getLedger()));
     }
     return total;
-  }
-
-  /**
-   * Drops resolved propositions whose outcome was observed before {@code observedBefore}. Learned
-   * reliabilities, base rates and ledgers keep what those propositions taught; what is lost is the
-   * ability to re-score them on a correction or a late-arriving claim. Returns how many were
-   * dropped.
-   */
-  public int forgetResolvedBefore(long observedBefore) {
-    int dropped = 0;
-    for (Domain domain : domains.values()) {
-      dropped += domain.store().forgetResolvedBefore(observedBefore);
-    }
-    propositions.keySet().removeIf(id -> belief(id).isEmpty());
-    return dropped;
   }
 
   /** Number of propositions held (open and resolved, not forgotten). */

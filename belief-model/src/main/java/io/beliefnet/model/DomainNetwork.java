@@ -1,9 +1,11 @@
 package io.beliefnet.model;
 
 import java.util.ArrayDeque;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The belief network of one domain over a {@link DomainStore}: applies claims and outcomes in the
@@ -38,6 +40,7 @@ public final class DomainNetwork {
   private final PropositionModel propositionModel;
   private final String name;
   private final DomainStore store;
+  private final Set<String> moved = new LinkedHashSet<>();
 
   /** The network of domain {@code name}, with its state in {@code store}. */
   public DomainNetwork(String name, ModelParameters parameters, DomainStore store) {
@@ -136,9 +139,20 @@ public final class DomainNetwork {
       ClaimState claim = proposition == null ? null : proposition.claimBy(agentId);
       if (claim != null && !proposition.isResolved() && claim.getEventTime() >= since) {
         propositionModel.withdraw(proposition, claim, store.domain(), feedback);
+        moved.add(proposition.getId());
       }
     }
     apply(feedback);
+  }
+
+  /**
+   * The propositions whose beliefs events moved besides their own since the last call (claims
+   * re-stamped or withdrawn), in that order.
+   */
+  Set<String> takeMoved() {
+    Set<String> taken = new LinkedHashSet<>(moved);
+    moved.clear();
+    return taken;
   }
 
   /** The current belief about a proposition, if any claim on it was seen and it is held. */
@@ -216,6 +230,7 @@ public final class DomainNetwork {
           && propositionModel.restamp(
               proposition, agentId, stamp, fromOutcomes, store.domain(), feedback)) {
         claim.setStamp(stamp);
+        moved.add(claim.getPropositionId());
       } else {
         open.remove(claim.getPropositionId()); // resolved or forgotten since
       }

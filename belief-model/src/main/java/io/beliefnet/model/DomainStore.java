@@ -19,6 +19,9 @@ public interface DomainStore {
   /** Stores a new proposition. */
   void addProposition(PropositionState proposition);
 
+  /** Forgets a proposition (its agents' open-claim entries go when a re-stamp finds it gone). */
+  void removeProposition(String propositionId);
+
   /** What is learned about the agent in this domain; created from the prior on first use. */
   AgentDomainState agent(String agentId);
 

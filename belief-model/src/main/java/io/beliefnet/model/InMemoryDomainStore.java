@@ -1,7 +1,6 @@
 package io.beliefnet.model;
 
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,6 +27,11 @@ final class InMemoryDomainStore implements DomainStore {
   }
 
   @Override
+  public void removeProposition(String propositionId) {
+    propositions.remove(propositionId);
+  }
+
+  @Override
   public AgentDomainState agent(String agentId) {
     return agents.computeIfAbsent(agentId, id -> new AgentDomainState());
   }
@@ -40,20 +44,6 @@ final class InMemoryDomainStore implements DomainStore {
   @Override
   public AgentOpenClaims openClaims(String agentId) {
     return openClaims.computeIfAbsent(agentId, id -> new AgentOpenClaims());
-  }
-
-  /** Drops resolved propositions observed before {@code observedBefore}; returns how many. */
-  int forgetResolvedBefore(long observedBefore) {
-    int dropped = 0;
-    Iterator<PropositionState> states = propositions.values().iterator();
-    while (states.hasNext()) {
-      PropositionState proposition = states.next();
-      if (proposition.isResolved() && proposition.getObservedAt() < observedBefore) {
-        states.remove();
-        dropped++;
-      }
-    }
-    return dropped;
   }
 
   int propositionCount() {

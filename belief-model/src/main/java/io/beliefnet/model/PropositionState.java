@@ -2,7 +2,9 @@ package io.beliefnet.model;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One proposition's state: its spec, its claims (the latest per agent, in event-time order), and
@@ -12,7 +14,9 @@ import java.util.List;
  *
  * <p>Bytes kept besides the claims ({@link ClaimState#serializedBytes()} each): ids + 4 (K) + 3 x 8
  * (half-life, latest event time, observed-at) + 8 (next sequence) + 4 (outcome) + 8 K (base-rate
- * contribution) + 8 x {@value PoolingGrid#SIZE} (pooling credit).
+ * contribution) + 8 x {@value PoolingGrid#SIZE} (pooling credit); and for publishing: the outcome
+ * names, every claim and outcome id applied, each agent's standing claim id, the resolver, the
+ * version, the last belief published (8 K) and the expiry.
  */
 public final class PropositionState {
   /** Claims in the order settlement walks them: event time, then arrival. */
@@ -30,6 +34,13 @@ public final class PropositionState {
   private long observedAt;
   private double[] baseRateContribution;
   private double[] poolingCredit;
+  private List<String> outcomeLabels = new ArrayList<>();
+  private Map<String, Boolean> appliedIds = new HashMap<>();
+  private Map<String, String> claimIdByAgent = new HashMap<>();
+  private String resolverId;
+  private long version;
+  private double[] lastPublished = new double[0];
+  private long expiresAt;
 
   public PropositionState() {}
 
@@ -120,7 +131,22 @@ public final class PropositionState {
     for (ClaimState claim : claims) {
       bytes += claim.serializedBytes();
     }
+    bytes += 3 * Integer.BYTES + 2 * Long.BYTES + 2 + length(resolverId);
+    bytes += Double.BYTES * lastPublished.length;
+    for (String label : outcomeLabels) {
+      bytes += 2 + length(label);
+    }
+    for (String appliedId : appliedIds.keySet()) {
+      bytes += 2 + length(appliedId) + 1;
+    }
+    for (Map.Entry<String, String> claimId : claimIdByAgent.entrySet()) {
+      bytes += 4 + length(claimId.getKey()) + length(claimId.getValue());
+    }
     return bytes;
+  }
+
+  private static int length(String s) {
+    return s == null ? 0 : s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
   }
 
   public String getId() {
@@ -209,5 +235,70 @@ public final class PropositionState {
 
   public void setPoolingCredit(double[] poolingCredit) {
     this.poolingCredit = poolingCredit;
+  }
+
+  /** The outcomes' names, in the order of the first claim that named them. */
+  public List<String> getOutcomeLabels() {
+    return outcomeLabels;
+  }
+
+  public void setOutcomeLabels(List<String> outcomeLabels) {
+    this.outcomeLabels = outcomeLabels;
+  }
+
+  /** Ids of the claims and outcomes applied, as a map for constant-time lookups. */
+  public Map<String, Boolean> getAppliedIds() {
+    return appliedIds;
+  }
+
+  public void setAppliedIds(Map<String, Boolean> appliedIds) {
+    this.appliedIds = appliedIds;
+  }
+
+  /** The id of each agent's standing claim. */
+  public Map<String, String> getClaimIdByAgent() {
+    return claimIdByAgent;
+  }
+
+  public void setClaimIdByAgent(Map<String, String> claimIdByAgent) {
+    this.claimIdByAgent = claimIdByAgent;
+  }
+
+  /** The resolver whose outcome was applied first; only it may correct the outcome. */
+  public String getResolverId() {
+    return resolverId;
+  }
+
+  public void setResolverId(String resolverId) {
+    this.resolverId = resolverId;
+  }
+
+  /** How many beliefs about the proposition were published. */
+  public long getVersion() {
+    return version;
+  }
+
+  public void setVersion(long version) {
+    this.version = version;
+  }
+
+  public double[] getLastPublished() {
+    return lastPublished;
+  }
+
+  public void setLastPublished(double[] lastPublished) {
+    this.lastPublished = lastPublished;
+  }
+
+  /**
+   * Time from which the proposition may be forgotten: its latest claim plus the open retention
+   * while open, its outcome plus the resolved retention once resolved.
+   */
+  public long getExpiresAt() {
+    return expiresAt;
+  }
+
+  public void setExpiresAt(long expiresAt) {
+    this.expiresAt = expiresAt;
   }
 }

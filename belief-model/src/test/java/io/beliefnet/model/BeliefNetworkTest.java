@@ -317,29 +317,6 @@ class BeliefNetworkTest {
   }
 
   @Test
-  void forgettingResolvedPropositionsLeavesFutureBeliefsUnchanged() {
-    BeliefNetwork forgetful = networkWithVerified("a", "b");
-    BeliefNetwork keeper = networkWithVerified("a", "b");
-    for (BeliefNetwork network : List.of(forgetful, keeper)) {
-      for (int i = 0; i < 10; i++) {
-        network.claim(Claim.label(binary("old" + i), "a", i, 1));
-        network.claim(Claim.label(binary("old" + i), "b", i, 0));
-        network.resolve(new Outcome("old" + i, 1, i));
-      }
-    }
-
-    assertThat(forgetful.forgetResolvedBefore(100)).isEqualTo(10);
-    for (BeliefNetwork network : List.of(forgetful, keeper)) {
-      network.claim(Claim.label(binary("new"), "a", 200, 1));
-      network.claim(Claim.label(binary("new"), "b", 201, 0));
-    }
-
-    assertThat(forgetful.propositionCount()).isEqualTo(1);
-    assertThat(forgetful.belief("new").orElseThrow().distribution())
-        .containsExactly(keeper.belief("new").orElseThrow().distribution());
-  }
-
-  @Test
   void aNewForecasterCountsAtItsTierPriorAndAWellCalibratedOneEarnsFaceValue() {
     BeliefNetwork network = networkWithVerified("f");
     network.claim(Claim.distribution(binary("first"), "f", 0, 0.2, 0.8));

@@ -7,11 +7,6 @@ import io.beliefnet.pipeline.trust.TokenBucket;
 import io.beliefnet.pipeline.trust.TrustPolicy;
 import io.beliefnet.signing.SignatureCheck;
 import io.beliefnet.signing.SignatureCheck.Verdict;
-import io.beliefnet.signing.VerifiedRoots;
-import io.beliefnet.signing.VerifyingKey;
-import java.nio.ByteBuffer;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -30,13 +25,12 @@ import org.apache.flink.util.Collector;
  * signed stops counting there.
  *
  * <p>The rate is checked first, without spending, so that claims beyond it are refused before the
- * costly signature check; only a claim whose signature verifies spends from the allowance, so
- * forged records under an agent's id cannot use it up; failed checks spend from an allowance of
- * their own, so a flood of forgeries under one id costs the job a bounded number of checks. Decoded
- * keys and verified batch roots are cached per subtask (not state: a restarted subtask verifies
- * again and decides the same). State per agent: one {@link AgentIdentity} (about 100 bytes plus the
- * 44-byte key and id strings), two {@link TokenBucket}s (16 bytes each), and the names of the
- * domains it claimed in; kept while the agent exists, since the topic it mirrors is compacted.
+ * costly signature check ({@link SignatureVerifier}); only a claim whose signature verifies spends
+ * from the allowance, so forged records under an agent's id cannot use it up; failed checks spend
+ * from an allowance of their own, so a flood of forgeries under one id costs the job a bounded
+ * number of checks. State per agent: one {@link AgentIdentity} (about 100 bytes plus the 44-byte
+ * key and id strings), two {@link TokenBucket}s (16 bytes each), and the names of the domains it
+ * claimed in; kept while the agent exists, since the topic it mirrors is compacted.
  */
 public final class AgentIdentityStage extends EventTimeOrderedFunction<String, InputEvent> {
 
@@ -54,18 +48,11 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
   private static final MapStateDescriptor<String, Boolean> DOMAINS =
       new MapStateDescriptor<>("domains-claimed-in", Types.STRING, Types.BOOLEAN);
 
-  /** Decoded keys kept per subtask; decoding one costs about as much as a verification. */
-  private static final int CACHED_KEYS = 10_000;
-
-  /** Batch roots verified per subtask: a batch's claims arrive close together at one subtask. */
-  private static final int CACHED_ROOTS = 4_096;
-
   private final TrustPolicy policy;
   private transient ValueState<AgentIdentity> identity;
   private transient ValueState<TokenBucket> allowance;
   private transient ValueState<TokenBucket> failureAllowance;
-  private transient Map<ByteBuffer, VerifyingKey> keys;
-  private transient VerifiedRoots verifiedRoots;
+  private transient SignatureVerifier signatures;
   private transient MapState<String, Boolean> domains;
 
   public AgentIdentityStage(TrustPolicy policy) {
@@ -78,14 +65,7 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
     identity = getRuntimeContext().getState(IDENTITY);
     allowance = getRuntimeContext().getState(CLAIM_ALLOWANCE);
     failureAllowance = getRuntimeContext().getState(FAILURE_ALLOWANCE);
-    keys =
-        new LinkedHashMap<>(16, 0.75f, true) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<ByteBuffer, VerifyingKey> eldest) {
-            return size() > CACHED_KEYS;
-          }
-        };
-    verifiedRoots = new VerifiedRoots(CACHED_ROOTS);
+    signatures = new SignatureVerifier();
     domains = getRuntimeContext().getMapState(DOMAINS);
   }
 
@@ -114,16 +94,7 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
           event,
           context,
           RejectionReason.RATE_LIMITED,
-          subject(event)
-              + ": agent '"
-              + event.agentId()
-              + "' exceeded the "
-              + tier
-              + " rate of "
-              + policy.ratePerSecond(tier)
-              + " claims/s (burst "
-              + policy.burstCapacity(tier)
-              + "): slow down, or register a higher tier");
+          IdentityRefusals.rateExceeded(event, tier, policy));
     } else if (verified(event, signer, context)) {
       bucket.take();
       domains.put(event.domain(), true);
@@ -136,17 +107,7 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
   private AgentIdentity signer(InputEvent event, Context context) throws Exception {
     if (event.isOutcome() && !policy.mayResolve(event.agentId(), event.domain())) {
       reject(
-          event,
-          context,
-          RejectionReason.UNTRUSTED_RESOLVER,
-          subject(event)
-              + " comes from '"
-              + event.agentId()
-              + "', which is not a configured"
-              + " resolver of domain "
-              + event.domain()
-              + ": only the agents trust.resolvers lists"
-              + " for that domain may publish its outcomes");
+          event, context, RejectionReason.UNTRUSTED_RESOLVER, IdentityRefusals.notAResolver(event));
       return null;
     }
     AgentIdentity current = identity.value();
@@ -155,13 +116,7 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
           event,
           context,
           RejectionReason.UNKNOWN_AGENT,
-          subject(event)
-              + ": agent '"
-              + event.agentId()
-              + "' "
-              + (current == null
-                  ? "has not registered: publish its identity to the agents topic first"
-                  : "has a revoked key: register a new key before publishing again"));
+          IdentityRefusals.unknownAgent(event, current));
       return null;
     }
     return current;
@@ -185,45 +140,18 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
           event,
           context,
           RejectionReason.RATE_LIMITED,
-          subject(event)
-              + ": too many records under agent '"
-              + event.agentId()
-              + "' failed their"
-              + " signature check (more than its "
-              + tier
-              + " rate of "
-              + policy.ratePerSecond(tier)
-              + "/s): its records are refused unchecked until that allowance refills; if these"
-              + " are not yours, restrict who may write the topic");
+          IdentityRefusals.tooManyFailures(event, tier, policy));
       return false;
     }
-    VerifyingKey key = key(signer.getPublicKey());
-    Verdict verdict =
-        key == null
-            ? Verdict.UNUSABLE_KEY
-            : event.isClaim()
-                ? SignatureCheck.verify(event.claim, key, verifiedRoots)
-                : SignatureCheck.verify(event.outcome, key);
+    Verdict verdict = signatures.verify(event, signer.getPublicKey());
     if (verdict == Verdict.UNSIGNED) {
-      reject(
-          event,
-          context,
-          RejectionReason.UNSIGNED,
-          subject(event)
-              + " has no signature: sign its canonical encoding with the agent's"
-              + " Ed25519 key");
+      reject(event, context, RejectionReason.UNSIGNED, IdentityRefusals.unsigned(event));
     } else if (verdict != Verdict.VALID) {
       reject(
           event,
           context,
           RejectionReason.BAD_SIGNATURE,
-          subject(event)
-              + "'s signature does not verify under the key agent '"
-              + event.agentId()
-              + "' registered at "
-              + signer.getRegisteredAt()
-              + ": it was altered, forged, or"
-              + " signed with another key; re-sign it with the current key");
+          IdentityRefusals.badSignature(event, signer));
     }
     if (verdict != Verdict.VALID) {
       // written only when a token is spent: a refill alone is recomputed from the stored time,
@@ -232,24 +160,6 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
       failureAllowance.update(failures);
     }
     return verdict == Verdict.VALID;
-  }
-
-  /** The decoded key, or null if it does not decode (registered before keys were checked). */
-  private VerifyingKey key(ByteBuffer publicKey) {
-    VerifyingKey key = keys.get(publicKey);
-    if (key == null) {
-      key = VerifyingKey.fromX509(publicKey).orElse(null);
-      if (key != null) {
-        keys.put(publicKey, key);
-      }
-    }
-    return key;
-  }
-
-  private static String subject(InputEvent event) {
-    return event.isClaim()
-        ? "claim " + event.claim.getClaimId()
-        : "outcome " + event.outcome.getOutcomeId();
   }
 
   /**
@@ -261,13 +171,7 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
     AgentIdentity registered = event.agent;
     if (!registered.getRevoked() && !SignatureCheck.usable(registered.getPublicKey())) {
       reject(
-          event,
-          context,
-          RejectionReason.INVALID_RECORD,
-          "agent '"
-              + registered.getAgentId()
-              + "' registers a public key that is not an Ed25519"
-              + " key in X.509 SubjectPublicKeyInfo encoding (44 bytes): register that encoding");
+          event, context, RejectionReason.INVALID_RECORD, IdentityRefusals.unusableKey(registered));
       return;
     }
     AgentIdentity current = identity.value();

@@ -56,7 +56,7 @@ public final class InputDecoder {
 
   /** The decoded event, or the rejected one with its dead letter. */
   public InputEvent decode(KafkaInput input) {
-    Optional<String> unframed = checkFrame(input);
+    Optional<String> unframed = RecordLimits.problem(input, maxClockSkewMillis);
     if (unframed.isPresent()) {
       return rejected(input, RejectionReason.INVALID_RECORD, unframed.get());
     }
@@ -116,43 +116,6 @@ public final class InputDecoder {
 
   private static InputEvent rejected(KafkaInput input, RejectionReason reason, String message) {
     return InputEvent.rejected(input, DeadLetters.of(input, reason, message));
-  }
-
-  private Optional<String> checkFrame(KafkaInput input) {
-    if (input.value != null && input.value.length > RecordLimits.MAX_VALUE_BYTES) {
-      return Optional.of(
-          "record "
-              + input.position()
-              + " is "
-              + input.value.length
-              + " bytes, more than the "
-              + RecordLimits.MAX_VALUE_BYTES
-              + " accepted: ids, labels and evidence lists have documented limits");
-    }
-    if (input.key != null && input.key.length > RecordLimits.MAX_KEY_BYTES) {
-      return Optional.of(
-          "record "
-              + input.position()
-              + " has a key of "
-              + input.key.length
-              + " bytes, more than"
-              + " the "
-              + RecordLimits.MAX_KEY_BYTES
-              + " accepted: key records by their"
-              + " proposition or agent id, which are at most 256 code points");
-    }
-    if (input.timestamp - System.currentTimeMillis() > maxClockSkewMillis) {
-      return Optional.of(
-          "record "
-              + input.position()
-              + " has timestamp "
-              + Instant.ofEpochMilli(input.timestamp)
-              + ", more than "
-              + Duration.ofMillis(maxClockSkewMillis)
-              + " ahead of the job's clock: stamp"
-              + " records with their event time, and check the producer's clock");
-    }
-    return Optional.empty();
   }
 
   /**

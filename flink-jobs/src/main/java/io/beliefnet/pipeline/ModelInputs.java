@@ -4,7 +4,9 @@ import io.beliefnet.avro.AgentIdentity;
 import io.beliefnet.model.AgentProfile;
 import io.beliefnet.model.Claim;
 import io.beliefnet.model.ClaimContent;
+import io.beliefnet.model.ClaimInput;
 import io.beliefnet.model.IdentityTier;
+import io.beliefnet.model.OutcomeInput;
 import io.beliefnet.model.PropositionSpec;
 import java.util.List;
 
@@ -12,6 +14,30 @@ import java.util.List;
 final class ModelInputs {
 
   private ModelInputs() {}
+
+  /** A stamped claim event as the model's input, applied at its Kafka timestamp. */
+  static ClaimInput claim(InputEvent event) {
+    io.beliefnet.avro.Claim claim = event.claim;
+    return new ClaimInput(
+        claim.getClaimId(),
+        claim.getOutcomes(),
+        claim(claim),
+        profile(event.agent),
+        event.source.timestamp);
+  }
+
+  /** An outcome event as the model's input, applied at its Kafka timestamp. */
+  static OutcomeInput outcome(InputEvent event) {
+    io.beliefnet.avro.Outcome outcome = event.outcome;
+    return new OutcomeInput(
+        outcome.getOutcomeId(),
+        outcome.getResolverId(),
+        outcome.getPropositionId(),
+        outcome.getDomain(),
+        outcome.getOutcome(),
+        outcome.getObservedAt().toEpochMilli(),
+        event.source.timestamp);
+  }
 
   static Claim claim(io.beliefnet.avro.Claim claim) {
     PropositionSpec proposition =

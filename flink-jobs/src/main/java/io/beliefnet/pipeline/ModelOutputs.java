@@ -4,9 +4,10 @@ import io.beliefnet.avro.AgentReliability;
 import io.beliefnet.avro.Belief;
 import io.beliefnet.avro.Contribution;
 import io.beliefnet.avro.Settlement;
+import io.beliefnet.model.DomainUpdate.PublishedBelief;
+import io.beliefnet.model.DomainUpdate.PublishedSettlement;
 import io.beliefnet.model.Reliability;
 import io.beliefnet.model.ReputationLedger;
-import io.beliefnet.pipeline.state.PropositionMeta;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +17,9 @@ final class ModelOutputs {
 
   private ModelOutputs() {}
 
-  static Belief belief(io.beliefnet.model.Belief belief, PropositionMeta meta, long eventTime) {
-    List<String> labels = meta.outcomes;
+  static Belief belief(PublishedBelief published, long eventTime) {
+    io.beliefnet.model.Belief belief = published.belief();
+    List<String> labels = published.outcomeLabels();
     String leading = labels.get(belief.mostLikely());
     List<Contribution> contributors = new ArrayList<>();
     for (io.beliefnet.model.Contribution contribution : belief.topContributors()) {
@@ -33,7 +35,7 @@ final class ModelOutputs {
         .setTopContributors(contributors)
         .setResolvedOutcome(
             belief.outcome().isPresent() ? labels.get(belief.outcome().getAsInt()) : null)
-        .setVersion(meta.version)
+        .setVersion(published.version())
         .setUpdatedAt(Instant.ofEpochMilli(eventTime))
         .build();
   }
@@ -62,24 +64,20 @@ final class ModelOutputs {
         .build();
   }
 
-  static Settlement settlement(
-      io.beliefnet.model.Settlement settlement,
-      String claimId,
-      PropositionMeta meta,
-      boolean correction,
-      long settledAt) {
+  static Settlement settlement(PublishedSettlement published, long settledAt) {
+    io.beliefnet.model.Settlement settlement = published.settlement();
     return Settlement.newBuilder()
-        .setClaimId(claimId)
+        .setClaimId(published.claimId())
         .setAgentId(settlement.agentId())
         .setPropositionId(settlement.propositionId())
         .setDomain(settlement.domain())
-        .setOutcome(meta.outcomes.get(settlement.outcome()))
+        .setOutcome(published.outcome())
         .setStake(settlement.stake())
         .setInformationGain(settlement.informationGain())
         .setAmount(settlement.amount())
         .setLogScore(settlement.logScore())
         .setBrierScore(settlement.brier())
-        .setCorrection(correction)
+        .setCorrection(published.correction())
         .setSettledAt(Instant.ofEpochMilli(settledAt))
         .build();
   }

@@ -80,17 +80,17 @@ class DomainBeliefStageTest {
   void resolvedPropositionIsForgottenAfterTheRetention() throws Exception {
     pushClaim(1, "alice", 100, 0.9);
     pushOutcome(2, 200, "yes");
-    harness.processWatermark(250);
-    int whileKept = harness.numKeyedStateEntries();
-
     harness.processWatermark(200 + RETENTION.toMillis() + 1);
     pushOutcome(3, 20_000, "no");
-    harness.processWatermark(20_001);
+    pushClaim(4, "bob", 20_100, 0.8);
+    harness.processWatermark(20_101);
 
-    assertThat(harness.numKeyedStateEntries()).isLessThan(whileKept);
     assertThat(side(DeadLetters.TAG))
         .extracting(Rejected::getReasonCode)
         .containsExactly(RejectionReason.UNKNOWN_PROPOSITION);
+    Belief afterwards = harness.extractOutputValues().get(2);
+    assertThat(afterwards.getVersion()).isEqualTo(1); // a new proposition: nothing of the old kept
+    assertThat(afterwards.getClaimCount()).isEqualTo(1);
   }
 
   @Test

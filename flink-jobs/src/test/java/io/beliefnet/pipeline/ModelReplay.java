@@ -3,18 +3,23 @@ package io.beliefnet.pipeline;
 import io.beliefnet.avro.AgentIdentity;
 import io.beliefnet.avro.Claim;
 import io.beliefnet.avro.Outcome;
-import io.beliefnet.model.BeliefNetwork;
-import io.beliefnet.model.ClaimReceipt;
-import io.beliefnet.model.Settlement;
+import io.beliefnet.model.ClaimInput;
+import io.beliefnet.model.DomainUpdate;
+import io.beliefnet.model.DomainUpdater;
+import io.beliefnet.model.ModelParameters;
+import io.beliefnet.model.OutcomeInput;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The belief model's in-memory replay of a script, in the order the job applies it, recording what
  * the job should emit: the belief of the proposition each applied event is about, the claimant's
- * reliability after each applied claim, and every settlement.
+ * reliability after each applied claim, and every settlement. It runs the model's own {@link
+ * DomainUpdater}, bookkeeping included; the script is shorter than any retention.
  */
 final class ModelReplay {
 
@@ -47,6 +52,8 @@ final class ModelReplay {
       double logScore,
       double brierScore) {}
 
+  private static final Duration RETENTION = Duration.ofDays(30);
+
   final List<ExpectedBelief> beliefs = new ArrayList<>();
   final List<ExpectedReliability> reliabilities = new ArrayList<>();
   final List<ExpectedSettlement> settlements = new ArrayList<>();
@@ -54,12 +61,8 @@ final class ModelReplay {
   /** Input records the job should reject. */
   int rejected;
 
-  private final BeliefNetwork network = new BeliefNetwork();
-  private final Map<String, List<String>> outcomesOf = new HashMap<>();
-  private final Map<String, String> claimIdOf = new HashMap<>();
-
-  /** When each agent registered its current key. */
-  private final Map<String, Long> keySince = new HashMap<>();
+  private final Map<String, DomainUpdater> domains = new TreeMap<>();
+  private final Map<String, AgentIdentity> agents = new HashMap<>();
 
   static ModelReplay of(List<ScriptedEvent> script) {
     ModelReplay replay = new ModelReplay();
@@ -70,62 +73,51 @@ final class ModelReplay {
   private void apply(ScriptedEvent event) {
     if (event.value() instanceof AgentIdentity identity) {
       if (identity.getRevoked()) {
-        network.revoke(identity.getAgentId(), keySince.get(identity.getAgentId()));
+        long since = agents.get(identity.getAgentId()).getRegisteredAt().toEpochMilli();
+        domains.values().forEach(domain -> domain.withdraw(identity.getAgentId(), since));
       } else {
-        keySince.put(identity.getAgentId(), identity.getRegisteredAt().toEpochMilli());
-        network.register(ModelInputs.profile(identity));
+        agents.put(identity.getAgentId(), identity);
       }
     } else if (event.value() instanceof Claim claim) {
-      applyClaim(claim, event.timestamp());
+      DomainUpdate update =
+          domain(claim.getDomain())
+              .claim(
+                  new ClaimInput(
+                      claim.getClaimId(),
+                      claim.getOutcomes(),
+                      ModelInputs.claim(claim),
+                      ModelInputs.profile(agents.get(claim.getAgentId())),
+                      event.timestamp()));
+      record(update, claim.getPropositionId(), event.timestamp());
     } else {
-      applyOutcome((Outcome) event.value(), event.timestamp());
+      Outcome outcome = (Outcome) event.value();
+      DomainUpdate update =
+          domain(outcome.getDomain())
+              .resolve(
+                  new OutcomeInput(
+                      outcome.getOutcomeId(),
+                      outcome.getResolverId(),
+                      outcome.getPropositionId(),
+                      outcome.getDomain(),
+                      outcome.getOutcome(),
+                      outcome.getObservedAt().toEpochMilli(),
+                      event.timestamp()));
+      record(update, outcome.getPropositionId(), event.timestamp());
     }
   }
 
-  private void applyClaim(Claim claim, long eventTime) {
-    ClaimReceipt receipt = network.claim(ModelInputs.claim(claim));
-    if (receipt.status() == ClaimReceipt.Status.STALE
-        || receipt.status() == ClaimReceipt.Status.LATE) {
+  private DomainUpdater domain(String name) {
+    return domains.computeIfAbsent(
+        name, n -> DomainUpdater.inMemory(n, ModelParameters.defaults(), RETENTION, RETENTION));
+  }
+
+  private void record(DomainUpdate update, String propositionId, long eventTime) {
+    if (update.refusal().isPresent()) {
       rejected++;
       return;
     }
-    outcomesOf.putIfAbsent(claim.getPropositionId(), claim.getOutcomes());
-    claimIdOf.put(claim.getAgentId() + "|" + claim.getPropositionId(), claim.getClaimId());
-    expectBelief(claim.getPropositionId(), eventTime);
-    var reliability = network.reliability(claim.getAgentId(), claim.getDomain()).orElseThrow();
-    List<List<Double>> confusion = new ArrayList<>();
-    for (double[] row : reliability.confusion()) {
-      confusion.add(boxed(row));
-    }
-    reliabilities.add(
-        new ExpectedReliability(
-            claim.getAgentId(),
-            claim.getDomain(),
-            eventTime,
-            reliability.accuracy(),
-            confusion,
-            reliability.consensusEvidence(),
-            reliability.ledger().getSettlementTotal()));
-  }
-
-  private void applyOutcome(Outcome outcome, long eventTime) {
-    List<String> labels = outcomesOf.get(outcome.getPropositionId());
-    if (labels == null) {
-      rejected++; // nobody claimed on it: unknown proposition
-      return;
-    }
-    record(
-        network.resolve(
-            new io.beliefnet.model.Outcome(
-                outcome.getPropositionId(),
-                labels.indexOf(outcome.getOutcome()),
-                outcome.getObservedAt().toEpochMilli())));
-    expectBelief(outcome.getPropositionId(), eventTime);
-  }
-
-  private void expectBelief(String propositionId, long eventTime) {
-    io.beliefnet.model.Belief belief = network.belief(propositionId).orElseThrow();
-    List<String> labels = outcomesOf.get(propositionId);
+    DomainUpdate.PublishedBelief published = update.beliefs().get(0);
+    io.beliefnet.model.Belief belief = published.belief();
     beliefs.add(
         new ExpectedBelief(
             propositionId,
@@ -133,14 +125,32 @@ final class ModelReplay {
             boxed(belief.distribution()),
             belief.effectiveSources(),
             belief.claims(),
-            belief.outcome().isPresent() ? labels.get(belief.outcome().getAsInt()) : null));
-  }
-
-  private void record(List<Settlement> made) {
-    for (Settlement settlement : made) {
+            belief.outcome().isPresent()
+                ? published.outcomeLabels().get(belief.outcome().getAsInt())
+                : null));
+    update
+        .reliability()
+        .ifPresent(
+            reliability -> {
+              List<List<Double>> confusion = new ArrayList<>();
+              for (double[] row : reliability.confusion()) {
+                confusion.add(boxed(row));
+              }
+              reliabilities.add(
+                  new ExpectedReliability(
+                      reliability.agentId(),
+                      reliability.domain(),
+                      eventTime,
+                      reliability.accuracy(),
+                      confusion,
+                      reliability.consensusEvidence(),
+                      reliability.ledger().getSettlementTotal()));
+            });
+    for (DomainUpdate.PublishedSettlement made : update.settlements()) {
+      var settlement = made.settlement();
       settlements.add(
           new ExpectedSettlement(
-              claimIdOf.get(settlement.agentId() + "|" + settlement.propositionId()),
+              made.claimId(),
               settlement.agentId(),
               settlement.propositionId(),
               settlement.amount(),

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -88,6 +89,7 @@ public final class KeyedDomainStore implements DomainStore {
   }
 
   /** Drops a proposition's state (its agents' entries go when a re-stamp finds it gone). */
+  @Override
   public void removeProposition(String propositionId) {
     propositions.remove(propositionId);
     try {
@@ -99,28 +101,13 @@ public final class KeyedDomainStore implements DomainStore {
 
   @Override
   public AgentDomainState agent(String agentId) {
-    AgentDomainState cached = agents.get(agentId);
-    if (cached == null) {
-      cached = get(agentState, agentId);
-      if (cached == null) {
-        cached = new AgentDomainState();
-      }
-      agents.put(agentId, cached);
-    }
-    return cached;
+    return agents.computeIfAbsent(agentId, id -> getOr(agentState, id, AgentDomainState::new));
   }
 
   @Override
   public AgentOpenClaims openClaims(String agentId) {
-    AgentOpenClaims cached = openClaims.get(agentId);
-    if (cached == null) {
-      cached = get(openClaimState, agentId);
-      if (cached == null) {
-        cached = new AgentOpenClaims();
-      }
-      openClaims.put(agentId, cached);
-    }
-    return cached;
+    return openClaims.computeIfAbsent(
+        agentId, id -> getOr(openClaimState, id, AgentOpenClaims::new));
   }
 
   /** Ids of the propositions the model read or added during the current event, in that order. */
@@ -160,6 +147,11 @@ public final class KeyedDomainStore implements DomainStore {
     } catch (Exception e) {
       throw new IllegalStateException("cannot read " + state, e);
     }
+  }
+
+  private static <K, V> V getOr(MapState<K, V> state, K key, Supplier<V> empty) {
+    V value = get(state, key);
+    return value != null ? value : empty.get();
   }
 
   private static <K, V> V get(MapState<K, V> state, K key) {
