@@ -17,18 +17,23 @@ final class ModelInputs {
 
   /** A stamped claim event as the model's input, applied at its Kafka timestamp. */
   static ClaimInput claim(InputEvent event) {
-    io.beliefnet.avro.Claim claim = event.claim;
-    return new ClaimInput(
-        claim.getClaimId(),
-        claim.getOutcomes(),
-        claim(claim),
-        profile(event.agent),
-        event.source.timestamp);
+    return claimInput(event.claim, event.agent, event.source.timestamp);
   }
 
   /** An outcome event as the model's input, applied at its Kafka timestamp. */
   static OutcomeInput outcome(InputEvent event) {
-    io.beliefnet.avro.Outcome outcome = event.outcome;
+    return outcomeInput(event.outcome, event.source.timestamp);
+  }
+
+  /** A claim by the agent with {@code identity}, applied at {@code appliedAt}. */
+  static ClaimInput claimInput(
+      io.beliefnet.avro.Claim claim, AgentIdentity identity, long appliedAt) {
+    return new ClaimInput(
+        claim.getClaimId(), claim.getOutcomes(), claim(claim), profile(identity), appliedAt);
+  }
+
+  /** An outcome applied at {@code appliedAt}. */
+  static OutcomeInput outcomeInput(io.beliefnet.avro.Outcome outcome, long appliedAt) {
     return new OutcomeInput(
         outcome.getOutcomeId(),
         outcome.getResolverId(),
@@ -36,7 +41,7 @@ final class ModelInputs {
         outcome.getDomain(),
         outcome.getOutcome(),
         outcome.getObservedAt().toEpochMilli(),
-        event.source.timestamp);
+        appliedAt);
   }
 
   static Claim claim(io.beliefnet.avro.Claim claim) {

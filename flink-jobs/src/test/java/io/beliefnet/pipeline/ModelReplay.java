@@ -3,11 +3,9 @@ package io.beliefnet.pipeline;
 import io.beliefnet.avro.AgentIdentity;
 import io.beliefnet.avro.Claim;
 import io.beliefnet.avro.Outcome;
-import io.beliefnet.model.ClaimInput;
 import io.beliefnet.model.DomainUpdate;
 import io.beliefnet.model.DomainUpdater;
 import io.beliefnet.model.ModelParameters;
-import io.beliefnet.model.OutcomeInput;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -82,26 +80,12 @@ final class ModelReplay {
       DomainUpdate update =
           domain(claim.getDomain())
               .claim(
-                  new ClaimInput(
-                      claim.getClaimId(),
-                      claim.getOutcomes(),
-                      ModelInputs.claim(claim),
-                      ModelInputs.profile(agents.get(claim.getAgentId())),
-                      event.timestamp()));
+                  ModelInputs.claimInput(claim, agents.get(claim.getAgentId()), event.timestamp()));
       record(update, claim.getPropositionId(), event.timestamp());
     } else {
       Outcome outcome = (Outcome) event.value();
       DomainUpdate update =
-          domain(outcome.getDomain())
-              .resolve(
-                  new OutcomeInput(
-                      outcome.getOutcomeId(),
-                      outcome.getResolverId(),
-                      outcome.getPropositionId(),
-                      outcome.getDomain(),
-                      outcome.getOutcome(),
-                      outcome.getObservedAt().toEpochMilli(),
-                      event.timestamp()));
+          domain(outcome.getDomain()).resolve(ModelInputs.outcomeInput(outcome, event.timestamp()));
       record(update, outcome.getPropositionId(), event.timestamp());
     }
   }
