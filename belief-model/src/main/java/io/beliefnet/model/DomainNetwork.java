@@ -169,11 +169,16 @@ public final class DomainNetwork {
   }
 
   /**
-   * The agent with what it lost in this domain deducted from its stake. Slashing is per domain, so
-   * that each domain's results depend on its own events only.
+   * The agent with what it lost in this domain deducted from its stake, and a stake below the
+   * minimum counted as none. Slashing is per domain, so that each domain's results depend on its
+   * own events only.
    */
   private AgentProfile staked(AgentProfile agent) {
-    return agent.afterSettlement(store.agent(agent.id()).getLedger().getSettlementTotal());
+    AgentProfile slashed =
+        agent.afterSettlement(store.agent(agent.id()).getLedger().getSettlementTotal());
+    return slashed.stake() < parameters.minimumStake()
+        ? new AgentProfile(agent.id(), agent.controller(), agent.tier(), 0)
+        : slashed;
   }
 
   private ClaimantStamp stamp(AgentDomainState agent, OpenClaim claim) {

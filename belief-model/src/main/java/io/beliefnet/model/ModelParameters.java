@@ -21,6 +21,10 @@ import java.util.Map;
  * @param restampTolerance the smallest move of a stamp, in nats of log likelihood or in weight,
  *     worth re-weighing a claim for: 0.01, a likelihood ratio moved by 1 %, barely moves a belief
  * @param topContributors how many agents a belief lists as its main contributors
+ * @param minimumStake the least registered stake that counts as a stake: below it an agent is
+ *     treated as unstaked (influence-capped if unverified, no tier lift, the nominal stake of 1 at
+ *     settlement), so a dust stake buys nothing; 1, the nominal stake every unstaked claim already
+ *     risks
  * @param controllerWeightCaps by identity tier, the most weight one dependence group (claims on a
  *     proposition linked by one controller or a shared evidence id) carries, in units of one
  *     independent claim: 1 counts an operator's agents as one source however many it runs
@@ -33,6 +37,7 @@ public record ModelParameters(
     int refreshesPerChange,
     double restampTolerance,
     int topContributors,
+    double minimumStake,
     Map<IdentityTier, Double> controllerWeightCaps)
     implements java.io.Serializable {
 
@@ -44,6 +49,7 @@ public record ModelParameters(
     requireIn("refreshesPerChange", refreshesPerChange, 0, 1_000);
     requireIn("restampTolerance", restampTolerance, 0, 1);
     requireIn("topContributors", topContributors, 0, 1_000);
+    requireIn("minimumStake", minimumStake, 0, AgentProfile.MAX_STAKE);
     EnumMap<IdentityTier, Double> caps = new EnumMap<>(IdentityTier.class);
     for (IdentityTier tier : IdentityTier.values()) {
       Double cap = controllerWeightCaps.get(tier);
@@ -55,7 +61,7 @@ public record ModelParameters(
 
   /** The parameters every measurement in this module uses. */
   public static ModelParameters defaults() {
-    return new ModelParameters(0.5, 1.0, 0.01, 10, 8, 0.01, 5, oneSourcePerController());
+    return new ModelParameters(0.5, 1.0, 0.01, 10, 8, 0.01, 5, 1.0, oneSourcePerController());
   }
 
   /** Every tier's dependence groups count as one independent claim. */
@@ -78,6 +84,21 @@ public record ModelParameters(
         refreshesPerChange,
         restampTolerance,
         topContributors,
+        minimumStake,
+        controllerWeightCaps);
+  }
+
+  /** This with another least stake that counts as a stake. */
+  public ModelParameters withMinimumStake(double minimumStake) {
+    return new ModelParameters(
+        consensusEvidenceWeight,
+        cappedTotalWeight,
+        probabilityFloor,
+        populationPriorStrength,
+        refreshesPerChange,
+        restampTolerance,
+        topContributors,
+        minimumStake,
         controllerWeightCaps);
   }
 

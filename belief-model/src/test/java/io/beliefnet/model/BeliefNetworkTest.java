@@ -225,24 +225,44 @@ class BeliefNetworkTest {
   }
 
   @Test
+  void aStakeBelowTheMinimumBuysNothing() {
+    BeliefNetwork dust = networkWithVerified("honest");
+    BeliefNetwork none = networkWithVerified("honest");
+    for (BeliefNetwork network : List.of(dust, none)) {
+      network.claim(Claim.label(binary("p"), "honest", 0, 1));
+    }
+    for (int i = 0; i < 20; i++) {
+      dust.register(new AgentProfile("sybil" + i, "sybil" + i, IdentityTier.UNVERIFIED, 1e-9));
+      dust.claim(Claim.label(binary("p"), "sybil" + i, 1, 0));
+      none.claim(Claim.label(binary("p"), "sybil" + i, 1, 0));
+    }
+
+    assertThat(dust.belief("p").orElseThrow().distribution())
+        .containsExactly(none.belief("p").orElseThrow().distribution());
+    assertThat(dust.belief("p").orElseThrow().effectiveSources())
+        .isLessThanOrEqualTo(1 + ModelParameters.defaults().cappedTotalWeight() + 1e-9);
+  }
+
+  @Test
   void settlementLossesAreDeductedFromTheStakeAndAnEmptyStakeIsCapped() {
     BeliefNetwork network = networkWithVerified("honest");
-    network.register(new AgentProfile("liar", "liar", IdentityTier.UNVERIFIED, 0.5));
-    double remaining = 0.5;
+    network.register(new AgentProfile("liar", "liar", IdentityTier.UNVERIFIED, 1.1));
+    double remaining = 1.1;
     for (int i = 0; i < 12; i++) {
       network.claim(Claim.label(binary("p" + i), "honest", i, 1));
       network.claim(Claim.label(binary("p" + i), "liar", i, 0));
       for (Settlement settlement : network.resolve(new Outcome("p" + i, 1, i))) {
         if (settlement.agentId().equals("liar")) {
+          // once what is left is below the minimum stake, the nominal stake of 1 is settled
           assertThat(settlement.stake())
               .as("stake at risk on claim %d", i)
-              .isCloseTo(remaining, within(1e-12));
+              .isCloseTo(remaining >= 1 ? remaining : 1, within(1e-12));
           assertThat(settlement.amount()).isNotPositive();
-          remaining += settlement.amount();
+          remaining = remaining >= 1 ? remaining + settlement.amount() : remaining;
         }
       }
     }
-    assertThat(remaining).isLessThan(0.5);
+    assertThat(remaining).isLessThan(1);
 
     AgentProfile slashed =
         new AgentProfile("liar", "liar", IdentityTier.UNVERIFIED, 0.5).afterSettlement(-0.6);

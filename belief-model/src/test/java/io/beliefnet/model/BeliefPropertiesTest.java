@@ -116,7 +116,8 @@ class BeliefPropertiesTest {
     // nothing, and with every open claim stamped again after each change, however little it moved,
     // no stamp lags, so the belief read just before the outcome is the one settlement walks to
     ModelParameters outcomesOnly =
-        new ModelParameters(0, 1, 0.01, 10, 1_000, 0, 5, ModelParameters.oneSourcePerController());
+        new ModelParameters(
+            0, 1, 0.01, 10, 1_000, 0, 5, 1.0, ModelParameters.oneSourcePerController());
     BeliefNetwork network = new BeliefNetwork(outcomesOnly);
     Random random = new Random(seed);
     // and without fading, the reference time of the belief does not move either; hard labels only,

@@ -63,7 +63,8 @@ public record BeliefJobConfig(
         ModelParameters.defaults()
             .withCaps(
                 configuration.get(BeliefJobOptions.UNVERIFIED_TOTAL_WEIGHT),
-                modelTiers(perTier(configuration, BeliefJobOptions.CONTROLLER_WEIGHT_CAP))),
+                modelTiers(perTier(configuration, BeliefJobOptions.CONTROLLER_WEIGHT_CAP)))
+            .withMinimumStake(configuration.get(BeliefJobOptions.MINIMUM_STAKE)),
         names);
   }
 

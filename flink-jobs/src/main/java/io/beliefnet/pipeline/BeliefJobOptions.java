@@ -140,6 +140,14 @@ public final class BeliefJobOptions {
               "How many independent claims' weight all unverified, unstaked claims on a"
                   + " proposition carry together, however many identities make them.");
 
+  public static final ConfigOption<Double> MINIMUM_STAKE =
+      ConfigOptions.key("trust.minimum-stake")
+          .doubleType()
+          .defaultValue(1.0)
+          .withDescription(
+              "The least registered stake that counts: an agent with less is treated as unstaked"
+                  + " (influence-capped if unverified), so a dust stake buys no influence.");
+
   /** One option per topic, {@code topic.<default name>}, defaulting to the default name. */
   public static final Map<Topic, ConfigOption<String>> TOPIC_NAMES = topicNameOptions();
 
@@ -162,7 +170,8 @@ public final class BeliefJobOptions {
                 OPEN_RETENTION,
                 RESOLVERS,
                 CLAIM_BURST,
-                UNVERIFIED_TOTAL_WEIGHT));
+                UNVERIFIED_TOTAL_WEIGHT,
+                MINIMUM_STAKE));
     options.addAll(CLAIMS_PER_SECOND.values());
     options.addAll(CONTROLLER_WEIGHT_CAP.values());
     options.addAll(TOPIC_NAMES.values());
