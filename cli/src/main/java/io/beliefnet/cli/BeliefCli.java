@@ -50,12 +50,12 @@ public final class BeliefCli implements Runnable {
   }
 
   /**
-   * What the network could not do (unreachable, refused) is said in one line, exit code 1; any
-   * other exception is a bug and keeps its stack trace.
+   * What the network could not do (unreachable, refused, not given) is said in one line, exit code
+   * 1; any other exception is a bug and keeps its stack trace.
    */
   private static int networkError(Exception e, CommandLine command, CommandLine.ParseResult parsed)
       throws Exception {
-    if (!(e instanceof BeliefClientException)) {
+    if (!(e instanceof BeliefClientException || e instanceof LocalEndpoints.NotRunning)) {
       throw e;
     }
     command.getErr().println("belief " + command.getCommandName() + ": " + e.getMessage());

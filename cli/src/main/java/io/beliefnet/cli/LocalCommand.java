@@ -24,7 +24,7 @@ final class LocalCommand implements Callable<Integer> {
 
   @Option(
       names = "--state-dir",
-      defaultValue = ".belief/local",
+      defaultValue = ".belief/local", // LocalEndpoints.DEFAULT_STATE_DIR
       description =
           "Folder for the broker's log, checkpoints and RocksDB state (default: ${DEFAULT-VALUE}); wiped at start.")
   Path stateDir;

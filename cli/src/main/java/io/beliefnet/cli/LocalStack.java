@@ -127,6 +127,7 @@ final class LocalStack implements AutoCloseable {
     registerResolver(broker.bootstrapServers(), registry.url());
     JobClient job = env.executeAsync(BeliefJob.NAME);
     RunningJob.awaitAllTasksRunning(restUrl(restPort), job.getJobID(), Duration.ofMinutes(2));
+    new LocalEndpoints(broker.bootstrapServers(), registry.url()).writeTo(stateDir);
     return new LocalStack(stateDir, lock, broker, registry, dashboard, job, restPort);
   }
 
@@ -225,6 +226,7 @@ final class LocalStack implements AutoCloseable {
 
   @Override
   public void close() {
+    LocalEndpoints.removeFrom(stateDir);
     ticker.shutdownNow();
     if (world != null) {
       world.close();

@@ -61,12 +61,12 @@ final class TailCommand implements Callable<Integer> {
   public Integer call() {
     AvroRecordDecoder<? extends SpecificRecord> decoder =
         new AvroRecordDecoder<>(
-            HttpSchemaRegistryClient.connect(network.registryUrl), topic.topic.valueType());
+            HttpSchemaRegistryClient.connect(network.registryUrl()), topic.topic.valueType());
     Map<String, Object> config = network.kafkaProperties();
     config.putAll(
         Map.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            network.bootstrapServers,
+            network.bootstrapServers(),
             ConsumerConfig.ISOLATION_LEVEL_CONFIG,
             "read_committed",
             ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
