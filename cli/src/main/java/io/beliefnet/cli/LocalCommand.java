@@ -24,7 +24,7 @@ final class LocalCommand implements Callable<Integer> {
 
   @Option(
       names = "--state-dir",
-      defaultValue = ".belief/local", // LocalEndpoints.DEFAULT_STATE_DIR
+      defaultValue = LocalEndpoints.DEFAULT_STATE_FOLDER,
       description =
           "Folder for the broker's log, checkpoints and RocksDB state (default: ${DEFAULT-VALUE}); wiped at start.")
   Path stateDir;

@@ -16,7 +16,9 @@ import java.util.Optional;
 record LocalEndpoints(String bootstrapServers, String registryUrl) {
 
   /** The state folder {@code bin/belief local} uses unless told otherwise. */
-  static final Path DEFAULT_STATE_DIR = Path.of(".belief", "local");
+  static final String DEFAULT_STATE_FOLDER = ".belief/local";
+
+  static final Path DEFAULT_STATE_DIR = Path.of(DEFAULT_STATE_FOLDER);
 
   static final String FILE = "endpoints.properties";
   private static final String BOOTSTRAP = "bootstrap.servers";

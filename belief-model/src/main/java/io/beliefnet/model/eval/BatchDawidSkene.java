@@ -10,9 +10,19 @@ import java.util.Map;
  * Baseline: Dawid and Skene's EM over the whole data set at once (1979): per worker a full
  * confusion matrix, plus class priors; started from majority vote, {@value #ITERATIONS} iterations,
  * every count smoothed by {@value #SMOOTHING}. Optionally some questions' truth is known and
- * clamped.
+ * clamped. The one-coin variant gives each worker a single accuracy instead of a matrix (right with
+ * that probability, else any other label alike), which needs far fewer answers per worker.
  */
 public final class BatchDawidSkene {
+
+  /** What is learned about each worker. */
+  public enum WorkerModel {
+    /** A K x K confusion matrix. */
+    CONFUSION_MATRIX,
+    /** One accuracy; errors spread evenly over the other labels. */
+    ONE_COIN
+  }
+
   static final int ITERATIONS = 50;
   static final double SMOOTHING = 0.01;
 
@@ -25,6 +35,12 @@ public final class BatchDawidSkene {
 
   /** Posterior per answered question, with {@code known} questions' truth clamped. */
   public static Map<String, double[]> predict(LabelDataset data, Map<String, Integer> known) {
+    return predict(data, known, WorkerModel.CONFUSION_MATRIX);
+  }
+
+  /** As above, learning each worker as {@code model} says. */
+  public static Map<String, double[]> predict(
+      LabelDataset data, Map<String, Integer> known, WorkerModel model) {
     int outcomes = data.outcomeCount();
     List<String> questions = data.answeredQuestions();
     Map<String, Integer> questionIndex = new HashMap<>();
@@ -58,11 +74,12 @@ public final class BatchDawidSkene {
         }
       }
       double[] logPrior = logNormalised(prior, SMOOTHING);
-      double[][][] logConfusion = new double[confusion.length][outcomes][];
+      double[][][] logConfusion = new double[confusion.length][][];
       for (int w = 0; w < confusion.length; w++) {
-        for (int k = 0; k < outcomes; k++) {
-          logConfusion[w][k] = logNormalised(confusion[w][k], SMOOTHING);
-        }
+        logConfusion[w] =
+            model == WorkerModel.ONE_COIN
+                ? logOneCoin(confusion[w])
+                : logConfusionMatrix(confusion[w]);
       }
       double[][] log = new double[questions.size()][];
       for (int i = 0; i < log.length; i++) {
@@ -84,6 +101,37 @@ public final class BatchDawidSkene {
       result.put(questions.get(i), posterior[i]);
     }
     return result;
+  }
+
+  private static double[][] logConfusionMatrix(double[][] counts) {
+    double[][] log = new double[counts.length][];
+    for (int k = 0; k < counts.length; k++) {
+      log[k] = logNormalised(counts[k], SMOOTHING);
+    }
+    return log;
+  }
+
+  /**
+   * The confusion matrix of one accuracy, the smoothed share of expected counts on the diagonal.
+   */
+  private static double[][] logOneCoin(double[][] counts) {
+    int outcomes = counts.length;
+    double right = 0;
+    double total = 0;
+    for (int k = 0; k < outcomes; k++) {
+      for (int l = 0; l < outcomes; l++) {
+        total += counts[k][l];
+        right += k == l ? counts[k][l] : 0;
+      }
+    }
+    double accuracy = (right + SMOOTHING) / (total + 2 * SMOOTHING);
+    double[][] log = new double[outcomes][outcomes];
+    for (int k = 0; k < outcomes; k++) {
+      for (int l = 0; l < outcomes; l++) {
+        log[k][l] = Math.log(k == l ? accuracy : (1 - accuracy) / (outcomes - 1));
+      }
+    }
+    return log;
   }
 
   private static double[] clampedOrElse(Integer truth, double[] otherwise, int outcomes) {

@@ -16,8 +16,9 @@ import java.util.Map;
  * {@code dawid-skene} (batch EM with no truth known), {@code dawid-skene-labelled} (batch EM with
  * the revealed questions' truth clamped: what the batch method makes of the same outcomes) and
  * {@code dawid-skene-oracle} (the reference ceiling of {@link DawidSkeneOracle}: every other
- * question's truth known), all scored on the same hidden questions. Forecasts: {@code model},
- * {@code mean} and {@code logodds-mean} (see {@link ForecastReplay}).
+ * question's truth known) and {@code one-coin} (batch EM with one accuracy per worker, no truth
+ * known), all scored on the same hidden questions. Forecasts: {@code model}, {@code mean} and
+ * {@code logodds-mean} (see {@link ForecastReplay}).
  */
 public final class EvaluationHarness {
   private EvaluationHarness() {}
@@ -58,7 +59,12 @@ public final class EvaluationHarness {
             BatchDawidSkene.predict(data, revealedTruth(data, options)),
             replay,
             data),
-        score("dawid-skene-oracle", DawidSkeneOracle.predict(data), replay, data));
+        score("dawid-skene-oracle", DawidSkeneOracle.predict(data), replay, data),
+        score(
+            "one-coin",
+            BatchDawidSkene.predict(data, Map.of(), BatchDawidSkene.WorkerModel.ONE_COIN),
+            replay,
+            data));
   }
 
   private static Map<String, Integer> revealedTruth(LabelDataset data, EvaluationOptions options) {

@@ -48,7 +48,12 @@ class EvaluationHarnessTest {
     assertThat(results)
         .extracting(MethodResult::method)
         .containsExactly(
-            "model", "majority", "dawid-skene", "dawid-skene-labelled", "dawid-skene-oracle");
+            "model",
+            "majority",
+            "dawid-skene",
+            "dawid-skene-labelled",
+            "dawid-skene-oracle",
+            "one-coin");
     assertThat(results).allSatisfy(r -> assertThat(r.scored()).isEqualTo(48));
     assertThat(results.get(0).toLine())
         .matches(

@@ -36,7 +36,12 @@ class SeedSweepTest {
     assertThat(sweep.means())
         .extracting(MethodResult::method)
         .containsExactly(
-            "model", "majority", "dawid-skene", "dawid-skene-labelled", "dawid-skene-oracle");
+            "model",
+            "majority",
+            "dawid-skene",
+            "dawid-skene-labelled",
+            "dawid-skene-oracle",
+            "one-coin");
     assertThat(sweep.means().get(0).accuracy()).isCloseTo(modelMean, within(1e-12));
     assertThat(sweep.means().get(0).scored()).isEqualTo(3 * 48);
     SeedSweep.Comparison againstDawidSkene = sweep.comparisons().get(1);
@@ -44,8 +49,8 @@ class SeedSweepTest {
     assertThat(againstDawidSkene.meanDifference()).isCloseTo(differenceMean, within(1e-12));
     assertThat(againstDawidSkene.atLeastBaseline()).isEqualTo(atLeast);
     assertThat(againstDawidSkene.runs()).isEqualTo(3);
-    assertThat(sweep.lines()).hasSize(9);
-    assertThat(sweep.lines().get(6))
+    assertThat(sweep.lines()).hasSize(11);
+    assertThat(sweep.lines().get(7))
         .matches(
             "compare method=model baseline=dawid-skene accuracy-difference=-?[0-9.]+ standard-error=[0-9.]+ at-least-baseline=[0-3]/3");
   }
