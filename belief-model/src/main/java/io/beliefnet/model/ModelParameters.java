@@ -73,23 +73,14 @@ public record ModelParameters(
     return caps;
   }
 
-  /** This with other caps on the weight of the unverified claims and of dependence groups. */
-  public ModelParameters withCaps(
-      double cappedTotalWeight, Map<IdentityTier, Double> controllerWeightCaps) {
-    return new ModelParameters(
-        consensusEvidenceWeight,
-        cappedTotalWeight,
-        probabilityFloor,
-        populationPriorStrength,
-        refreshesPerChange,
-        restampTolerance,
-        topContributors,
-        minimumStake,
-        controllerWeightCaps);
-  }
-
-  /** This with another least stake that counts as a stake. */
-  public ModelParameters withMinimumStake(double minimumStake) {
+  /**
+   * This with the trust settings an operator chooses: the caps on the weight of the unverified
+   * claims and of dependence groups, and the least stake that counts as a stake.
+   */
+  public ModelParameters withTrust(
+      double cappedTotalWeight,
+      Map<IdentityTier, Double> controllerWeightCaps,
+      double minimumStake) {
     return new ModelParameters(
         consensusEvidenceWeight,
         cappedTotalWeight,

@@ -148,7 +148,10 @@ class BeliefNetworkTest {
   void aTiersControllerCapSetsHowManySourcesOneOperatorCountsAs() {
     Map<IdentityTier, Double> caps = new EnumMap<>(ModelParameters.oneSourcePerController());
     caps.put(IdentityTier.ATTESTED, 3.0);
-    BeliefNetwork network = new BeliefNetwork(ModelParameters.defaults().withCaps(1, caps));
+    BeliefNetwork network =
+        new BeliefNetwork(
+            ModelParameters.defaults()
+                .withTrust(1, caps, ModelParameters.defaults().minimumStake()));
     for (int i = 0; i < 5; i++) {
       network.register(new AgentProfile("lab" + i, "one-lab", IdentityTier.ATTESTED, 0));
       network.claim(Claim.label(binary("p"), "lab" + i, i, 1));

@@ -46,14 +46,14 @@ class EvalCommandTest {
     labelDataset(dir);
 
     assertThat(belief("eval", "--data", dir.toString(), "--reveal", "0.25")).isZero();
-    assertThat(out.toString().lines()).hasSize(5).allMatch(line -> line.startsWith("method="));
+    assertThat(out.toString().lines()).hasSize(6).allMatch(line -> line.startsWith("method="));
 
     out.getBuffer().setLength(0);
     assertThat(belief("eval", "--data", dir.toString(), "--reveal", "0.25", "--runs", "3"))
         .isZero();
-    assertThat(out.toString().lines().filter(line -> line.startsWith("method="))).hasSize(5);
+    assertThat(out.toString().lines().filter(line -> line.startsWith("method="))).hasSize(6);
     assertThat(out.toString().lines().filter(line -> line.startsWith("compare method=model")))
-        .hasSize(4);
+        .hasSize(5);
   }
 
   @Test

@@ -61,10 +61,10 @@ public record BeliefJobConfig(
         configuration.get(BeliefJobOptions.OPEN_RETENTION),
         trustPolicy(configuration),
         ModelParameters.defaults()
-            .withCaps(
+            .withTrust(
                 configuration.get(BeliefJobOptions.UNVERIFIED_TOTAL_WEIGHT),
-                modelTiers(perTier(configuration, BeliefJobOptions.CONTROLLER_WEIGHT_CAP)))
-            .withMinimumStake(configuration.get(BeliefJobOptions.MINIMUM_STAKE)),
+                modelTiers(perTier(configuration, BeliefJobOptions.CONTROLLER_WEIGHT_CAP)),
+                configuration.get(BeliefJobOptions.MINIMUM_STAKE)),
         names);
   }
 
