@@ -74,8 +74,9 @@ public final class ClaimState {
     return bytes;
   }
 
-  private static int utf8Bytes(String s) {
-    return 2 + s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+  /** A string's serialized size: a 2-byte length and its UTF-8 bytes (none when absent). */
+  static int utf8Bytes(String s) {
+    return 2 + (s == null ? 0 : s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
   }
 
   boolean isHardLabel() {

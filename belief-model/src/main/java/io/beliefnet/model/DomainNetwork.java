@@ -134,7 +134,7 @@ public final class DomainNetwork {
   public void withdrawClaims(String agentId, long since) {
     ModelFeedback feedback = new ModelFeedback();
     AgentOpenClaims open = store.openClaims(agentId);
-    for (OpenClaim openClaim : List.copyOf(open.getClaims())) {
+    for (OpenClaim openClaim : open.getClaims()) {
       PropositionState proposition = store.proposition(openClaim.getPropositionId()).orElse(null);
       ClaimState claim = proposition == null ? null : proposition.claimBy(agentId);
       if (claim != null && !proposition.isResolved() && claim.getEventTime() >= since) {

@@ -131,22 +131,18 @@ public final class PropositionState {
     for (ClaimState claim : claims) {
       bytes += claim.serializedBytes();
     }
-    bytes += 3 * Integer.BYTES + 2 * Long.BYTES + 2 + length(resolverId);
+    bytes += 3 * Integer.BYTES + 2 * Long.BYTES + ClaimState.utf8Bytes(resolverId);
     bytes += Double.BYTES * lastPublished.length;
     for (String label : outcomeLabels) {
-      bytes += 2 + length(label);
+      bytes += ClaimState.utf8Bytes(label);
     }
     for (String appliedId : appliedIds.keySet()) {
-      bytes += 2 + length(appliedId) + 1;
+      bytes += ClaimState.utf8Bytes(appliedId) + 1;
     }
     for (Map.Entry<String, String> claimId : claimIdByAgent.entrySet()) {
-      bytes += 4 + length(claimId.getKey()) + length(claimId.getValue());
+      bytes += ClaimState.utf8Bytes(claimId.getKey()) + ClaimState.utf8Bytes(claimId.getValue());
     }
     return bytes;
-  }
-
-  private static int length(String s) {
-    return s == null ? 0 : s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
   }
 
   public String getId() {

@@ -6,10 +6,8 @@ import io.beliefnet.model.DomainState;
 import io.beliefnet.model.DomainStore;
 import io.beliefnet.model.PropositionState;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.MapState;
@@ -49,7 +47,7 @@ public final class KeyedDomainStore implements DomainStore {
   private final MapState<String, AgentOpenClaims> openClaimState;
 
   private DomainState domain;
-  private final Map<String, PropositionState> propositions = new LinkedHashMap<>();
+  private final Map<String, PropositionState> propositions = new HashMap<>();
   private final Map<String, AgentDomainState> agents = new HashMap<>();
   private final Map<String, AgentOpenClaims> openClaims = new HashMap<>();
 
@@ -108,11 +106,6 @@ public final class KeyedDomainStore implements DomainStore {
   public AgentOpenClaims openClaims(String agentId) {
     return openClaims.computeIfAbsent(
         agentId, id -> getOr(openClaimState, id, AgentOpenClaims::new));
-  }
-
-  /** Ids of the propositions the model read or added during the current event, in that order. */
-  public Set<String> touchedPropositions() {
-    return propositions.keySet();
   }
 
   /** Writes back everything handed out during the current event and forgets it. */
