@@ -4,59 +4,93 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The open claims of one agent in one domain, in the order they were made, and a cursor that walks
- * them round-robin: after each change to what is learned about the agent, the next few are checked
- * and re-stamped, so a change reaches all of them in turn without any one change costing more than
- * a fixed budget. A mutable POJO; it grows with the agent's own open claims only.
+ * The open claims of one agent in one domain, in the order they were made, walked round-robin:
+ * after each change to what is learned about the agent, the next few are checked and re-stamped, so
+ * a change reaches all of them in turn without any one change costing more than a fixed budget. The
+ * claims live in {@link OpenClaimSlots}, one entry each, so no operation reads them all, except
+ * {@link #all()}, which is for rare events.
  */
-public final class AgentOpenClaims {
-  private List<OpenClaim> claims = new ArrayList<>();
-  private int cursor;
+final class AgentOpenClaims {
 
-  public AgentOpenClaims() {}
+  /**
+   * Slots a walk may look at per claim asked for: slots emptied by resolutions are skipped, and
+   * this bounds what a walk costs however many of them lie ahead.
+   */
+  private static final int SLOTS_PER_CLAIM = 4;
+
+  private final OpenClaimSlots slots;
+
+  AgentOpenClaims(OpenClaimSlots slots) {
+    this.slots = slots;
+  }
 
   /** Remembers a claim, replacing the agent's earlier one on the same proposition. */
   void put(OpenClaim claim) {
     remove(claim.getPropositionId());
-    claims.add(claim);
+    OpenClaimRing ring = slots.ring();
+    claim.setSlot(ring.getEnd());
+    ring.setEnd(ring.getEnd() + 1);
+    ring.setOpen(ring.getOpen() + 1);
+    slots.put(claim);
+    slots.index(claim.getPropositionId(), claim.getSlot());
   }
 
   void remove(String propositionId) {
-    for (int i = 0; i < claims.size(); i++) {
-      if (claims.get(i).getPropositionId().equals(propositionId)) {
-        claims.remove(i);
-        if (cursor > i) {
-          cursor--;
-        }
-        return;
-      }
+    Long slot = slots.slotOf(propositionId);
+    if (slot == null) {
+      return;
+    }
+    slots.remove(slot);
+    slots.index(propositionId, null);
+    OpenClaimRing ring = slots.ring();
+    ring.setOpen(ring.getOpen() - 1);
+    if (ring.getOpen() == 0) {
+      ring.setFirst(ring.getEnd());
     }
   }
 
-  /** The next {@code count} claims round-robin (each at most once), advancing the cursor. */
+  /** Keeps the new stamp of a claim that {@link #next} handed out. */
+  void restamped(OpenClaim claim) {
+    slots.put(claim);
+  }
+
+  /**
+   * The next {@code count} claims round-robin (each at most once), advancing the cursor; fewer if
+   * more than {@link #SLOTS_PER_CLAIM} emptied slots per claim asked for lie ahead (the walk goes
+   * on from there next time). Emptied slots at the front are dropped from the ring as the walk
+   * passes.
+   */
   List<OpenClaim> next(int count) {
-    int taken = Math.min(count, claims.size());
-    List<OpenClaim> next = new ArrayList<>(taken);
-    for (int i = 0; i < taken; i++) {
-      cursor = cursor % claims.size();
-      next.add(claims.get(cursor++));
+    OpenClaimRing ring = slots.ring();
+    int wanted = Math.min(count, ring.getOpen());
+    long budget = Math.min(ring.getEnd() - ring.getFirst(), (long) count * SLOTS_PER_CLAIM);
+    List<OpenClaim> next = new ArrayList<>(wanted);
+    for (long looked = 0; looked < budget && next.size() < wanted; looked++) {
+      long slot = ring.getCursor();
+      if (slot < ring.getFirst() || slot >= ring.getEnd()) {
+        slot = ring.getFirst();
+      }
+      ring.setCursor(slot + 1);
+      OpenClaim claim = slots.get(slot);
+      if (claim != null) {
+        next.add(claim);
+      } else if (slot == ring.getFirst()) {
+        ring.setFirst(slot + 1);
+      }
     }
     return next;
   }
 
-  public List<OpenClaim> getClaims() {
-    return claims;
-  }
-
-  public void setClaims(List<OpenClaim> claims) {
-    this.claims = claims;
-  }
-
-  public int getCursor() {
-    return cursor;
-  }
-
-  public void setCursor(int cursor) {
-    this.cursor = cursor;
+  /** Every open claim, oldest first. Reads every slot of the ring, so it is for rare events. */
+  List<OpenClaim> all() {
+    OpenClaimRing ring = slots.ring();
+    List<OpenClaim> all = new ArrayList<>(ring.getOpen());
+    for (long slot = ring.getFirst(); slot < ring.getEnd() && all.size() < ring.getOpen(); slot++) {
+      OpenClaim claim = slots.get(slot);
+      if (claim != null) {
+        all.add(claim);
+      }
+    }
+    return all;
   }
 }

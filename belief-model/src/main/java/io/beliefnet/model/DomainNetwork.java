@@ -81,7 +81,7 @@ public final class DomainNetwork {
     // the claim's impact is measured with the reliabilities it met, before anyone learns from it
     double[] after =
         propositionModel.claim(proposition, previous, counted, store.domain(), feedback);
-    store.openClaims(claim.agentId()).put(open);
+    openClaims(claim.agentId()).put(open);
     apply(feedback);
     return new ClaimReceipt(
         previous == null ? ClaimReceipt.Status.COUNTED : ClaimReceipt.Status.REPLACED,
@@ -133,8 +133,7 @@ public final class DomainNetwork {
    */
   public void withdrawClaims(String agentId, long since) {
     ModelFeedback feedback = new ModelFeedback();
-    AgentOpenClaims open = store.openClaims(agentId);
-    for (OpenClaim openClaim : open.getClaims()) {
+    for (OpenClaim openClaim : openClaims(agentId).all()) {
       PropositionState proposition = store.proposition(openClaim.getPropositionId()).orElse(null);
       ClaimState claim = proposition == null ? null : proposition.claimBy(agentId);
       if (claim != null && !proposition.isResolved() && claim.getEventTime() >= since) {
@@ -181,6 +180,10 @@ public final class DomainNetwork {
         : slashed;
   }
 
+  private AgentOpenClaims openClaims(String agentId) {
+    return new AgentOpenClaims(store.openClaims(agentId));
+  }
+
   private ClaimantStamp stamp(AgentDomainState agent, OpenClaim claim) {
     return reliabilityModel.stamp(
         agent,
@@ -208,7 +211,7 @@ public final class DomainNetwork {
         String agentId = delta.getKey();
         AgentDomainState agent = store.agent(agentId);
         agent.add(delta.getValue());
-        AgentOpenClaims open = store.openClaims(agentId);
+        AgentOpenClaims open = openClaims(agentId);
         feedback.closedClaims(agentId).forEach(open::remove);
         restamp(agentId, agent, open, delta.getValue().learnedFromOutcomes(), caused);
       }
@@ -235,6 +238,7 @@ public final class DomainNetwork {
           && propositionModel.restamp(
               proposition, agentId, stamp, fromOutcomes, store.domain(), feedback)) {
         claim.setStamp(stamp);
+        open.restamped(claim);
         moved.add(claim.getPropositionId());
       } else {
         open.remove(claim.getPropositionId()); // resolved or forgotten since

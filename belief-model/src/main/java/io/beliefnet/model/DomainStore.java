@@ -26,5 +26,5 @@ public interface DomainStore {
   AgentDomainState agent(String agentId);
 
   /** The agent's open claims in this domain; created empty on first use. */
-  AgentOpenClaims openClaims(String agentId);
+  OpenClaimSlots openClaims(String agentId);
 }

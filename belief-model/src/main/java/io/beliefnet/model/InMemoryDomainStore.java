@@ -9,7 +9,7 @@ final class InMemoryDomainStore implements DomainStore {
   private final DomainState domain = new DomainState();
   private final Map<String, PropositionState> propositions = new HashMap<>();
   private final Map<String, AgentDomainState> agents = new HashMap<>();
-  private final Map<String, AgentOpenClaims> openClaims = new HashMap<>();
+  private final Map<String, OpenClaimSlots> openClaims = new HashMap<>();
 
   @Override
   public DomainState domain() {
@@ -42,8 +42,8 @@ final class InMemoryDomainStore implements DomainStore {
   }
 
   @Override
-  public AgentOpenClaims openClaims(String agentId) {
-    return openClaims.computeIfAbsent(agentId, id -> new AgentOpenClaims());
+  public OpenClaimSlots openClaims(String agentId) {
+    return openClaims.computeIfAbsent(agentId, id -> new InMemoryOpenClaimSlots());
   }
 
   int propositionCount() {

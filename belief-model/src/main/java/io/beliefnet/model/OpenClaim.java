@@ -7,6 +7,7 @@ package io.beliefnet.model;
  */
 public final class OpenClaim {
   private String propositionId;
+  private long slot;
   private int outcomeCount;
   private int label;
   private IdentityTier priorTier;
@@ -32,6 +33,15 @@ public final class OpenClaim {
 
   public void setPropositionId(String propositionId) {
     this.propositionId = propositionId;
+  }
+
+  /** Where the claim lies among its agent's {@link OpenClaimSlots}. */
+  public long getSlot() {
+    return slot;
+  }
+
+  public void setSlot(long slot) {
+    this.slot = slot;
   }
 
   public int getOutcomeCount() {

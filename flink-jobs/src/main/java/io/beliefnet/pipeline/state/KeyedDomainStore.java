@@ -1,9 +1,9 @@
 package io.beliefnet.pipeline.state;
 
 import io.beliefnet.model.AgentDomainState;
-import io.beliefnet.model.AgentOpenClaims;
 import io.beliefnet.model.DomainState;
 import io.beliefnet.model.DomainStore;
+import io.beliefnet.model.OpenClaimSlots;
 import io.beliefnet.model.PropositionState;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,7 +26,8 @@ import org.apache.flink.api.common.typeinfo.Types;
  * proposition (ids + 8 K + about 100 bytes, plus {@code ClaimState#serializedBytes()} per standing
  * claim: about 115 bytes for an open hard label with short ids, 200 once scored), {@code
  * AgentDomainState} per agent that claimed in the domain (412 bytes for K = 2, 604 for K = 4), and
- * per open claim an {@code OpenClaim} in its agent's list (the proposition id plus about 40 bytes).
+ * per open claim an {@code OpenClaim} entry (the agent and proposition ids plus about 60 bytes, see
+ * {@link KeyedOpenClaims}).
  */
 public final class KeyedDomainStore implements DomainStore {
 
@@ -37,25 +38,21 @@ public final class KeyedDomainStore implements DomainStore {
           "propositions", Types.STRING, TypeInformation.of(PropositionState.class));
   private static final MapStateDescriptor<String, AgentDomainState> AGENTS =
       new MapStateDescriptor<>("agents", Types.STRING, TypeInformation.of(AgentDomainState.class));
-  private static final MapStateDescriptor<String, AgentOpenClaims> OPEN_CLAIMS =
-      new MapStateDescriptor<>(
-          "open-claims", Types.STRING, TypeInformation.of(AgentOpenClaims.class));
 
   private final ValueState<DomainState> domainState;
   private final MapState<String, PropositionState> propositionState;
   private final MapState<String, AgentDomainState> agentState;
-  private final MapState<String, AgentOpenClaims> openClaimState;
+  private final KeyedOpenClaims openClaims;
 
   private DomainState domain;
   private final Map<String, PropositionState> propositions = new HashMap<>();
   private final Map<String, AgentDomainState> agents = new HashMap<>();
-  private final Map<String, AgentOpenClaims> openClaims = new HashMap<>();
 
   public KeyedDomainStore(RuntimeContext context) {
     domainState = context.getState(DOMAIN);
     propositionState = context.getMapState(PROPOSITIONS);
     agentState = context.getMapState(AGENTS);
-    openClaimState = context.getMapState(OPEN_CLAIMS);
+    openClaims = new KeyedOpenClaims(context);
   }
 
   @Override
@@ -103,9 +100,8 @@ public final class KeyedDomainStore implements DomainStore {
   }
 
   @Override
-  public AgentOpenClaims openClaims(String agentId) {
-    return openClaims.computeIfAbsent(
-        agentId, id -> getOr(openClaimState, id, AgentOpenClaims::new));
+  public OpenClaimSlots openClaims(String agentId) {
+    return openClaims.of(agentId);
   }
 
   /** Writes back everything handed out during the current event and forgets it. */
@@ -116,7 +112,7 @@ public final class KeyedDomainStore implements DomainStore {
       }
       propositionState.putAll(propositions);
       agentState.putAll(agents);
-      openClaimState.putAll(openClaims);
+      openClaims.flush();
     } catch (Exception e) {
       throw new IllegalStateException("cannot write the domain's state", e);
     }
@@ -131,7 +127,7 @@ public final class KeyedDomainStore implements DomainStore {
     domain = null;
     propositions.clear();
     agents.clear();
-    openClaims.clear();
+    openClaims.discard();
   }
 
   private static <T> T read(ValueState<T> state) {

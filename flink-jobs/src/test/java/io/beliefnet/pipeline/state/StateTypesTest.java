@@ -3,8 +3,9 @@ package io.beliefnet.pipeline.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.beliefnet.model.AgentDomainState;
-import io.beliefnet.model.AgentOpenClaims;
 import io.beliefnet.model.DomainState;
+import io.beliefnet.model.OpenClaim;
+import io.beliefnet.model.OpenClaimRing;
 import io.beliefnet.model.PropositionState;
 import io.beliefnet.pipeline.InputEvent;
 import io.beliefnet.pipeline.trust.TokenBucket;
@@ -22,7 +23,8 @@ class StateTypesTest {
       classes = {
         PropositionState.class,
         AgentDomainState.class,
-        AgentOpenClaims.class,
+        OpenClaim.class,
+        OpenClaimRing.class,
         DomainState.class,
         InputEvent.class,
         TokenBucket.class
