@@ -31,6 +31,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.MemorySize;
@@ -51,6 +53,13 @@ final class LocalStack implements AutoCloseable {
 
   static final int PARTITIONS = 2;
 
+  /** Flink's Prometheus reporter, serving every metric of the embedded cluster as text. */
+  private static final ConfigOption<String> PROMETHEUS_FACTORY =
+      ConfigOptions.key("metrics.reporter.prom.factory.class").stringType().noDefaultValue();
+
+  private static final ConfigOption<String> PROMETHEUS_PORT =
+      ConfigOptions.key("metrics.reporter.prom.port").stringType().noDefaultValue();
+
   /** The resolver the local job trusts; registered when the stack starts. */
   static final String RESOLVER = "local-resolver";
 
@@ -61,6 +70,7 @@ final class LocalStack implements AutoCloseable {
   private final Optional<DashboardServer> dashboard;
   private final JobClient job;
   private final int restPort;
+  private final int metricsPort;
   private final ScheduledExecutorService ticker =
       Executors.newSingleThreadScheduledExecutor(
           runnable -> {
@@ -77,7 +87,8 @@ final class LocalStack implements AutoCloseable {
       DevSchemaRegistryServer registry,
       Optional<DashboardServer> dashboard,
       JobClient job,
-      int restPort) {
+      int restPort,
+      int metricsPort) {
     this.stateDir = stateDir;
     this.lock = lock;
     this.broker = broker;
@@ -85,6 +96,7 @@ final class LocalStack implements AutoCloseable {
     this.dashboard = dashboard;
     this.job = job;
     this.restPort = restPort;
+    this.metricsPort = metricsPort;
   }
 
   /**
@@ -120,15 +132,18 @@ final class LocalStack implements AutoCloseable {
     BeliefJobConfig config = BeliefJobConfig.from(jobOptions);
 
     int restPort = freePort();
+    int metricsPort = freePort();
     Configuration flink = flinkConfiguration(stateDir);
     flink.set(RestOptions.PORT, restPort);
+    flink.set(PROMETHEUS_FACTORY, "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
+    flink.set(PROMETHEUS_PORT, String.valueOf(metricsPort));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(flink);
     new BeliefJob(KafkaBeliefJob.sources(config), KafkaBeliefJob.sinks(config), config).build(env);
     registerResolver(broker.bootstrapServers(), registry.url());
     JobClient job = env.executeAsync(BeliefJob.NAME);
     RunningJob.awaitAllTasksRunning(restUrl(restPort), job.getJobID(), Duration.ofMinutes(2));
     new LocalEndpoints(broker.bootstrapServers(), registry.url()).writeTo(stateDir);
-    return new LocalStack(stateDir, lock, broker, registry, dashboard, job, restPort);
+    return new LocalStack(stateDir, lock, broker, registry, dashboard, job, restPort, metricsPort);
   }
 
   /**
@@ -185,6 +200,11 @@ final class LocalStack implements AutoCloseable {
     return "http://127.0.0.1:" + port;
   }
 
+  /** Address where the job's metrics are served in Prometheus's text format. */
+  String metricsUrl() {
+    return restUrl(metricsPort) + "/metrics";
+  }
+
   /** Address of the live dashboard page, if the stack serves one. */
   Optional<String> dashboardUrl() {
     return dashboard.map(DashboardServer::url);
@@ -201,6 +221,7 @@ final class LocalStack implements AutoCloseable {
     out.println("  schema registry         : " + registry.url() + "  (development registry)");
     out.println("  Flink job               : " + BeliefJob.NAME + " (" + job.getJobID() + ")");
     out.println("  Flink REST API          : " + flinkRestUrl());
+    out.println("  Prometheus metrics      : " + metricsUrl());
     dashboardUrl().ifPresent(url -> out.println("  dashboard               : " + url));
     out.println("  state, logs, checkpoints: " + stateDir);
     out.println("  topics (" + PARTITIONS + " partitions each):");

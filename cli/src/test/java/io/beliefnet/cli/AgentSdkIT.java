@@ -14,6 +14,10 @@ import io.beliefnet.sdk.BeliefTable;
 import io.beliefnet.sdk.ClaimRequest;
 import io.beliefnet.signing.AgentKey;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,6 +94,31 @@ class AgentSdkIT {
           .containsExactly("bridge-sensor");
       assertThat(heard).contains(belief);
     }
+  }
+
+  @Test
+  void theJobsMetricsAreServedInPrometheusTextFormat() throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(stack.metricsUrl())).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    // the README's metrics table, as Flink's Prometheus reporter names them
+    assertThat(response.body())
+        .contains("flink_taskmanager_job_task_operator_claims_applied{")
+        .contains("flink_taskmanager_job_task_operator_outcomes_applied{")
+        .contains("flink_taskmanager_job_task_operator_beliefs_emitted{")
+        .contains("flink_taskmanager_job_task_operator_open_propositions{")
+        .contains("flink_taskmanager_job_task_operator_belief_update_lag_ms{")
+        .containsPattern(
+            "flink_taskmanager_job_task_operator_reason_records_rejected\\{[^}]*reason=\"LATE\"")
+        .contains("flink_jobmanager_job_lastCheckpointDuration{")
+        .contains("flink_jobmanager_job_lastCheckpointSize{")
+        .contains("flink_jobmanager_job_numRestarts{")
+        .contains(
+            "flink_taskmanager_job_task_operator_KafkaSourceReader_KafkaConsumer_records_lag_max{");
   }
 
   @Test

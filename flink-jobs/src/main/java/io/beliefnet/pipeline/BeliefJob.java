@@ -30,6 +30,13 @@ public final class BeliefJob {
 
   public static final String NAME = "belief-updating";
 
+  /**
+   * Key groups of every keyed stage: the most subtasks a stage can ever be scaled to. Keyed state
+   * is stored by key group, so a savepoint restores only into a job with the same number: changing
+   * it means starting the job afresh.
+   */
+  public static final int MAX_PARALLELISM = 4096;
+
   private final JobSources sources;
   private final JobSinks sinks;
   private final BeliefJobConfig config;
@@ -40,8 +47,20 @@ public final class BeliefJob {
     this.config = config;
   }
 
-  /** Adds the job's topology to {@code env}. */
+  /**
+   * Adds the job's topology to {@code env}.
+   *
+   * @throws IllegalStateException if {@code env} does not checkpoint: the sinks commit output only
+   *     when a checkpoint completes, so the job would run and publish nothing
+   */
   public void build(StreamExecutionEnvironment env) {
+    if (!env.getCheckpointConfig().isCheckpointingEnabled()) {
+      throw new IllegalStateException(
+          "the belief job needs checkpointing: its sinks publish output in Kafka transactions that"
+              + " commit only when a checkpoint completes, and state survives a failure only"
+              + " through checkpoints; set execution.checkpointing.interval (for example 10 s)");
+    }
+    env.setMaxParallelism(MAX_PARALLELISM);
     Configuration settings = new Configuration();
     // every type has a Flink serializer of its own; a Kryo fallback would be a bug, so fail fast
     settings.set(PipelineOptions.GENERIC_TYPES, false);

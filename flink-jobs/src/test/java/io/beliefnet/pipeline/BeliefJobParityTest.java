@@ -6,7 +6,9 @@ import io.beliefnet.avro.AgentReliability;
 import io.beliefnet.avro.Belief;
 import io.beliefnet.avro.Rejected;
 import io.beliefnet.avro.Settlement;
+import java.time.Duration;
 import java.util.List;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -35,6 +37,7 @@ class BeliefJobParityTest {
     CollectingSink<Rejected> rejected = new CollectingSink<>();
     Configuration flink = new Configuration();
     flink.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+    flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(500));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
     Configuration options = new Configuration();
     options.set(BeliefJobOptions.RESOLVERS, List.of(ScriptedWorld.RESOLVER));
