@@ -220,7 +220,7 @@ final class LocalStack implements AutoCloseable {
     out.println("  Kafka bootstrap servers : " + broker.bootstrapServers());
     out.println("  schema registry         : " + registry.url() + "  (development registry)");
     out.println("  Flink job               : " + BeliefJob.NAME + " (" + job.getJobID() + ")");
-    out.println("  Flink REST API          : " + flinkRestUrl());
+    out.println("  Flink web UI, REST API  : " + flinkRestUrl());
     out.println("  Prometheus metrics      : " + metricsUrl());
     dashboardUrl().ifPresent(url -> out.println("  dashboard               : " + url));
     out.println("  state, logs, checkpoints: " + stateDir);

@@ -97,12 +97,16 @@ class AgentSdkIT {
   }
 
   @Test
+  void flinksWebUiIsServedOnTheRestPort() throws Exception {
+    HttpResponse<String> response = get(stack.flinkRestUrl() + "/");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("Apache Flink Web Dashboard");
+  }
+
+  @Test
   void theJobsMetricsAreServedInPrometheusTextFormat() throws Exception {
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(stack.metricsUrl())).build(),
-                HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = get(stack.metricsUrl());
 
     assertThat(response.statusCode()).isEqualTo(200);
     // the README's metrics table, as Flink's Prometheus reporter names them
@@ -151,6 +155,12 @@ class AgentSdkIT {
   }
 
   /** Questions answered by every worker, each right with its accuracy; workers answer in turn. */
+  private static HttpResponse<String> get(String url) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   private static void writeDataSet(Path dir, int questions, double[] accuracies, Random random)
       throws IOException {
     StringBuilder answers = new StringBuilder("question,worker,answer\n");
