@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
     description = "Live belief updating on Kafka and Flink.",
     subcommands = {
       LocalCommand.class,
+      WorldCommand.class,
+      DashboardCommand.class,
       RegisterCommand.class,
       ClaimCommand.class,
       OutcomeCommand.class,

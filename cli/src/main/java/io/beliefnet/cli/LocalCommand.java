@@ -1,12 +1,10 @@
 package io.beliefnet.cli;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.apache.flink.util.TimeUtils;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code belief local}: the whole network on this machine until Ctrl-C. */
@@ -36,37 +34,7 @@ final class LocalCommand implements Callable<Integer> {
           "Port of the development schema registry; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int registryPort;
 
-  @Option(
-      names = "--seed",
-      defaultValue = "7",
-      description = "Seed of the simulated world (default: ${DEFAULT-VALUE}).")
-  long seed;
-
-  @Option(
-      names = "--tick",
-      defaultValue = "1s",
-      converter = DurationConverter.class,
-      description = "How often a proposition opens, e.g. 500ms or 2s (default: ${DEFAULT-VALUE}).")
-  Duration tick;
-
-  @Option(
-      names = "--resolve-after",
-      defaultValue = "5",
-      description =
-          "Ticks a proposition stays open before its outcome (default: ${DEFAULT-VALUE}).")
-  int resolveAfter;
-
-  @Option(
-      names = "--sybils",
-      defaultValue = "12",
-      description = "Identities in the sybil ring (default: ${DEFAULT-VALUE}).")
-  int sybils;
-
-  @Option(
-      names = "--copiers",
-      defaultValue = "3",
-      description = "Agents that copy the majority (default: ${DEFAULT-VALUE}).")
-  int copiers;
+  @Mixin WorldOptions world;
 
   @Option(
       names = "--dashboard-port",
@@ -77,7 +45,6 @@ final class LocalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    WorldSettings world = new WorldSettings(seed, tick, resolveAfter, sybils, copiers);
     CountDownLatch stopped = new CountDownLatch(1);
     LocalStack stack = LocalStack.start(stateDir.toAbsolutePath(), registryPort, dashboardPort);
     Runtime.getRuntime()
@@ -90,16 +57,8 @@ final class LocalCommand implements Callable<Integer> {
                 },
                 "local-stack-shutdown"));
     stack.printWhereThingsAre(System.out);
-    stack.startWorld(world);
+    stack.startWorld(world.settings());
     stopped.await();
     return 0;
-  }
-
-  /** Reads durations as Flink's options do: 500ms, 2s, 1min. */
-  static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-    @Override
-    public Duration convert(String value) {
-      return TimeUtils.parseDuration(value);
-    }
   }
 }

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,7 +108,7 @@ final class LocalStack implements AutoCloseable {
     return start(stateDir, registryPort, OptionalInt.empty());
   }
 
-  /** Starts everything and the dashboard on {@code dashboardPort} (0 picks a free one). */
+  /** Starts everything and the dashboard on 127.0.0.1:{@code dashboardPort} (0: a free port). */
   static LocalStack start(Path stateDir, int registryPort, int dashboardPort) throws Exception {
     return start(stateDir, registryPort, OptionalInt.of(dashboardPort));
   }
@@ -122,7 +123,11 @@ final class LocalStack implements AutoCloseable {
     Optional<DashboardServer> dashboard =
         dashboardPort.stream()
             .mapToObj(
-                port -> DashboardServer.start(port, broker.bootstrapServers(), registry.url()))
+                port ->
+                    DashboardServer.start(
+                        new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
+                        broker.bootstrapServers(),
+                        registry.url()))
             .findFirst();
 
     Configuration jobOptions = new Configuration();
@@ -156,9 +161,14 @@ final class LocalStack implements AutoCloseable {
 
   private static void registerResolver(String bootstrapServers, String registryUrl) {
     try (BeliefClient client = BeliefClient.builder(bootstrapServers, registryUrl).build()) {
-      client.register(
-          new AgentRegistration(RESOLVER, RESOLVER, IdentityTier.ATTESTED, 0), resolverKey());
+      registerResolver(client);
     }
+  }
+
+  /** Registers {@link #RESOLVER} with its development key. */
+  static void registerResolver(BeliefClient client) {
+    client.register(
+        new AgentRegistration(RESOLVER, RESOLVER, IdentityTier.ATTESTED, 0), resolverKey());
   }
 
   private static int freePort() throws IOException {
@@ -239,7 +249,9 @@ final class LocalStack implements AutoCloseable {
 
   /** Registers the simulated world's agents, then plays one tick of it every {@code tick}. */
   void startWorld(WorldSettings settings) {
-    world = new SimulatedWorld(broker.bootstrapServers(), registry.url(), settings);
+    world =
+        new SimulatedWorld(
+            BeliefClient.builder(broker.bootstrapServers(), registry.url()).build(), settings);
     world.registerAgents();
     ticker.scheduleAtFixedRate(
         world::tick, settings.tick().toMillis(), settings.tick().toMillis(), TimeUnit.MILLISECONDS);

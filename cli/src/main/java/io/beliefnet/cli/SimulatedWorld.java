@@ -77,14 +77,15 @@ final class SimulatedWorld implements AutoCloseable {
   private final Deque<Opened> awaitingOutcome = new ArrayDeque<>();
   private int ticks;
 
-  SimulatedWorld(String bootstrapServers, String registryUrl, WorldSettings settings) {
+  /** A world that publishes through {@code client}, which it closes when it is closed. */
+  SimulatedWorld(BeliefClient client, WorldSettings settings) {
     this.settings = settings;
     this.random = new SplittableRandom(settings.seed());
     for (int d = 0; d < DOMAINS.size(); d++) {
       state[d] = random.nextInt(DOMAINS.get(d).outcomes().size());
     }
     snapshot = state.clone();
-    client = BeliefClient.builder(bootstrapServers, registryUrl).build();
+    this.client = client;
     resolver = client.agent(LocalStack.RESOLVER, LocalStack.resolverKey());
     populate();
   }

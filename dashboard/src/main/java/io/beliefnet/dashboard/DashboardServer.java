@@ -7,7 +7,6 @@ import io.beliefnet.dashboard.StaticResources.Resource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The live dashboard on 127.0.0.1: a page that follows the network's topics. Serves
+ * The live dashboard: a page that follows the network's topics. Serves
  *
  * <ul>
  *   <li>{@code GET /} and its scripts and styles, Chart.js included, from the class path;
@@ -51,15 +50,16 @@ public final class DashboardServer implements AutoCloseable {
 
   /**
    * Starts following the topics on {@code bootstrapServers} (which must exist) and serves the page
-   * on 127.0.0.1:{@code port}; port 0 picks a free one.
+   * on {@code address}; port 0 picks a free one.
    */
-  public static DashboardServer start(int port, String bootstrapServers, String registryUrl) {
+  public static DashboardServer start(
+      InetSocketAddress address, String bootstrapServers, String registryUrl) {
     HttpServer http;
     try {
-      http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+      http = HttpServer.create(address, 0);
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "cannot serve the dashboard on 127.0.0.1:" + port + " (is the port taken?)", e);
+          "cannot serve the dashboard on " + address + " (is the port taken?)", e);
     }
     // one thread per open event stream, plus the short requests
     ExecutorService handlers =
@@ -80,7 +80,12 @@ public final class DashboardServer implements AutoCloseable {
 
   /** The page's address, e.g. {@code http://127.0.0.1:8080/}. */
   public String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+    InetSocketAddress address = server.getAddress();
+    String host =
+        address.getAddress().isAnyLocalAddress()
+            ? "127.0.0.1"
+            : address.getAddress().getHostAddress();
+    return "http://" + host + ":" + address.getPort() + "/";
   }
 
   private void handle(HttpExchange exchange) throws IOException {

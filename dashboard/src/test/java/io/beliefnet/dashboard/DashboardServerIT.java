@@ -12,6 +12,8 @@ import io.beliefnet.registry.DevSchemaRegistryServer;
 import io.beliefnet.registry.HttpSchemaRegistryClient;
 import io.beliefnet.topics.Topic;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,7 +54,10 @@ class DashboardServerIT {
   void streamsWhatTheTopicsCarryAndServesThePage(KafkaBroker broker) throws Exception {
     try (DevSchemaRegistryServer registry = DevSchemaRegistryServer.start(0);
         DashboardServer dashboard =
-            DashboardServer.start(0, broker.bootstrapServers(), registry.url())) {
+            DashboardServer.start(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                broker.bootstrapServers(),
+                registry.url())) {
       Iterator<String> stream =
           http.send(request(dashboard, "api/events"), HttpResponse.BodyHandlers.ofLines())
               .body()
