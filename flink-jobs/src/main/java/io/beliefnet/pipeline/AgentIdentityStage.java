@@ -14,6 +14,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.util.Collector;
 
 /**
@@ -53,6 +54,8 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
   private transient ValueState<TokenBucket> allowance;
   private transient ValueState<TokenBucket> failureAllowance;
   private transient SignatureVerifier signatures;
+  private transient Counter validSignatures;
+  private transient Counter invalidSignatures;
   private transient MapState<String, Boolean> domains;
 
   public AgentIdentityStage(TrustPolicy policy) {
@@ -66,6 +69,9 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
     allowance = getRuntimeContext().getState(CLAIM_ALLOWANCE);
     failureAllowance = getRuntimeContext().getState(FAILURE_ALLOWANCE);
     signatures = new SignatureVerifier();
+    // signature_checks with a result label: how much verification work the job does, and forgeries
+    validSignatures = signatureChecks("valid");
+    invalidSignatures = signatureChecks("invalid");
     domains = getRuntimeContext().getMapState(DOMAINS);
   }
 
@@ -144,6 +150,7 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
       return false;
     }
     Verdict verdict = signatures.verify(event, signer.getPublicKey());
+    (verdict == Verdict.VALID ? validSignatures : invalidSignatures).inc();
     if (verdict == Verdict.UNSIGNED) {
       reject(event, context, RejectionReason.UNSIGNED, IdentityRefusals.unsigned(event));
     } else if (verdict != Verdict.VALID) {
@@ -181,6 +188,13 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
       }
     }
     identity.update(registered);
+  }
+
+  private Counter signatureChecks(String result) {
+    return getRuntimeContext()
+        .getMetricGroup()
+        .addGroup("result", result)
+        .counter("signature_checks");
   }
 
   /** The agent's claim allowance, full for its first claim. */
