@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
 
@@ -28,11 +29,23 @@ final class ScriptSource implements GeneratorFunction<Long, InputEvent> {
 
   /** The script's three input topics as sources. */
   static JobSources of(List<ScriptedEvent> script) {
-    return new JobSources(
-        source(script, Topic.CLAIMS), source(script, Topic.OUTCOMES), source(script, Topic.AGENTS));
+    return sources(script, RateLimiterStrategy.noOp());
   }
 
-  private static DataGeneratorSource<InputEvent> source(List<ScriptedEvent> script, Topic topic) {
+  /** As {@link #of}, each source emitting at most {@code perSecond} events a second. */
+  static JobSources throttled(List<ScriptedEvent> script, int perSecond) {
+    return sources(script, RateLimiterStrategy.perSecond(perSecond));
+  }
+
+  private static JobSources sources(List<ScriptedEvent> script, RateLimiterStrategy rate) {
+    return new JobSources(
+        source(script, Topic.CLAIMS, rate),
+        source(script, Topic.OUTCOMES, rate),
+        source(script, Topic.AGENTS, rate));
+  }
+
+  private static DataGeneratorSource<InputEvent> source(
+      List<ScriptedEvent> script, Topic topic, RateLimiterStrategy rate) {
     ScriptSource records = new ScriptSource(topic.defaultName());
     for (ScriptedEvent event : script) {
       if (event.topic() == topic) {
@@ -41,7 +54,7 @@ final class ScriptSource implements GeneratorFunction<Long, InputEvent> {
       }
     }
     return new DataGeneratorSource<>(
-        records, records.values.size(), TypeInformation.of(InputEvent.class));
+        records, records.values.size(), rate, TypeInformation.of(InputEvent.class));
   }
 
   @Override
