@@ -29,18 +29,20 @@ final class LocalCommand implements Callable<Integer> {
 
   @Option(
       names = "--registry-port",
-      defaultValue = "0",
+      defaultValue = "" + LocalStack.REGISTRY_PORT,
       description =
-          "Port of the development schema registry; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+          "Port of the development schema registry, if free (another free one if not); 0 picks any"
+              + " free one (default: ${DEFAULT-VALUE}).")
   int registryPort;
 
   @Mixin WorldOptions world;
 
   @Option(
       names = "--dashboard-port",
-      defaultValue = "8080",
+      defaultValue = "" + LocalStack.DASHBOARD_PORT,
       description =
-          "Port of the live dashboard on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+          "Port of the live dashboard on 127.0.0.1, if free (another free one if not); 0 picks any"
+              + " free one (default: ${DEFAULT-VALUE}).")
   int dashboardPort;
 
   @Override

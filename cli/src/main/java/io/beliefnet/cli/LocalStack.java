@@ -3,6 +3,7 @@ package io.beliefnet.cli;
 import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.dashboard.DashboardServer;
 import io.beliefnet.kafka.KafkaBroker;
+import io.beliefnet.kafka.LoopbackPorts;
 import io.beliefnet.kafka.NetworkTopics;
 import io.beliefnet.pipeline.BeliefJob;
 import io.beliefnet.pipeline.BeliefJobConfig;
@@ -19,7 +20,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,6 +60,17 @@ final class LocalStack implements AutoCloseable {
 
   private static final ConfigOption<String> PROMETHEUS_PORT =
       ConfigOptions.key("metrics.reporter.prom.port").stringType().noDefaultValue();
+
+  /**
+   * Default ports, used where free (another free port is taken where not): Kafka's, the registry's
+   * and Flink's Prometheus reporter's usual ones; Flink's web UI next to the registry.
+   */
+  static final int BROKER_PORT = 9092;
+
+  static final int REGISTRY_PORT = 8081;
+  static final int FLINK_PORT = 8082;
+  static final int METRICS_PORT = 9249;
+  static final int DASHBOARD_PORT = 8080;
 
   /** The resolver the local job trusts; registered when the stack starts. */
   static final String RESOLVER = "local-resolver";
@@ -117,15 +128,17 @@ final class LocalStack implements AutoCloseable {
       throws Exception {
     StateFolderLock lock = StateFolderLock.acquire(stateDir);
     wipe(stateDir);
-    KafkaBroker broker = KafkaBroker.start(stateDir.resolve("kafka"));
+    KafkaBroker broker = KafkaBroker.start(stateDir.resolve("kafka"), BROKER_PORT);
     NetworkTopics.create(broker.bootstrapServers(), PARTITIONS);
-    DevSchemaRegistryServer registry = DevSchemaRegistryServer.start(registryPort);
+    DevSchemaRegistryServer registry =
+        DevSchemaRegistryServer.start(LoopbackPorts.preferred(registryPort));
     Optional<DashboardServer> dashboard =
         dashboardPort.stream()
             .mapToObj(
                 port ->
                     DashboardServer.start(
-                        new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
+                        new InetSocketAddress(
+                            InetAddress.getLoopbackAddress(), LoopbackPorts.preferred(port)),
                         broker.bootstrapServers(),
                         registry.url()))
             .findFirst();
@@ -136,8 +149,8 @@ final class LocalStack implements AutoCloseable {
     jobOptions.set(BeliefJobOptions.RESOLVERS, List.of(RESOLVER));
     BeliefJobConfig config = BeliefJobConfig.from(jobOptions);
 
-    int restPort = freePort();
-    int metricsPort = freePort();
+    int restPort = LoopbackPorts.preferred(FLINK_PORT);
+    int metricsPort = LoopbackPorts.preferred(METRICS_PORT);
     Configuration flink = flinkConfiguration(stateDir);
     flink.set(RestOptions.PORT, restPort);
     flink.set(PROMETHEUS_FACTORY, "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
@@ -169,12 +182,6 @@ final class LocalStack implements AutoCloseable {
   static void registerResolver(BeliefClient client) {
     client.register(
         new AgentRegistration(RESOLVER, RESOLVER, IdentityTier.ATTESTED, 0), resolverKey());
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 
   /** Flink's settings for the embedded cluster: RocksDB, incremental checkpoints, small memory. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,7 +53,12 @@ public final class ChildProcessKafkaBroker implements KafkaBroker {
    * @throws IllegalStateException if the broker does not come up within 90 s; its log says why
    */
   public static ChildProcessKafkaBroker start(Path workDir) {
-    return start(workDir, "PLAINTEXT", List.of(), List.of());
+    return start(workDir, 0);
+  }
+
+  /** As {@link #start(Path)}, listening on {@code port} if it is free (0: any free port). */
+  public static ChildProcessKafkaBroker start(Path workDir, int port) {
+    return start(workDir, port, "PLAINTEXT", List.of(), List.of());
   }
 
   /**
@@ -65,17 +69,22 @@ public final class ChildProcessKafkaBroker implements KafkaBroker {
   public static ChildProcessKafkaBroker start(Path workDir, SecureBrokerSettings security) {
     return start(
         workDir,
+        0,
         SecureBrokerSettings.PROTOCOL,
         security.serverProperties(),
         security.formatArguments());
   }
 
   private static ChildProcessKafkaBroker start(
-      Path workDir, String protocol, List<String> securityProperties, List<String> formatExtras) {
+      Path workDir,
+      int port,
+      String protocol,
+      List<String> securityProperties,
+      List<String> formatExtras) {
     try {
       Files.createDirectories(workDir);
-      int brokerPort = freePort();
-      int controllerPort = freePort();
+      int brokerPort = LoopbackPorts.preferred(port);
+      int controllerPort = LoopbackPorts.free();
       Path config = workDir.resolve("server.properties");
       Files.writeString(
           config,
@@ -257,12 +266,6 @@ public final class ChildProcessKafkaBroker implements KafkaBroker {
             "kafka-server.classpath is missing from the kafka-local jar: rebuild with ./mvnw install");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
     }
   }
 

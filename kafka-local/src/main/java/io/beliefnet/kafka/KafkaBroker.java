@@ -11,12 +11,16 @@ public interface KafkaBroker extends AutoCloseable {
   void close();
 
   /**
-   * Starts a single-node broker: in a Docker container where a Docker engine is reachable,
-   * otherwise from Kafka's own artifacts in a child JVM whose data lives under {@code workDir}.
+   * Starts a single-node broker from Kafka's own artifacts in a child JVM whose data lives under
+   * {@code workDir}: the same Kafka version as the clients, with or without a Docker engine. Where
+   * one runs, {@code docker compose up} gives the whole network in containers instead.
    */
   static KafkaBroker start(java.nio.file.Path workDir) {
-    return ContainerKafkaBroker.dockerAvailable()
-        ? ContainerKafkaBroker.start()
-        : ChildProcessKafkaBroker.start(workDir);
+    return ChildProcessKafkaBroker.start(workDir);
+  }
+
+  /** As {@link #start(java.nio.file.Path)}, on {@code port} if it is free (0: any free port). */
+  static KafkaBroker start(java.nio.file.Path workDir, int port) {
+    return ChildProcessKafkaBroker.start(workDir, port);
   }
 }
