@@ -7,6 +7,7 @@ import io.beliefnet.registry.SchemaRegistryClient;
 import io.beliefnet.registry.WireFormatException;
 import io.beliefnet.signing.AgentKey;
 import io.beliefnet.topics.Topic;
+import io.beliefnet.topics.TopicNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -62,6 +63,7 @@ public final class BeliefClient implements AutoCloseable {
   private final String bootstrapServers;
   private final String registryUrl;
   private final Map<String, Object> kafkaProperties;
+  private final TopicNames topics;
   private final AvroWireSerializer<SpecificRecord> serializer;
   private final Producer<String, byte[]> producer;
 
@@ -69,6 +71,7 @@ public final class BeliefClient implements AutoCloseable {
     this.bootstrapServers = builder.bootstrapServers;
     this.registryUrl = builder.registryUrl;
     this.kafkaProperties = Map.copyOf(builder.kafkaProperties);
+    this.topics = builder.topics;
     SchemaRegistryClient registry = HttpSchemaRegistryClient.connect(registryUrl);
     this.serializer = new AvroWireSerializer<>(registry);
     this.producer = producer;
@@ -84,6 +87,7 @@ public final class BeliefClient implements AutoCloseable {
     private final String bootstrapServers;
     private final String registryUrl;
     private final Map<String, Object> kafkaProperties = new HashMap<>();
+    private TopicNames topics = TopicNames.defaults();
 
     private Builder(String bootstrapServers, String registryUrl) {
       if (bootstrapServers == null || bootstrapServers.isBlank()) {
@@ -105,6 +109,12 @@ public final class BeliefClient implements AutoCloseable {
      */
     public Builder kafkaProperties(Map<String, ?> properties) {
       kafkaProperties.putAll(properties);
+      return this;
+    }
+
+    /** The topics' names on the cluster, where they are not the defaults. */
+    public Builder topicNames(TopicNames names) {
+      this.topics = names;
       return this;
     }
 
@@ -167,7 +177,7 @@ public final class BeliefClient implements AutoCloseable {
   public BeliefTable subscribeBeliefs() {
     return BeliefTable.follow(
         consumer(),
-        Topic.BELIEFS.defaultName(),
+        topics.of(Topic.BELIEFS),
         HttpSchemaRegistryClient.connect(registryUrl),
         bootstrapServers);
   }
@@ -181,7 +191,7 @@ public final class BeliefClient implements AutoCloseable {
     Map<TopicPartition, OffsetSpec> newest = new HashMap<>();
     for (Topic topic : Topic.INPUTS) {
       for (int partition = 0; partition < partitionCount(topic); partition++) {
-        newest.put(new TopicPartition(topic.defaultName(), partition), OffsetSpec.maxTimestamp());
+        newest.put(new TopicPartition(topics.of(topic), partition), OffsetSpec.maxTimestamp());
       }
     }
     Map<String, Object> config = new HashMap<>(kafkaProperties);
@@ -207,9 +217,9 @@ public final class BeliefClient implements AutoCloseable {
   /** Number of partitions of {@code topic}: records are spread over them by key. */
   public int partitionCount(Topic topic) {
     try {
-      return producer.partitionsFor(topic.defaultName()).size();
+      return producer.partitionsFor(topics.of(topic)).size();
     } catch (KafkaException e) {
-      throw unreachable("the partitions of topic " + topic.defaultName(), e);
+      throw unreachable("the partitions of topic " + topics.of(topic), e);
     }
   }
 
@@ -227,7 +237,7 @@ public final class BeliefClient implements AutoCloseable {
     CompletableFuture<RecordMetadata> acknowledged = new CompletableFuture<>();
     try {
       producer.send(
-          new ProducerRecord<>(topic.defaultName(), null, timestamp.toEpochMilli(), key, bytes),
+          new ProducerRecord<>(topics.of(topic), null, timestamp.toEpochMilli(), key, bytes),
           (metadata, failure) -> {
             if (failure == null) {
               acknowledged.complete(metadata);
@@ -270,7 +280,7 @@ public final class BeliefClient implements AutoCloseable {
   private byte[] encode(Topic topic, SpecificRecord value, String what) {
     try {
       synchronized (serializer) {
-        return serializer.serialize(topic.defaultName(), value);
+        return serializer.serialize(topics.of(topic), value);
       }
     } catch (WireFormatException e) {
       throw new BeliefClientException("could not encode " + what + ": " + e.getMessage(), e);
@@ -287,7 +297,7 @@ public final class BeliefClient implements AutoCloseable {
             + " refused "
             + what
             + " on topic "
-            + topic.defaultName()
+            + topics.of(topic)
             + ": "
             + failure.getMessage()
             + "; check that this client may write the topic (ACLs, security settings)",

@@ -35,7 +35,10 @@ final class DashboardCommand implements Callable<Integer> {
     CountDownLatch stopped = new CountDownLatch(1);
     DashboardServer dashboard =
         DashboardServer.start(
-            new InetSocketAddress(listen, port), network.bootstrapServers(), network.registryUrl());
+            new InetSocketAddress(listen, port),
+            network.bootstrapServers(),
+            network.registryUrl(),
+            network.topicNames());
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

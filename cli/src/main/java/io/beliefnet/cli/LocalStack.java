@@ -15,6 +15,7 @@ import io.beliefnet.sdk.AgentRegistration;
 import io.beliefnet.sdk.BeliefClient;
 import io.beliefnet.signing.AgentKey;
 import io.beliefnet.topics.Topic;
+import io.beliefnet.topics.TopicNames;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -140,7 +141,8 @@ final class LocalStack implements AutoCloseable {
                         new InetSocketAddress(
                             InetAddress.getLoopbackAddress(), LoopbackPorts.preferred(port)),
                         broker.bootstrapServers(),
-                        registry.url()))
+                        registry.url(),
+                        TopicNames.defaults()))
             .findFirst();
 
     Configuration jobOptions = new Configuration();

@@ -2,9 +2,13 @@ package io.beliefnet.cli;
 
 import io.beliefnet.sdk.BeliefClient;
 import io.beliefnet.topics.KafkaClientProperties;
+import io.beliefnet.topics.Topic;
+import io.beliefnet.topics.TopicNames;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,6 +33,15 @@ final class NetworkOptions {
           "File of Kafka client properties for a secured cluster (security.protocol, sasl.*, ssl.*).")
   Path kafkaPropertiesFile;
 
+  @Option(
+      names = "--topic",
+      paramLabel = "TOPIC=NAME",
+      converter = {TopicConverter.class, Verbatim.class},
+      description =
+          "A topic's name on the cluster, where it is not the default, as the job's"
+              + " topic.<topic> option gives it, e.g. --topic claims=prod.claims; repeatable.")
+  Map<Topic, String> renamedTopics = new EnumMap<>(Topic.class);
+
   /** The client properties from {@code --kafka-properties}; none without it. */
   Map<String, Object> kafkaProperties() {
     return kafkaPropertiesFile == null
@@ -49,9 +62,35 @@ final class NetworkOptions {
         .orElseThrow(() -> new LocalEndpoints.NotRunning(LocalEndpoints.DEFAULT_STATE_DIR));
   }
 
+  /** The topics' names on the cluster: the defaults, renamed by {@code --topic}. */
+  TopicNames topicNames() {
+    return TopicNames.of(renamedTopics);
+  }
+
   BeliefClient client() {
     return BeliefClient.builder(bootstrapServers(), registryUrl())
         .kafkaProperties(kafkaProperties())
+        .topicNames(topicNames())
         .build();
+  }
+
+  /** Reads a topic by its default name, e.g. {@code claims} or {@code agent-reliability}. */
+  static final class TopicConverter implements CommandLine.ITypeConverter<Topic> {
+    @Override
+    public Topic convert(String defaultName) {
+      try {
+        return TopicNames.topic(defaultName);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** Takes a topic's name as it is. */
+  static final class Verbatim implements CommandLine.ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      return value;
+    }
   }
 }

@@ -78,7 +78,7 @@ final class TailCommand implements Callable<Integer> {
     long printed = 0;
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(topic.topic.defaultName()));
+      consumer.subscribe(List.of(network.topicNames().of(topic.topic)));
       while (max < 0 || printed < max) {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
           System.out.println(render(decoder, record));

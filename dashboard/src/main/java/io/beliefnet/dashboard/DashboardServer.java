@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.beliefnet.dashboard.PropositionTrack.History;
 import io.beliefnet.dashboard.StaticResources.Resource;
+import io.beliefnet.topics.TopicNames;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -49,11 +50,11 @@ public final class DashboardServer implements AutoCloseable {
   }
 
   /**
-   * Starts following the topics on {@code bootstrapServers} (which must exist) and serves the page
-   * on {@code address}; port 0 picks a free one.
+   * Starts following the topics, under their {@code names}, on {@code bootstrapServers} (they must
+   * exist) and serves the page on {@code address}; port 0 picks a free one.
    */
   public static DashboardServer start(
-      InetSocketAddress address, String bootstrapServers, String registryUrl) {
+      InetSocketAddress address, String bootstrapServers, String registryUrl, TopicNames names) {
     HttpServer http;
     try {
       http = HttpServer.create(address, 0);
@@ -70,7 +71,7 @@ public final class DashboardServer implements AutoCloseable {
               return thread;
             });
     EventHub hub = new EventHub();
-    TopicFeed feed = TopicFeed.start(bootstrapServers, registryUrl, hub);
+    TopicFeed feed = TopicFeed.start(bootstrapServers, registryUrl, names, hub);
     DashboardServer dashboard = new DashboardServer(http, handlers, feed, hub);
     http.createContext("/", dashboard::handle);
     http.setExecutor(handlers);

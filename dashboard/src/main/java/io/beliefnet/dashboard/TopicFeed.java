@@ -5,6 +5,7 @@ import io.beliefnet.registry.HttpSchemaRegistryClient;
 import io.beliefnet.registry.SchemaRegistryClient;
 import io.beliefnet.registry.WireFormatException;
 import io.beliefnet.topics.Topic;
+import io.beliefnet.topics.TopicNames;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -43,7 +44,7 @@ final class TopicFeed implements AutoCloseable {
   private final EventHub hub;
   private final Thread thread = new Thread(this::run, "dashboard-topic-feed");
 
-  private TopicFeed(String bootstrapServers, String registryUrl, EventHub hub) {
+  private TopicFeed(String bootstrapServers, String registryUrl, TopicNames names, EventHub hub) {
     this.hub = hub;
     this.consumer =
         new KafkaConsumer<>(
@@ -55,13 +56,14 @@ final class TopicFeed implements AutoCloseable {
             new ByteArrayDeserializer());
     SchemaRegistryClient registry = HttpSchemaRegistryClient.connect(registryUrl);
     for (Topic topic : TOPICS) {
-      decoders.put(topic.defaultName(), new AvroRecordDecoder<>(registry, topic.valueType()));
+      decoders.put(names.of(topic), new AvroRecordDecoder<>(registry, topic.valueType()));
     }
   }
 
-  /** Starts reading; the topics must exist. */
-  static TopicFeed start(String bootstrapServers, String registryUrl, EventHub hub) {
-    TopicFeed feed = new TopicFeed(bootstrapServers, registryUrl, hub);
+  /** Starts reading the topics under their {@code names}; they must exist. */
+  static TopicFeed start(
+      String bootstrapServers, String registryUrl, TopicNames names, EventHub hub) {
+    TopicFeed feed = new TopicFeed(bootstrapServers, registryUrl, names, hub);
     feed.thread.setDaemon(true);
     feed.thread.start();
     return feed;

@@ -11,6 +11,7 @@ import io.beliefnet.registry.AvroWireSerializer;
 import io.beliefnet.registry.DevSchemaRegistryServer;
 import io.beliefnet.registry.HttpSchemaRegistryClient;
 import io.beliefnet.topics.Topic;
+import io.beliefnet.topics.TopicNames;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -57,7 +58,8 @@ class DashboardServerIT {
             DashboardServer.start(
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 broker.bootstrapServers(),
-                registry.url())) {
+                registry.url(),
+                TopicNames.defaults())) {
       Iterator<String> stream =
           http.send(request(dashboard, "api/events"), HttpResponse.BodyHandlers.ofLines())
               .body()

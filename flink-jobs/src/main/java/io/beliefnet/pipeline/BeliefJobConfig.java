@@ -5,6 +5,7 @@ import io.beliefnet.model.ModelParameters;
 import io.beliefnet.pipeline.trust.TrustPolicy;
 import io.beliefnet.topics.KafkaClientProperties;
 import io.beliefnet.topics.Topic;
+import io.beliefnet.topics.TopicNames;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -32,7 +33,7 @@ public record BeliefJobConfig(
     Duration openRetention,
     TrustPolicy trust,
     ModelParameters model,
-    Map<Topic, String> topicNames) {
+    TopicNames topicNames) {
 
   /** Reads {@code --key value} arguments; unknown keys are passed on to Flink. */
   public static BeliefJobConfig fromArgs(String[] args) {
@@ -65,7 +66,7 @@ public record BeliefJobConfig(
                 configuration.get(BeliefJobOptions.UNVERIFIED_TOTAL_WEIGHT),
                 modelTiers(perTier(configuration, BeliefJobOptions.CONTROLLER_WEIGHT_CAP)),
                 configuration.get(BeliefJobOptions.MINIMUM_STAKE)),
-        names);
+        TopicNames.of(names));
   }
 
   private static TrustPolicy trustPolicy(Configuration configuration) {
@@ -92,6 +93,6 @@ public record BeliefJobConfig(
 
   /** The configured name of {@code topic}. */
   public String topic(Topic topic) {
-    return topicNames.get(topic);
+    return topicNames.of(topic);
   }
 }
