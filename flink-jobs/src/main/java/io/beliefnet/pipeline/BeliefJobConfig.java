@@ -37,7 +37,12 @@ public record BeliefJobConfig(
 
   /** Reads {@code --key value} arguments; unknown keys are passed on to Flink. */
   public static BeliefJobConfig fromArgs(String[] args) {
-    return from(Configuration.fromMap(ParameterTool.fromArgs(args).toMap()));
+    return from(arguments(args));
+  }
+
+  /** {@code --key value} arguments as a configuration. */
+  public static Configuration arguments(String[] args) {
+    return Configuration.fromMap(ParameterTool.fromArgs(args).toMap());
   }
 
   public static BeliefJobConfig from(Configuration configuration) {

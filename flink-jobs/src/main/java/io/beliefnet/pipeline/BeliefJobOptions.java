@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
+import org.apache.flink.configuration.Configuration;
 
 /**
  * The job's own configuration options. They are read from command-line arguments ({@code
@@ -152,6 +153,24 @@ public final class BeliefJobOptions {
   public static final Map<Topic, ConfigOption<String>> TOPIC_NAMES = topicNameOptions();
 
   private BeliefJobOptions() {}
+
+  /**
+   * Every option's value in {@code configuration} as {@code key=value} pairs, values with spaces in
+   * quotes: what the job runs with, for its log. It names the Kafka properties file, not what the
+   * file holds.
+   */
+  public static String describe(Configuration configuration) {
+    StringBuilder described = new StringBuilder();
+    for (ConfigOption<?> option : all()) {
+      String value = configuration.getOptional(option).map(String::valueOf).orElse("none");
+      described
+          .append(described.isEmpty() ? "" : " ")
+          .append(option.key())
+          .append('=')
+          .append(value.contains(" ") ? '"' + value + '"' : value);
+    }
+    return described.toString();
+  }
 
   /** Every option of the job, for documentation and argument checking. */
   public static List<ConfigOption<?>> all() {

@@ -18,6 +18,8 @@ import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keyed by domain: runs the model's {@link DomainUpdater} over keyed state in event-time order and
@@ -29,6 +31,7 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
     implements CheckpointedFunction {
 
   private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(DomainBeliefStage.class);
 
   public static final OutputTag<AgentReliability> RELIABILITIES =
       new OutputTag<>("agent-reliability") {};
@@ -105,6 +108,12 @@ public final class DomainBeliefStage extends EventTimeOrderedFunction<String, Be
   public void initializeState(FunctionInitializationContext context) throws Exception {
     openPropositions =
         context.getOperatorStateStore().getListState(DomainStageMetrics.OPEN_PROPOSITIONS);
+    if (context.isRestored()) {
+      LOG.info(
+          "event=state_restored operator=beliefs subtask={} checkpoint={}",
+          getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(),
+          context.getRestoredCheckpointId().orElse(-1));
+    }
   }
 
   @Override

@@ -7,18 +7,26 @@ import io.beliefnet.avro.Settlement;
 import io.beliefnet.ids.IdRules;
 import io.beliefnet.pipeline.BeliefJob;
 import io.beliefnet.pipeline.BeliefJobConfig;
+import io.beliefnet.pipeline.BeliefJobOptions;
 import io.beliefnet.pipeline.JobSinks;
 import io.beliefnet.pipeline.JobSources;
 import io.beliefnet.topics.Topic;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The belief job over the configured Kafka topics: the entry point of a Flink deployment. */
 public final class KafkaBeliefJob {
 
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaBeliefJob.class);
+
   private KafkaBeliefJob() {}
 
   public static void main(String[] args) throws Exception {
-    BeliefJobConfig config = BeliefJobConfig.fromArgs(args);
+    Configuration options = BeliefJobConfig.arguments(args);
+    LOG.info("event=job_configured {}", BeliefJobOptions.describe(options));
+    BeliefJobConfig config = BeliefJobConfig.from(options);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     new BeliefJob(sources(config), sinks(config), config).build(env);
     env.execute(BeliefJob.NAME);
