@@ -58,6 +58,7 @@ final class LiveReplay {
 
   private static final Duration PATIENCE = Duration.ofMinutes(5);
   private static final Duration BEAT = Duration.ofMillis(500);
+  private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
   private static final long[] SPACINGS_MS = {1, 10, 100, 1000};
 
   private final BeliefClient client;
@@ -181,7 +182,13 @@ final class LiveReplay {
       long end) {
     out.println("waiting for the job to apply the stream...");
     long deadline = System.currentTimeMillis() + PATIENCE.toMillis();
-    while (!applied(beliefs, lastEventTime)) {
+    long nextProgress = System.currentTimeMillis() + PROGRESS_EVERY.toMillis();
+    long applied;
+    while ((applied = applied(beliefs, lastEventTime)) < lastEventTime.size()) {
+      if (System.currentTimeMillis() >= nextProgress) {
+        out.printf("  %d of %d questions applied%n", applied, lastEventTime.size());
+        nextProgress += PROGRESS_EVERY.toMillis();
+      }
       if (System.currentTimeMillis() > deadline) {
         throw new BeliefClientException(
             "the job has not applied the whole replay after "
@@ -222,14 +229,16 @@ final class LiveReplay {
     }
   }
 
-  private static boolean applied(BeliefTable beliefs, Map<String, Long> lastEventTime) {
+  /** How many questions have a belief as new as their last claim. */
+  private static long applied(BeliefTable beliefs, Map<String, Long> lastEventTime) {
     return lastEventTime.entrySet().stream()
-        .allMatch(
+        .filter(
             last ->
                 beliefs
                     .get(last.getKey())
                     .filter(belief -> belief.getUpdatedAt().toEpochMilli() >= last.getValue())
-                    .isPresent());
+                    .isPresent())
+        .count();
   }
 
   /**
