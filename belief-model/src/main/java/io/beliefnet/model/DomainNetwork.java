@@ -64,13 +64,12 @@ public final class DomainNetwork {
     } else {
       proposition.requireMatches(spec);
     }
-    double[] before = propositionModel.evaluate(proposition, store.domain()).posterior();
     if (proposition.isResolved()) {
-      return new ClaimReceipt(ClaimReceipt.Status.LATE, before, before);
+      return ClaimReceipt.LATE;
     }
     ClaimState previous = proposition.claimBy(claim.agentId());
     if (previous != null && previous.getEventTime() > claim.eventTime()) {
-      return new ClaimReceipt(ClaimReceipt.Status.STALE, before, before);
+      return ClaimReceipt.STALE;
     }
     ClaimState counted = ClaimState.of(claim, staked(agent), proposition.takeSequence());
     OpenClaim open = OpenClaim.of(spec.id(), proposition.getOutcomeCount(), counted);
@@ -79,14 +78,10 @@ public final class DomainNetwork {
     open.setStamp(stamp);
     ModelFeedback feedback = new ModelFeedback();
     // the claim's impact is measured with the reliabilities it met, before anyone learns from it
-    double[] after =
-        propositionModel.claim(proposition, previous, counted, store.domain(), feedback);
+    propositionModel.claim(proposition, previous, counted, store.domain(), feedback);
     openClaims(claim.agentId()).put(open);
     apply(feedback);
-    return new ClaimReceipt(
-        previous == null ? ClaimReceipt.Status.COUNTED : ClaimReceipt.Status.REPLACED,
-        before,
-        after.clone());
+    return previous == null ? ClaimReceipt.COUNTED : ClaimReceipt.REPLACED;
   }
 
   /**

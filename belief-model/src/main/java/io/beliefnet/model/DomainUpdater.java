@@ -78,7 +78,7 @@ public final class DomainUpdater {
     } catch (IllegalArgumentException describesItDifferently) {
       return DomainUpdate.refused(Reason.INVALID_RECORD, describesItDifferently.getMessage());
     }
-    if (receipt.status() == ClaimReceipt.Status.STALE) {
+    if (receipt == ClaimReceipt.STALE) {
       return DomainUpdate.refused(
           Reason.SUPERSEDED,
           "claim "
@@ -89,7 +89,7 @@ public final class DomainUpdater {
               + id
               + ": only the newest claim counts");
     }
-    if (receipt.status() == ClaimReceipt.Status.LATE) {
+    if (receipt == ClaimReceipt.LATE) {
       return DomainUpdate.refused(
           Reason.CLOSED_PROPOSITION,
           "claim "

@@ -69,9 +69,9 @@ final class PropositionModel {
 
   /**
    * Counts a stamped claim on an open proposition, replacing the agent's {@code previous} one (if
-   * any), and credits the consensus it leads to. Returns the belief after.
+   * any), and credits the consensus it leads to.
    */
-  double[] claim(
+  void claim(
       PropositionState proposition,
       ClaimState previous,
       ClaimState claim,
@@ -82,9 +82,7 @@ final class PropositionModel {
       proposition.getClaims().remove(previous);
     }
     proposition.insert(claim);
-    Evaluation after = evaluate(proposition, domain);
-    credit(proposition, after, feedback);
-    return after.posterior();
+    credit(proposition, evaluate(proposition, domain), feedback);
   }
 
   /**
