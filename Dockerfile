@@ -12,6 +12,8 @@ RUN ./mvnw -B -q -DskipTests -Dspotless.check.skip=true -DincludeScope=runtime \
 # The job jar in Flink's usrlib, where application mode finds it. Flink's own image ships the
 # RocksDB state backend in lib/ and the Prometheus reporter in plugins/.
 FROM flink:2.2.0-scala_2.12-java17 AS job
+# the folder compose mounts its checkpoint and savepoint volume on: a new volume takes its owner
+RUN mkdir -p /flink-data && chown flink:flink /flink-data
 COPY --from=build --chown=flink:flink /src/flink-jobs/target/flink-jobs-0.1.0-SNAPSHOT-job.jar \
   /opt/flink/usrlib/belief-job.jar
 
