@@ -71,7 +71,7 @@ public final class DomainNetwork {
     if (previous != null && previous.getEventTime() > claim.eventTime()) {
       return ClaimReceipt.STALE;
     }
-    ClaimState counted = ClaimState.of(claim, staked(agent), proposition.takeSequence());
+    ClaimState counted = ClaimState.of(claim, stakedOn(claim, agent), proposition.takeSequence());
     OpenClaim open = OpenClaim.of(spec.id(), proposition.getOutcomeCount(), counted);
     ClaimantStamp stamp = stamp(store.agent(claim.agentId()), open);
     counted.setStamp(stamp);
@@ -173,6 +173,21 @@ public final class DomainNetwork {
     return slashed.stake() < parameters.minimumStake()
         ? new AgentProfile(agent.id(), agent.controller(), agent.tier(), 0)
         : slashed;
+  }
+
+  /**
+   * The agent as {@code claim} is weighed: a claim that puts a stake of its own at risk, less than
+   * the agent has left, is weighed by that stake, so the lift of the prior and the escape from the
+   * influence cap are bought by what this claim can lose, and a stake below the minimum buys
+   * nothing however much the agent registered.
+   */
+  private AgentProfile stakedOn(Claim claim, AgentProfile agent) {
+    AgentProfile staked = staked(agent);
+    if (claim.stake() == 0 || claim.stake() >= staked.stake()) {
+      return staked;
+    }
+    double atRisk = claim.stake() < parameters.minimumStake() ? 0 : claim.stake();
+    return new AgentProfile(agent.id(), agent.controller(), agent.tier(), atRisk);
   }
 
   private AgentOpenClaims openClaims(String agentId) {

@@ -249,6 +249,31 @@ class BeliefNetworkTest {
   }
 
   @Test
+  void aDustStakeOnAClaimBuysNothingHoweverMuchTheAgentRegistered() {
+    BeliefNetwork dust = networkWithVerified("honest");
+    BeliefNetwork none = networkWithVerified("honest");
+    for (BeliefNetwork network : List.of(dust, none)) {
+      network.claim(Claim.label(binary("p"), "honest", 0, 1));
+    }
+    for (int i = 0; i < 20; i++) {
+      dust.register(new AgentProfile("liar" + i, "liar" + i, IdentityTier.UNVERIFIED, 1_000));
+      dust.claim(
+          new Claim(binary("p"), "liar" + i, 1, new ClaimContent.HardLabel(0), 1e-6, List.of()));
+      none.claim(Claim.label(binary("p"), "liar" + i, 1, 0));
+    }
+
+    assertThat(dust.belief("p").orElseThrow().distribution())
+        .containsExactly(none.belief("p").orElseThrow().distribution());
+    Settlement settled =
+        dust.resolve(new Outcome("p", 1, 2)).stream()
+            .filter(settlement -> settlement.agentId().equals("liar0"))
+            .findFirst()
+            .orElseThrow();
+    // an unstaked claim settles the nominal stake of 1: reputation, not the registered stake
+    assertThat(settled.stake()).isEqualTo(1);
+  }
+
+  @Test
   void settlementLossesAreDeductedFromTheStakeAndAnEmptyStakeIsCapped() {
     BeliefNetwork network = networkWithVerified("honest");
     network.register(new AgentProfile("liar", "liar", IdentityTier.UNVERIFIED, 1.1));

@@ -146,8 +146,9 @@ public final class BeliefJobOptions {
           .doubleType()
           .defaultValue(1.0)
           .withDescription(
-              "The least registered stake that counts: an agent with less is treated as unstaked"
-                  + " (influence-capped if unverified), so a dust stake buys no influence.");
+              "The least stake that counts: an agent with less registered, or a claim that puts"
+                  + " less at risk, is treated as unstaked (influence-capped if unverified), so a"
+                  + " dust stake buys no influence.");
 
   /** One option per topic, {@code topic.<default name>}, defaulting to the default name. */
   public static final Map<Topic, ConfigOption<String>> TOPIC_NAMES = topicNameOptions();
