@@ -24,9 +24,11 @@ import java.util.Random;
  * generalists (65% right everywhere), {@value #COPIERS} copiers who claim the current consensus,
  * all verified and independent. Attackers per {@link AttackScenario}: a sybil ring of {@value
  * #SYBILS} unverified unstaked identities (each its own controller, the hardest case) that all
- * claim the same wrong outcome; a liar with stake {@value #LIAR_STAKE}; a spammer re-claiming
- * random outcomes. A {@code reveal} share of propositions is resolved right after its claims; the
- * rest are scored at the end and then resolved, so that every claim settles.
+ * claim the same wrong outcome; a liar with stake {@value #LIAR_STAKE} that puts only {@value
+ * #LIAR_CLAIM_STAKE} of it on each lie, hoping to keep the influence its stake buys while losing
+ * next to nothing; a spammer re-claiming random outcomes. A {@code reveal} share of propositions is
+ * resolved right after its claims; the rest are scored at the end and then resolved, so that every
+ * claim settles.
  */
 public final class SyntheticWorld {
   static final int DOMAINS = 3;
@@ -37,6 +39,7 @@ public final class SyntheticWorld {
   static final int COPIERS = 3;
   static final int SYBILS = 60;
   static final double LIAR_STAKE = 10;
+  static final double LIAR_CLAIM_STAKE = 0.01;
   static final double REVEAL = 0.2;
 
   /** Kind of agent, for reporting settlements by behaviour. */
@@ -156,7 +159,14 @@ public final class SyntheticWorld {
       }
       int honestClaims = claims.size();
       if (scenario.stakedLiar() && attack.nextDouble() < 0.8) {
-        claims.add(Claim.label(specs[p], "staked-liar", 0, lie));
+        claims.add(
+            new Claim(
+                specs[p],
+                "staked-liar",
+                0,
+                new ClaimContent.HardLabel(lie),
+                LIAR_CLAIM_STAKE,
+                List.of()));
       }
       if (scenario.spamFlood()) {
         for (int r = 0; r < 5; r++) {

@@ -45,7 +45,10 @@ class AttackReportTest {
       }
     }
     assertThat(Math.abs(settled.get(AgentKind.COPIER).perClaim())).isLessThan(0.25 * specialist);
-    assertThat(settled.get(AgentKind.STAKED_LIAR).amount()).isNegative();
+    // dust stakes on its lies make the liar an unstaked voice: capped, it moves nothing and earns
+    // about nothing, instead of keeping the influence its registered stake would buy
+    assertThat(Math.abs(settled.get(AgentKind.STAKED_LIAR).perClaim()))
+        .isLessThan(0.05 * specialist);
   }
 
   @Test
