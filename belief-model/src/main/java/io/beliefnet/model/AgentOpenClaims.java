@@ -31,6 +31,7 @@ final class AgentOpenClaims {
     claim.setSlot(ring.getEnd());
     ring.setEnd(ring.getEnd() + 1);
     ring.setOpen(ring.getOpen() + 1);
+    slots.update(ring);
     slots.put(claim);
     slots.index(claim.getPropositionId(), claim.getSlot());
   }
@@ -47,6 +48,7 @@ final class AgentOpenClaims {
     if (ring.getOpen() == 0) {
       ring.setFirst(ring.getEnd());
     }
+    slots.update(ring);
   }
 
   /** Keeps the new stamp of a claim that {@link #next} handed out. */
@@ -77,6 +79,9 @@ final class AgentOpenClaims {
       } else if (slot == ring.getFirst()) {
         ring.setFirst(slot + 1);
       }
+    }
+    if (budget > 0) {
+      slots.update(ring); // the cursor moved
     }
     return next;
   }

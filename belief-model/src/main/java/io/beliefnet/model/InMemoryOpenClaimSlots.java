@@ -15,6 +15,11 @@ final class InMemoryOpenClaimSlots implements OpenClaimSlots {
   }
 
   @Override
+  public void update(OpenClaimRing ring) {
+    // the header handed out is the one kept
+  }
+
+  @Override
   public OpenClaim get(long slot) {
     return claims.get(slot);
   }

@@ -9,8 +9,11 @@ package io.beliefnet.model;
  */
 public interface OpenClaimSlots {
 
-  /** The header, created empty on first use; the store keeps the changes made to it. */
+  /** The header, created empty on first use. */
   OpenClaimRing ring();
+
+  /** Keeps the changes made to the header {@link #ring()} handed out. */
+  void update(OpenClaimRing ring);
 
   /** The claim in {@code slot}, or null if the slot is empty. */
   OpenClaim get(long slot);

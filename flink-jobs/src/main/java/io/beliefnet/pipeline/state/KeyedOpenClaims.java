@@ -65,11 +65,12 @@ final class KeyedOpenClaims {
     @Override
     public OpenClaimRing ring() {
       OpenClaimRing ring = rings.get(agentId);
-      if (ring == null) {
-        ring = new OpenClaimRing();
-      }
-      rings.put(agentId, ring); // the walk moves the header whenever it is read
-      return ring;
+      return ring != null ? ring : new OpenClaimRing();
+    }
+
+    @Override
+    public void update(OpenClaimRing ring) {
+      rings.put(agentId, ring);
     }
 
     @Override
