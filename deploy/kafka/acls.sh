@@ -36,6 +36,7 @@ beliefs=${TOPIC_BELIEFS:-beliefs}
 reliability=${TOPIC_AGENT_RELIABILITY:-agent-reliability}
 settlements=${TOPIC_SETTLEMENTS:-settlements}
 rejected=${TOPIC_REJECTED:-rejected}
+feedback=${TOPIC_MODEL_FEEDBACK:-model-feedback}
 
 allow() {
   "$kafka_home/bin/kafka-acls.sh" --bootstrap-server "$BOOTSTRAP" \
@@ -59,7 +60,8 @@ case $role in
     prefix=${4:-belief-job}
     allow --operation Read --topic "$claims" --topic "$outcomes" --topic "$agents"
     allow --operation Write --topic "$beliefs" --topic "$reliability" \
-      --topic "$settlements" --topic "$rejected"
+      --topic "$settlements" --topic "$rejected" --topic "$feedback"
+    allow --operation Read --topic "$feedback"
     allow --operation Read --group "$group"
     allow --operation Write --transactional-id "$prefix" --resource-pattern-type prefixed
     ;;

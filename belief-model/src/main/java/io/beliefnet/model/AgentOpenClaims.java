@@ -24,9 +24,28 @@ final class AgentOpenClaims {
     this.slots = slots;
   }
 
-  /** Remembers a claim, replacing the agent's earlier one on the same proposition. */
+  /**
+   * Remembers a claim, in the place of the agent's earlier one on the same proposition if there is
+   * one, else after all others.
+   */
   void put(OpenClaim claim) {
-    remove(claim.getPropositionId());
+    Long slot = slots.slotOf(claim.getPropositionId());
+    if (slot != null) {
+      claim.setSlot(slot);
+      slots.put(claim);
+      return;
+    }
+    append(claim);
+  }
+
+  /** Remembers a claim unless the agent already has one on the same proposition. */
+  void putIfAbsent(OpenClaim claim) {
+    if (slots.slotOf(claim.getPropositionId()) == null) {
+      append(claim);
+    }
+  }
+
+  private void append(OpenClaim claim) {
     OpenClaimRing ring = slots.ring();
     claim.setSlot(ring.getEnd());
     ring.setEnd(ring.getEnd() + 1);

@@ -1,10 +1,13 @@
 package io.beliefnet.model;
 
+import io.beliefnet.model.DomainUpdate.PublishedSettlement;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * The whole belief network in memory, single-threaded: applies an ordered stream of agent
@@ -12,8 +15,9 @@ import java.util.TreeMap;
  * evaluation harness, the tests and parity checks of the streaming job all run through it.
  *
  * <p>It keeps the agents' profiles and one {@link DomainNetwork} per domain, each over its own
- * in-memory store: all learning happens within a domain, so this is the same computation a
- * streaming job keyed by domain performs.
+ * in-memory store: all learning happens within a domain, and each domain's network is the streaming
+ * job's computation with its feedback arriving at once. Claims and outcomes get ids in the order
+ * they are applied, and outcomes are named by their index.
  *
  * <p>Guarantees: the same events in the same order give bit-identical results. Memory: bytes per
  * agent-domain and per open claim as documented on the state classes; nothing is forgotten (a
@@ -24,6 +28,13 @@ public final class BeliefNetwork {
   private final Map<String, AgentProfile> agents = new HashMap<>();
   private final Map<String, PropositionRef> propositions = new HashMap<>();
   private final TreeMap<String, Domain> domains = new TreeMap<>();
+  private long applied;
+
+  /** The resolver every outcome is credited to: one, so corrections are accepted. */
+  private static final String RESOLVER = "replay";
+
+  /** Nothing is forgotten in memory. */
+  private static final Duration FOREVER = Duration.ofMillis(Long.MAX_VALUE / 4);
 
   /** A domain's network with the store it runs over. */
   private record Domain(DomainNetwork network, InMemoryDomainStore store) {}
@@ -62,7 +73,22 @@ public final class BeliefNetwork {
   public ClaimReceipt claim(Claim claim) {
     String domain = claim.proposition().domain();
     propositions.putIfAbsent(claim.proposition().id(), new PropositionRef(domain));
-    return domain(domain).network().claim(claim, profile(claim.agentId()));
+    ClaimInput input =
+        new ClaimInput(
+            "claim-" + applied++,
+            outcomeNames(claim.proposition().outcomeCount()),
+            claim,
+            profile(claim.agentId()),
+            claim.eventTime());
+    DomainUpdate update = domain(domain).network().claim(input);
+    if (update.refusal().isEmpty()) {
+      return update.receipt();
+    }
+    return switch (update.refusal().get().reason()) {
+      case SUPERSEDED -> ClaimReceipt.STALE;
+      case CLOSED_PROPOSITION -> ClaimReceipt.LATE;
+      default -> throw new IllegalArgumentException(update.refusal().get().message());
+    };
   }
 
   /**
@@ -72,7 +98,45 @@ public final class BeliefNetwork {
    */
   public List<Settlement> resolve(Outcome outcome) {
     PropositionRef ref = propositions.get(outcome.propositionId());
-    return ref == null ? List.of() : domain(ref.domain()).network().resolve(outcome);
+    if (ref == null) {
+      return List.of();
+    }
+    Domain domain = domain(ref.domain());
+    PropositionState held = domain.store().proposition(outcome.propositionId()).orElse(null);
+    if (held == null) {
+      return List.of();
+    }
+    int outcomeCount = held.getOutcomeCount();
+    if (outcome.outcome() >= outcomeCount) {
+      throw new IllegalArgumentException(
+          "outcome "
+              + outcome.outcome()
+              + " for proposition "
+              + outcome.propositionId()
+              + " is out of range: it has "
+              + outcomeCount
+              + " outcomes (0.."
+              + (outcomeCount - 1)
+              + ")");
+    }
+    DomainUpdate update =
+        domain
+            .network()
+            .resolve(
+                new OutcomeInput(
+                    "outcome-" + applied++,
+                    RESOLVER,
+                    outcome.propositionId(),
+                    ref.domain(),
+                    String.valueOf(outcome.outcome()),
+                    outcome.observedAt(),
+                    outcome.observedAt()));
+    return update.settlements().stream().map(PublishedSettlement::settlement).toList();
+  }
+
+  /** Outcome names "0" to "K-1": the network's outcomes are their indexes. */
+  private static List<String> outcomeNames(int outcomeCount) {
+    return IntStream.range(0, outcomeCount).mapToObj(String::valueOf).toList();
   }
 
   /**
@@ -81,7 +145,7 @@ public final class BeliefNetwork {
    */
   public void revoke(String agentId, long since) {
     for (Domain domain : domains.values()) {
-      domain.network().withdrawClaims(agentId, since);
+      domain.network().withdraw(agentId, since);
     }
   }
 
@@ -128,7 +192,7 @@ public final class BeliefNetwork {
         name,
         n -> {
           InMemoryDomainStore store = new InMemoryDomainStore();
-          return new Domain(new DomainNetwork(n, parameters, store), store);
+          return new Domain(new DomainNetwork(n, parameters, store, FOREVER, FOREVER), store);
         });
   }
 }

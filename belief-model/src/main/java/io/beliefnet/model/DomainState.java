@@ -30,7 +30,7 @@ public final class DomainState {
   }
 
   /** Adds what {@code delta}, a state built from zero by the same methods, has learned. */
-  void add(DomainState delta) {
+  public void add(DomainState delta) {
     ensureOutcomes(delta.supervisedOutcomes.length);
     for (int k = 0; k < delta.supervisedOutcomes.length; k++) {
       supervisedOutcomes[k] += delta.supervisedOutcomes[k];
@@ -43,6 +43,24 @@ public final class DomainState {
     for (int j = 0; j < poolingLogLikelihood.length; j++) {
       poolingLogLikelihood[j] += delta.poolingLogLikelihood[j];
     }
+  }
+
+  /** True for a delta that has learned nothing. */
+  public boolean isEmpty() {
+    return populationCalibrationClaims == 0
+        && allZero(supervisedOutcomes)
+        && allZero(consensusOutcomes)
+        && allZero(populationCalibrationLogLikelihood)
+        && allZero(poolingLogLikelihood);
+  }
+
+  private static boolean allZero(double[] values) {
+    for (double v : values) {
+      if (v != 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

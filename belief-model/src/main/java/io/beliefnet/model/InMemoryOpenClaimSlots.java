@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** One agent's open claims in plain maps, for replays and tests. */
-final class InMemoryOpenClaimSlots implements OpenClaimSlots {
+public final class InMemoryOpenClaimSlots implements OpenClaimSlots {
   private final OpenClaimRing ring = new OpenClaimRing();
   private final Map<Long, OpenClaim> claims = new HashMap<>();
   private final Map<String, Long> slotByProposition = new HashMap<>();

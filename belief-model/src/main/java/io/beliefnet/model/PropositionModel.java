@@ -68,10 +68,47 @@ final class PropositionModel {
   }
 
   /**
+   * The proposition a claim with {@code spec} goes to: {@code known}, or a new one if none is held.
+   *
+   * @throws IllegalArgumentException if the claim describes a held proposition differently
+   */
+  static PropositionState forClaim(PropositionState known, PropositionSpec spec) {
+    if (known == null) {
+      return PropositionState.of(spec);
+    }
+    known.requireMatches(spec);
+    return known;
+  }
+
+  /**
+   * Counts a claim its agent's side weighed ({@link ClaimantModel#weigh}): {@link
+   * ClaimReceipt#LATE} on a resolved proposition and {@link ClaimReceipt#STALE} if older than the
+   * agent's standing claim, both changing nothing; otherwise it replaces the agent's earlier claim,
+   * credits the consensus and tells the agent its claim is open.
+   */
+  ClaimReceipt count(
+      PropositionState proposition, ClaimState claim, DomainState domain, ModelFeedback feedback) {
+    if (proposition.isResolved()) {
+      return ClaimReceipt.LATE;
+    }
+    ClaimState previous = proposition.claimBy(claim.getAgentId());
+    if (previous != null && previous.getEventTime() > claim.getEventTime()) {
+      return ClaimReceipt.STALE;
+    }
+    claim.setSequence(proposition.takeSequence());
+    // the claim's impact is measured with the reliabilities it met, before anyone learns from it
+    claim(proposition, previous, claim, domain, feedback);
+    OpenClaim open = OpenClaim.of(proposition.getId(), proposition.getOutcomeCount(), claim);
+    open.setStamp(claim.getStamp());
+    feedback.opened(claim.getAgentId(), open);
+    return previous == null ? ClaimReceipt.COUNTED : ClaimReceipt.REPLACED;
+  }
+
+  /**
    * Counts a stamped claim on an open proposition, replacing the agent's {@code previous} one (if
    * any), and credits the consensus it leads to.
    */
-  void claim(
+  private void claim(
       PropositionState proposition,
       ClaimState previous,
       ClaimState claim,
@@ -87,8 +124,8 @@ final class PropositionModel {
 
   /**
    * Replaces the stamp of {@code agentId}'s claim on an open proposition, and re-credits the
-   * consensus if the stamp carries what outcomes taught ({@code fromOutcomes}). False, changing
-   * nothing, when the agent holds no claim on it or it is resolved.
+   * consensus if the stamp carries what outcomes taught ({@code fromOutcomes}). False, telling the
+   * agent it holds no open claim here, when it has none or the proposition is resolved.
    *
    * <p>A stamp moved by the consensus alone moves the belief but credits nothing: re-crediting it
    * would let a reliability raised by an agent's own agreement raise it again, the self-confirming
@@ -104,6 +141,7 @@ final class PropositionModel {
       ModelFeedback feedback) {
     ClaimState claim = proposition.isResolved() ? null : proposition.claimBy(agentId);
     if (claim == null) {
+      feedback.forgotten(agentId, proposition.getId());
       return false;
     }
     claim.setStamp(stamp);
@@ -113,8 +151,26 @@ final class PropositionModel {
     return true;
   }
 
-  /** Removes {@code agentId}'s claim from an open proposition and re-credits the consensus. */
-  void withdraw(
+  /**
+   * Removes {@code agentId}'s claim from an open proposition if it was made at or after {@code
+   * since}, as when the key that signed it is revoked, and re-credits the consensus; false,
+   * changing nothing, if there is no such claim or the proposition is resolved.
+   */
+  boolean withdraw(
+      PropositionState proposition,
+      String agentId,
+      long since,
+      DomainState domain,
+      ModelFeedback feedback) {
+    ClaimState claim = proposition.isResolved() ? null : proposition.claimBy(agentId);
+    if (claim == null || claim.getEventTime() < since) {
+      return false;
+    }
+    withdraw(proposition, claim, domain, feedback);
+    return true;
+  }
+
+  private void withdraw(
       PropositionState proposition, ClaimState claim, DomainState domain, ModelFeedback feedback) {
     withdrawConsensusCredit(claim, feedback);
     proposition.getClaims().remove(claim);
@@ -123,13 +179,11 @@ final class PropositionModel {
   }
 
   /**
-   * The first step of resolving: takes back what the proposition credited, its consensus or, if it
-   * is resolved, everything its outcome taught, and leaves it open with its claims uncredited. Once
-   * this feedback is applied and the claims are stamped afresh, {@link #resolve} judges the
-   * claimants without the echo of this proposition's own consensus, so a first outcome and a later
-   * correction settle on the same footing.
+   * Takes back what the proposition credited: its consensus or, if it is resolved, everything its
+   * outcome taught, and leaves it open with its claims uncredited, so that a first outcome and a
+   * later correction settle on the same footing.
    */
-  void withdrawCredit(PropositionState proposition, ModelFeedback feedback) {
+  private void withdrawCredit(PropositionState proposition, ModelFeedback feedback) {
     if (proposition.isResolved()) {
       scorer.unscore(proposition, feedback);
       proposition.setOutcome(-1);
@@ -147,18 +201,23 @@ final class PropositionModel {
   }
 
   /**
-   * Resolves a proposition whose credit was withdrawn: scores and settles every counted claim and
-   * learns the outcome.
+   * Resolves a proposition, or corrects its outcome: takes back what it credited, then scores and
+   * settles every counted claim with the stamps it holds, and learns the outcome.
    */
   List<Settlement> resolve(
       PropositionState proposition, Outcome outcome, DomainState domain, ModelFeedback feedback) {
+    withdrawCredit(proposition, feedback);
+    // judged by the domain as it stands without this proposition's own earlier credit
+    DomainState without = new DomainState();
+    without.add(domain);
+    without.add(feedback.domain());
     proposition.setOutcome(outcome.outcome());
     proposition.setObservedAt(outcome.observedAt());
-    Evaluation evaluation = evaluate(proposition, domain);
+    Evaluation evaluation = evaluate(proposition, without);
     return scorer.score(
         proposition,
         evaluation.claims(),
-        domain,
+        without,
         feedback,
         evaluation.logPrior(),
         evaluation.logLikelihoods(),

@@ -20,13 +20,29 @@ class AgentOpenClaimsTest {
   }
 
   @Test
-  void aNewClaimOnTheSamePropositionMovesToTheEnd() {
+  void aNewClaimOnTheSamePropositionTakesTheEarlierOnesPlace() {
     put("a", "b", "c");
 
     put("a");
 
-    assertThat(propositions(open.all())).containsExactly("b", "c", "a");
+    assertThat(propositions(open.all())).containsExactly("a", "b", "c");
     assertThat(slots.ring().getOpen()).isEqualTo(3);
+    assertThat(slots.ring().getEnd()).isEqualTo(3);
+  }
+
+  @Test
+  void aClaimOnItsWayLeavesAStandingOneOnTheSamePropositionAsItIs() {
+    OpenClaim standing = new OpenClaim();
+    standing.setPropositionId("a");
+    standing.setLabel(1);
+    open.put(standing);
+    OpenClaim onItsWay = new OpenClaim();
+    onItsWay.setPropositionId("a");
+    onItsWay.setLabel(0);
+
+    open.putIfAbsent(onItsWay);
+
+    assertThat(open.all()).extracting(OpenClaim::getLabel).containsExactly(1);
   }
 
   @Test

@@ -43,13 +43,15 @@ class StateSizeTest {
   }
 
   @Test
-  void networkStateGrowsByTheClaimSizePerOpenClaim() {
+  void networkStateGrowsByTheClaimAndItsIdsPerOpenClaim() {
     BeliefNetwork network = new BeliefNetwork();
     network.claim(Claim.label(PropositionSpec.of("p", "d", 2), "agent-01", 0, 1));
     long one = network.propositionStateBytes();
     network.claim(Claim.label(PropositionSpec.of("p", "d", 2), "agent-02", 1, 1));
 
-    assertThat(network.propositionStateBytes() - one).isEqualTo(149);
+    // the claim, then its id among those applied and as the agent's standing claim
+    int bookkeeping = (2 + "claim-1".length() + 1) + (2 + "agent-02".length() + 2 + 7);
+    assertThat(network.propositionStateBytes() - one).isEqualTo(149 + bookkeeping);
   }
 
   /** A compact binary encoding of every field, as a keyed state backend would write it. */

@@ -51,8 +51,9 @@ final class LiveReplay {
 
   /** The live and the model harness's scores of the same stream. */
   record Scores(MethodResult live, MethodResult model) {
-    boolean sameAccuracy() {
-      return live.scored() == model.scored() && live.accuracy() == model.accuracy();
+    /** How far the live job's accuracy is from the harness's (both must score the same items). */
+    double accuracyGap() {
+      return Math.abs(live.accuracy() - model.accuracy());
     }
   }
 

@@ -71,10 +71,11 @@ final class ReplayCommand implements Callable<Integer> {
           scores.model().accuracy(),
           scores.model().scored());
       System.out.println(
-          scores.sameAccuracy()
+          scores.accuracyGap() == 0
               ? "the live job and the model harness agree"
-              : "the live job and the model harness differ: the job publishes a belief when an event"
-                  + " touches it (a claim, or a re-stamp that moves it by at least 0.001), the"
+              : "the live job and the model harness differ: the job learns from what it applied a"
+                  + " checkpoint later (the harness at once), and publishes a belief when an event"
+                  + " touches it (a claim, or a re-stamp that moves it by at least 0.001), while the"
                   + " harness reads every hidden belief at the end, under the final base rate");
     }
     return 0;

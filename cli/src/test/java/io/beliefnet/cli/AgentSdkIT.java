@@ -116,7 +116,7 @@ class AgentSdkIT {
   }
 
   @Test
-  void aReplayThroughTheJobEndsWithTheModelHarnesssAccuracy(@TempDir Path data) throws IOException {
+  void aReplayThroughTheJobEndsNearTheModelHarnesssAccuracy(@TempDir Path data) throws IOException {
     writeDataSet(data, 20, new double[] {0.9, 0.8, 0.7, 0.6, 0.55}, new Random(11));
     Agent resolver = client.agent(LocalStack.RESOLVER, LocalStack.resolverKey());
 
@@ -125,8 +125,9 @@ class AgentSdkIT {
 
     assertThat(scores.live().scored()).isEqualTo(16);
     assertThat(scores.model().scored()).isEqualTo(16);
-    assertThat(scores.live().accuracy()).isEqualTo(scores.model().accuracy());
-    assertThat(scores.sameAccuracy()).isTrue();
+    // the job learns a checkpoint later than the harness (see the architecture doc's consistency
+    // model): on 16 questions, at most two may come out differently
+    assertThat(scores.accuracyGap()).isLessThanOrEqualTo(2.0 / 16);
   }
 
   private static Belief awaitBelief(

@@ -6,7 +6,9 @@ import io.beliefnet.topics.Topic;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
@@ -17,12 +19,18 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The belief-updating job: decodes and validates the input topics, verifies each claim and outcome
- * against its signer's registered identity, and applies them per domain; every record that is not
- * applied goes to the dead-letter sink with its reason.
+ * against its signer's registered identity, weighs each claim with its agent's reliability in the
+ * domain and applies it to its proposition; what propositions teach agents and domains goes round
+ * through the feedback topic. Every record that is not applied goes to the dead-letter sink with
+ * its reason.
  *
  * <pre>
  * agents, claims, outcomes --decode--> keyBy(agent): identity, signatures, rate
- *     --> keyBy(domain): beliefs, reliabilities, settlements
+ *   claims, revocations + model-feedback (agents) --> keyBy(agent, domain): claimants
+ *       weigh claims, learn, re-stamp open claims, reliabilities
+ *   weighed claims, notices + outcomes --> keyBy(domain, proposition): propositions
+ *       beliefs, settlements; feedback summed per checkpoint --> model-feedback
+ *   model-feedback (domains) --> keyBy(domain): domains --broadcast--> claimants, propositions
  * every stage --rejections--> rejected
  * </pre>
  */
@@ -36,6 +44,10 @@ public final class BeliefJob {
    * it means starting the job afresh.
    */
   public static final int MAX_PARALLELISM = 4096;
+
+  /** The type of the claimant and proposition stages' keys: (agent, domain), (domain, id). */
+  private static final TypeInformation<Tuple2<String, String>> PAIR =
+      Types.TUPLE(Types.STRING, Types.STRING);
 
   private final JobSources sources;
   private final JobSinks sinks;
@@ -77,6 +89,12 @@ public final class BeliefJob {
     SingleOutputStreamOperator<InputEvent> claims = decoded(env, sources.claims(), Topic.CLAIMS);
     SingleOutputStreamOperator<InputEvent> outcomes =
         decoded(env, sources.outcomes(), Topic.OUTCOMES);
+    DataStream<InputEvent> feedback =
+        env.fromSource(
+                sources.feedback(),
+                FeedbackWatermarks.neverHoldingBack(),
+                Topic.MODEL_FEEDBACK.defaultName())
+            .uid("model-feedback-source");
 
     SingleOutputStreamOperator<InputEvent> admitted =
         agents
@@ -88,25 +106,64 @@ public final class BeliefJob {
                 new NeverIdleKeyedProcessOperator<>(new AgentIdentityStage(config.trust())))
             .uid("identity");
 
-    SingleOutputStreamOperator<Belief> beliefs =
+    DataStream<DomainSnapshot> domains =
+        feedback
+            .filter(event -> event.feedback.getAgentId() == null)
+            .name("domain feedback")
+            .uid("domain-feedback")
+            .keyBy(event -> event.feedback.getDomain())
+            .process(new DomainStage())
+            .name("domains")
+            .uid("domains");
+
+    SingleOutputStreamOperator<InputEvent> weighed =
         admitted
-            .keyBy(InputEvent::domain)
-            .process(
-                new DomainBeliefStage(
-                    config.model(), config.resolvedRetention(), config.openRetention()))
-            .name("beliefs")
-            .uid("beliefs");
+            .filter(event -> !event.isOutcome())
+            .name("claims and revocations")
+            .uid("claims-and-revocations")
+            .union(
+                feedback
+                    .filter(event -> event.feedback.getAgentId() != null)
+                    .name("agent feedback")
+                    .uid("agent-feedback"))
+            .keyBy(InputEvent::claimantKey, PAIR)
+            .connect(domains.broadcast(DomainSnapshot.LATEST))
+            .process(new ClaimantStage(config.model()))
+            .name("claimants")
+            .uid("claimants");
+
+    SingleOutputStreamOperator<Belief> beliefs =
+        weighed
+            .union(
+                admitted
+                    .filter(InputEvent::isOutcome)
+                    .name("outcomes admitted")
+                    .uid("outcomes-admitted"))
+            .keyBy(InputEvent::propositionKey, PAIR)
+            .connect(domains.broadcast())
+            .transform(
+                "propositions",
+                TypeInformation.of(Belief.class),
+                new FeedbackFlushingOperator(
+                    new PropositionStage(
+                        config.model(), config.resolvedRetention(), config.openRetention())))
+            .uid("propositions");
     beliefs.sinkTo(sinks.beliefs()).name("beliefs sink").uid("beliefs-sink");
-    beliefs
-        .getSideOutput(DomainBeliefStage.RELIABILITIES)
+    weighed
+        .getSideOutput(ClaimantStage.RELIABILITIES)
         .sinkTo(sinks.reliabilities())
         .name("agent-reliability sink")
         .uid("agent-reliability-sink");
     beliefs
-        .getSideOutput(DomainBeliefStage.SETTLEMENTS)
+        .getSideOutput(PropositionStage.SETTLEMENTS)
         .sinkTo(sinks.settlements())
         .name("settlements sink")
         .uid("settlements-sink");
+    beliefs
+        .getSideOutput(PropositionStage.FEEDBACK)
+        .sinkTo(sinks.feedback())
+        .name("model-feedback sink")
+        .uid("model-feedback-sink");
 
     DataStream<Rejected> rejected =
         agents
@@ -115,6 +172,7 @@ public final class BeliefJob {
                 claims.getSideOutput(DeadLetters.TAG),
                 outcomes.getSideOutput(DeadLetters.TAG),
                 admitted.getSideOutput(DeadLetters.TAG),
+                weighed.getSideOutput(DeadLetters.TAG),
                 beliefs.getSideOutput(DeadLetters.TAG));
     rejected
         .map(new RejectionMetrics())

@@ -2,17 +2,21 @@ package io.beliefnet.pipeline;
 
 import io.beliefnet.avro.AgentIdentity;
 import io.beliefnet.avro.Claim;
+import io.beliefnet.avro.Feedback;
 import io.beliefnet.avro.Outcome;
 import io.beliefnet.avro.Rejected;
+import io.beliefnet.model.ClaimState;
 import java.util.Comparator;
+import org.apache.flink.api.java.tuple.Tuple2;
 
 /**
- * One input record with where it came from: exactly one of {@link #agent}, {@link #claim}, {@link
- * #outcome} and {@link #rejection} (the dead letter of a record that could not be decoded) is set,
- * except that a claim leaving the identity stage also carries its agent's identity, and a
- * revocation (the identity stage's notice to one domain that an agent's key was revoked) carries
- * the revoked identity and {@link #revokedIn}. The raw record stays attached so that a rejection
- * downstream can still return the original bytes. A Flink POJO.
+ * One record with where it came from: exactly one of {@link #agent}, {@link #claim}, {@link
+ * #outcome}, {@link #feedback}, {@link #notice} and {@link #rejection} (the dead letter of a record
+ * that could not be decoded) is set, except that a claim leaving the identity stage also carries
+ * its agent's identity (and leaving the claimant stage, the claim as weighed), and a revocation
+ * (the identity stage's notice to one domain that an agent's key was revoked) carries the revoked
+ * identity and {@link #revokedIn}. The raw record stays attached so that a rejection downstream can
+ * still return the original bytes. A Flink POJO.
  */
 public class InputEvent {
 
@@ -37,6 +41,15 @@ public class InputEvent {
 
   /** The dead letter of a record that did not decode or broke its contract. */
   public Rejected rejection;
+
+  /** What propositions taught an agent or a domain, read back from the feedback topic. */
+  public Feedback feedback;
+
+  /** A claim as its agent's side weighed it, on its way to its proposition. */
+  public ClaimState weighed;
+
+  /** An agent's side's notice to a proposition: a new stamp or a withdrawal. */
+  public ClaimantNotice notice;
 
   public InputEvent() {}
 
@@ -79,6 +92,29 @@ public class InputEvent {
     return event;
   }
 
+  /** A record of the feedback topic. */
+  public static InputEvent ofFeedback(KafkaInput source, Feedback feedback) {
+    InputEvent event = new InputEvent();
+    event.source = source;
+    event.feedback = feedback;
+    return event;
+  }
+
+  /** A notice to a proposition, sent while handling {@code cause}. */
+  static InputEvent ofNotice(KafkaInput cause, ClaimantNotice notice) {
+    InputEvent event = new InputEvent();
+    event.source = cause;
+    event.notice = notice;
+    return event;
+  }
+
+  /** This claim as its agent's side weighed it. */
+  InputEvent weighedAs(ClaimState claim) {
+    InputEvent weighed = stampedWith(agent);
+    weighed.weighed = claim;
+    return weighed;
+  }
+
   /** The claim stamped with the identity of the agent that made it. */
   public InputEvent stampedWith(AgentIdentity identity) {
     InputEvent stamped = ofClaim(source, claim);
@@ -86,20 +122,49 @@ public class InputEvent {
     return stamped;
   }
 
-  /** The id of the agent the event comes from: the registered agent, claimant or resolver. */
+  /**
+   * The id of the agent the event comes from or is about: the registered agent, claimant, resolver,
+   * or the agent a feedback or notice is about.
+   */
   public String agentId() {
     if (isClaim()) {
       return claim.getAgentId();
     }
-    return isOutcome() ? outcome.getResolverId() : agent.getAgentId();
+    if (isOutcome()) {
+      return outcome.getResolverId();
+    }
+    if (isFeedback()) {
+      return feedback.getAgentId();
+    }
+    return isNotice() ? notice.agentId : agent.getAgentId();
   }
 
-  /** The domain of a claim, outcome or revocation. */
+  /** The domain of a claim, outcome, revocation, feedback or notice. */
   public String domain() {
     if (isClaim()) {
       return claim.getDomain();
     }
-    return isOutcome() ? outcome.getDomain() : revokedIn;
+    if (isOutcome()) {
+      return outcome.getDomain();
+    }
+    if (isFeedback()) {
+      return feedback.getDomain();
+    }
+    return isNotice() ? notice.domain : revokedIn;
+  }
+
+  /** The key of the claimant stage: (agent, domain). */
+  public Tuple2<String, String> claimantKey() {
+    return Tuple2.of(agentId(), domain());
+  }
+
+  /** The key of the proposition stage: (domain, proposition id). */
+  public Tuple2<String, String> propositionKey() {
+    String proposition =
+        isClaim()
+            ? claim.getPropositionId()
+            : isOutcome() ? outcome.getPropositionId() : notice.propositionId;
+    return Tuple2.of(domain(), proposition);
   }
 
   public boolean isClaim() {
@@ -112,6 +177,14 @@ public class InputEvent {
 
   public boolean isRegistration() {
     return agent != null && claim == null && revokedIn == null;
+  }
+
+  public boolean isFeedback() {
+    return feedback != null;
+  }
+
+  public boolean isNotice() {
+    return notice != null;
   }
 
   public boolean isRejected() {
@@ -134,7 +207,11 @@ public class InputEvent {
             ? "claim"
             : isOutcome()
                 ? "outcome"
-                : isRevocation() ? "revocation" : isRejected() ? "rejected record" : "registration";
+                : isRevocation()
+                    ? "revocation"
+                    : isRejected()
+                        ? "rejected record"
+                        : isFeedback() ? "feedback" : isNotice() ? "notice" : "registration";
     return kind + "@" + source.position();
   }
 }

@@ -3,6 +3,7 @@ package io.beliefnet.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.beliefnet.pipeline.kafka.KafkaBeliefJob;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -38,13 +39,15 @@ class BeliefJobTest {
     List<ScriptedEvent> script = ScriptedWorld.script(1);
     Configuration options = new Configuration();
     options.set(BeliefJobOptions.RESOLVERS, List.of(ScriptedWorld.RESOLVER));
+    BeliefJobConfig config = BeliefJobConfig.from(options);
     return new BeliefJob(
-        ScriptSource.of(script),
+        ScriptSource.of(script, config),
         new JobSinks(
             new CollectingSink<>(),
             new CollectingSink<>(),
             new CollectingSink<>(),
-            new CollectingSink<>()),
-        BeliefJobConfig.from(options));
+            new CollectingSink<>(),
+            KafkaBeliefJob.feedbackSink(config)),
+        config);
   }
 }

@@ -3,7 +3,6 @@ package io.beliefnet.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.beliefnet.avro.AgentIdentity;
-import io.beliefnet.avro.AgentReliability;
 import io.beliefnet.avro.Belief;
 import io.beliefnet.avro.Claim;
 import io.beliefnet.avro.Outcome;
@@ -43,6 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class LiveAttacksIT {
+
+  private static final String HEARTBEAT_DOMAIN = "test/heartbeat";
 
   @RegisterExtension static final MiniClusterExtension FLINK = PipelineRun.miniCluster();
 
@@ -109,9 +110,9 @@ class LiveAttacksIT {
   private Result run(KafkaBroker broker, Path checkpoints, AttackPlan plan, Attack attack)
       throws Exception {
     try (PipelineRun run = new PipelineRun(broker, FLINK);
-        KafkaConsumer<byte[], byte[]> outputs = run.reader(Topic.AGENT_RELIABILITY)) {
+        KafkaConsumer<byte[], byte[]> outputs = run.reader(Topic.BELIEFS)) {
       run.start(2, checkpoints);
-      AvroRecordDecoder<AgentReliability> decoder = run.decoder(AgentReliability.class);
+      AvroRecordDecoder<Belief> decoder = run.decoder(Belief.class);
       Map<String, Long> arrivals = new HashMap<>();
       long registeredAt = System.currentTimeMillis();
       List<ScriptedEvent> registrations = new ArrayList<>();
@@ -140,11 +141,10 @@ class LiveAttacksIT {
             new ScriptedEvent(Topic.CLAIMS, claim.getPropositionId(), claim, start + step.at()));
         if (step.honest()) {
           honestDueAt.put(
-              step.agent()
-                  + "|"
-                  + AttackPlan.domain(step.proposition())
-                  + "|"
-                  + (start + step.at()),
+              arrivalKey(
+                  AttackPlan.domain(step.proposition()),
+                  claim.getPropositionId(),
+                  start + step.at()),
               start + step.at());
         }
       }
@@ -237,11 +237,11 @@ class LiveAttacksIT {
   private static long warmUp(
       PipelineRun run,
       KafkaConsumer<byte[], byte[]> outputs,
-      AvroRecordDecoder<AgentReliability> decoder,
+      AvroRecordDecoder<Belief> decoder,
       Map<String, Long> arrivals)
       throws Exception {
     long deadline = System.currentTimeMillis() + PATIENCE.toMillis();
-    while (arrivals.keySet().stream().noneMatch(k -> k.startsWith(AttackPlan.HEARTBEAT + "|"))) {
+    while (arrivals.keySet().stream().noneMatch(k -> k.startsWith(HEARTBEAT_DOMAIN + "|"))) {
       if (System.currentTimeMillis() > deadline) {
         throw new AssertionError("the job gave no output within " + PATIENCE);
       }
@@ -258,7 +258,7 @@ class LiveAttacksIT {
       Claim claim =
           TestRecords.signed(
               TestRecords.claim(AttackPlan.HEARTBEAT, "beat-" + i, at, 0.5)
-                  .setDomain("test/heartbeat"));
+                  .setDomain(HEARTBEAT_DOMAIN));
       beats.add(new ScriptedEvent(Topic.CLAIMS, claim.getPropositionId(), claim, at));
     }
     run.produce(beats);
@@ -267,22 +267,29 @@ class LiveAttacksIT {
   /** Polls reliabilities until {@code until}, noting when each became readable. */
   private static void collectUntil(
       KafkaConsumer<byte[], byte[]> outputs,
-      AvroRecordDecoder<AgentReliability> decoder,
+      AvroRecordDecoder<Belief> decoder,
       Map<String, Long> arrivals,
       long until) {
     do {
       long wait = Math.max(1, until - System.currentTimeMillis());
       for (ConsumerRecord<byte[], byte[]> record : outputs.poll(Duration.ofMillis(wait))) {
-        AgentReliability reliability = decoder.decode(record.value());
+        Belief belief = decoder.decode(record.value());
         arrivals.putIfAbsent(
-            reliability.getAgentId()
-                + "|"
-                + reliability.getDomain()
-                + "|"
-                + reliability.getUpdatedAt().toEpochMilli(),
+            arrivalKey(
+                belief.getDomain(),
+                belief.getPropositionId(),
+                belief.getUpdatedAt().toEpochMilli()),
             System.currentTimeMillis());
       }
     } while (System.currentTimeMillis() < until);
+  }
+
+  /**
+   * What identifies the belief published for a claim: its proposition and event time. A claim
+   * counts as applied when the first belief so stamped is committed.
+   */
+  private static String arrivalKey(String domain, String propositionId, long eventTime) {
+    return domain + "|" + propositionId + "|" + eventTime;
   }
 
   /** Share of unrevealed propositions whose latest belief puts the truth first. */

@@ -3,11 +3,13 @@ package io.beliefnet.pipeline;
 import io.beliefnet.avro.AgentIdentity;
 import io.beliefnet.avro.Claim;
 import io.beliefnet.avro.Outcome;
+import io.beliefnet.model.DomainNetwork;
 import io.beliefnet.model.DomainUpdate;
-import io.beliefnet.model.DomainUpdater;
 import io.beliefnet.model.ModelParameters;
+import io.beliefnet.model.Reliability;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +17,10 @@ import java.util.TreeMap;
 
 /**
  * The belief model's in-memory replay of a script, in the order the job applies it, recording what
- * the job should emit: the belief of the proposition each applied event is about, the claimant's
- * reliability after each applied claim, and every settlement. It runs the model's own {@link
- * DomainUpdater}, bookkeeping included; the script is shorter than any retention.
+ * the job would emit if its feedback arrived at once: the belief of the proposition each applied
+ * event is about, each agent's reliability after what it learned, and every settlement. It runs the
+ * model's own {@link DomainNetwork}, bookkeeping included; the script is shorter than any
+ * retention.
  */
 final class ModelReplay {
 
@@ -59,12 +62,29 @@ final class ModelReplay {
   /** Input records the job should reject. */
   int rejected;
 
-  private final Map<String, DomainUpdater> domains = new TreeMap<>();
+  /** Each proposition's belief once every event is applied: the distribution. */
+  final Map<String, List<Double>> finalBeliefs = new TreeMap<>();
+
+  private final Map<String, DomainNetwork> domains = new TreeMap<>();
   private final Map<String, AgentIdentity> agents = new HashMap<>();
 
   static ModelReplay of(List<ScriptedEvent> script) {
     ModelReplay replay = new ModelReplay();
     script.forEach(replay::apply);
+    for (ScriptedEvent event : script) {
+      if (event.value() instanceof Claim claim) {
+        replay
+            .domain(claim.getDomain())
+            .belief(claim.getPropositionId())
+            .ifPresent(
+                belief ->
+                    replay.finalBeliefs.put(
+                        claim.getPropositionId(), boxed(belief.distribution())));
+      }
+    }
+    replay.beliefs.sort(
+        Comparator.comparingLong(ExpectedBelief::eventTime)
+            .thenComparing(ExpectedBelief::propositionId));
     return replay;
   }
 
@@ -90,9 +110,9 @@ final class ModelReplay {
     }
   }
 
-  private DomainUpdater domain(String name) {
+  private DomainNetwork domain(String name) {
     return domains.computeIfAbsent(
-        name, n -> DomainUpdater.inMemory(n, ModelParameters.defaults(), RETENTION, RETENTION));
+        name, n -> DomainNetwork.inMemory(n, ModelParameters.defaults(), RETENTION, RETENTION));
   }
 
   private void record(DomainUpdate update, String propositionId, long eventTime) {
@@ -112,24 +132,21 @@ final class ModelReplay {
             belief.outcome().isPresent()
                 ? published.outcomeLabels().get(belief.outcome().getAsInt())
                 : null));
-    update
-        .reliability()
-        .ifPresent(
-            reliability -> {
-              List<List<Double>> confusion = new ArrayList<>();
-              for (double[] row : reliability.confusion()) {
-                confusion.add(boxed(row));
-              }
-              reliabilities.add(
-                  new ExpectedReliability(
-                      reliability.agentId(),
-                      reliability.domain(),
-                      eventTime,
-                      reliability.accuracy(),
-                      confusion,
-                      reliability.consensusEvidence(),
-                      reliability.ledger().getSettlementTotal()));
-            });
+    for (Reliability reliability : update.reliabilities()) {
+      List<List<Double>> confusion = new ArrayList<>();
+      for (double[] row : reliability.confusion()) {
+        confusion.add(boxed(row));
+      }
+      reliabilities.add(
+          new ExpectedReliability(
+              reliability.agentId(),
+              reliability.domain(),
+              eventTime,
+              reliability.accuracy(),
+              confusion,
+              reliability.consensusEvidence(),
+              reliability.ledger().getSettlementTotal()));
+    }
     for (DomainUpdate.PublishedSettlement made : update.settlements()) {
       var settlement = made.settlement();
       settlements.add(

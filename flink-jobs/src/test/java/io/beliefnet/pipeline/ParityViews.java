@@ -7,7 +7,10 @@ import io.beliefnet.pipeline.ModelReplay.ExpectedBelief;
 import io.beliefnet.pipeline.ModelReplay.ExpectedReliability;
 import io.beliefnet.pipeline.ModelReplay.ExpectedSettlement;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -17,15 +20,22 @@ final class ParityViews {
   private ParityViews() {}
 
   /**
-   * The beliefs emitted for the event they are about (not those re-emitted by refreshes), in event
-   * order.
+   * The beliefs emitted for the event they are about, in event order: for each event of the script,
+   * the first version published for its proposition at its time (a re-stamp may publish the same
+   * proposition again at the same time, later).
    */
   static List<ExpectedBelief> directBeliefs(List<Belief> beliefs, List<ScriptedEvent> script) {
     Set<String> events =
         script.stream().map(e -> e.key() + "@" + e.timestamp()).collect(Collectors.toSet());
-    return beliefs.stream()
-        .filter(b -> events.contains(b.getPropositionId() + "@" + b.getUpdatedAt().toEpochMilli()))
-        .sorted(Comparator.comparing(Belief::getUpdatedAt))
+    Map<String, Belief> first = new HashMap<>();
+    for (Belief belief : beliefs) {
+      String event = belief.getPropositionId() + "@" + belief.getUpdatedAt().toEpochMilli();
+      if (events.contains(event)) {
+        first.merge(event, belief, (a, b) -> a.getVersion() <= b.getVersion() ? a : b);
+      }
+    }
+    return first.values().stream()
+        .sorted(Comparator.comparing(Belief::getUpdatedAt).thenComparing(Belief::getPropositionId))
         .map(
             b ->
                 new ExpectedBelief(
@@ -36,6 +46,17 @@ final class ParityViews {
                     b.getClaimCount(),
                     b.getResolvedOutcome()))
         .toList();
+  }
+
+  /** What of a belief does not depend on when feedback arrived: which event, claims, outcome. */
+  static String shape(ExpectedBelief belief) {
+    return belief.propositionId()
+        + "@"
+        + belief.eventTime()
+        + " claims="
+        + belief.claimCount()
+        + " outcome="
+        + belief.resolvedOutcome();
   }
 
   static List<ExpectedReliability> reliabilities(List<AgentReliability> records) {
@@ -68,5 +89,36 @@ final class ParityViews {
                     s.getLogScore(),
                     s.getBrierScore()))
         .toList();
+  }
+
+  /** Settlements by claim id and, for a claim settled again by a correction, its turn. */
+  static Map<String, ExpectedSettlement> byClaim(List<ExpectedSettlement> settlements) {
+    Map<String, ExpectedSettlement> byClaim = new LinkedHashMap<>();
+    Map<String, Integer> turns = new HashMap<>();
+    for (ExpectedSettlement settlement : settlements) {
+      int turn = turns.merge(settlement.claimId(), 1, Integer::sum);
+      byClaim.put(settlement.claimId() + "#" + turn, settlement);
+    }
+    return byClaim;
+  }
+
+  /** The largest difference in any probability between beliefs published for the same events. */
+  static double beliefGap(List<ExpectedBelief> beliefs, List<ExpectedBelief> expected) {
+    double gap = 0;
+    for (int i = 0; i < beliefs.size(); i++) {
+      gap =
+          Math.max(
+              gap, probabilityGap(beliefs.get(i).probabilities(), expected.get(i).probabilities()));
+    }
+    return gap;
+  }
+
+  /** The largest difference between two distributions' probabilities. */
+  static double probabilityGap(List<Double> a, List<Double> b) {
+    double gap = 0;
+    for (int k = 0; k < a.size(); k++) {
+      gap = Math.max(gap, Math.abs(a.get(k) - b.get(k)));
+    }
+    return gap;
   }
 }

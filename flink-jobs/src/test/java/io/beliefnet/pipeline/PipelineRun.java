@@ -1,5 +1,6 @@
 package io.beliefnet.pipeline;
 
+import io.beliefnet.avro.AgentReliability;
 import io.beliefnet.avro.Belief;
 import io.beliefnet.avro.Claim;
 import io.beliefnet.kafka.KafkaBroker;
@@ -256,6 +257,27 @@ final class PipelineRun implements AutoCloseable {
   private static Admin admin(KafkaBroker broker) {
     return Admin.create(
         Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+  }
+
+  /**
+   * Returns once the job's outputs have stopped changing for two seconds (four checkpoints): what
+   * its feedback causes, re-stamps and the beliefs and reliabilities they move, has run its course.
+   */
+  void awaitQuiet() throws InterruptedException {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    int unchanged = 0;
+    long outputs = -1;
+    while (unchanged < 4) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the job's outputs kept changing for " + PATIENCE);
+      }
+      Thread.sleep(500);
+      long now =
+          committed(Topic.BELIEFS, Belief.class).size()
+              + committed(Topic.AGENT_RELIABILITY, AgentReliability.class).size();
+      unchanged = now == outputs ? unchanged + 1 : 0;
+      outputs = now;
+    }
   }
 
   /** Waits until {@code done} holds, failing the test after 150 s. */

@@ -1,9 +1,6 @@
 package io.beliefnet.pipeline;
 
-import io.beliefnet.avro.AgentReliability;
 import io.beliefnet.avro.Belief;
-import io.beliefnet.avro.Rejected;
-import io.beliefnet.avro.Settlement;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,16 +19,16 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Writes the fixture of {@link SavepointUpgradeTest}: runs the job at parallelism 1 on a slowed
- * script, stops it with a canonical savepoint partway, and keeps the savepoint with the beliefs
- * published before it. Run it when a release changes the job's state on purpose, and keep the
- * previous fixture's folder, so that each release is checked against the savepoints of the ones
- * before it:
+ * script, with its feedback loop on a broker of its own, stops it with a canonical savepoint
+ * partway, and keeps the savepoint with the beliefs published before it. Run it when a release
+ * changes the job's state on purpose, and keep the previous fixture's folder, so that each release
+ * is checked against the savepoints of the ones before it:
  *
  * <pre>
  * ./mvnw -q -pl flink-jobs -am install -DskipTests
  * ./mvnw -q -pl flink-jobs dependency:build-classpath -Dmdep.outputFile=target/test.classpath
  * java -cp flink-jobs/target/test-classes:flink-jobs/target/classes:$(cat flink-jobs/target/test.classpath) \
- *   io.beliefnet.pipeline.SavepointFixture flink-jobs/src/test/resources/savepoints/v1
+ *   io.beliefnet.pipeline.SavepointFixture flink-jobs/src/test/resources/savepoints/v2
  * </pre>
  */
 public final class SavepointFixture {
@@ -52,36 +49,35 @@ public final class SavepointFixture {
     Path work = Files.createTempDirectory("savepoint-fixture");
     List<ScriptedEvent> script = ScriptedWorld.script(SEED);
     CollectingSink<Belief> beliefs = new CollectingSink<>();
-    StreamExecutionEnvironment env =
-        StreamExecutionEnvironment.createLocalEnvironment(configuration(1, work));
-    new BeliefJob(
-            ScriptSource.throttled(script, EVENTS_PER_SECOND),
-            new JobSinks(
-                beliefs,
-                new CollectingSink<AgentReliability>(),
-                new CollectingSink<Settlement>(),
-                new CollectingSink<Rejected>()),
-            SavepointUpgradeTest.config())
-        .build(env);
-    JobClient job = env.executeAsync("savepoint fixture");
-    int half = ModelReplay.of(script).beliefs.size() / 2;
-    while (ParityViews.directBeliefs(beliefs.collected(), script).size() < half) {
-      Thread.sleep(50);
+    Path savepoint;
+    try (FeedbackLoop loop = FeedbackLoop.start(work.resolve("kafka"))) {
+      StreamExecutionEnvironment env =
+          StreamExecutionEnvironment.createLocalEnvironment(configuration(1, work));
+      new BeliefJob(
+              ScriptSource.throttled(script, EVENTS_PER_SECOND, loop.config()),
+              loop.sinks(beliefs),
+              loop.config())
+          .build(env);
+      JobClient job = env.executeAsync("savepoint fixture");
+      int half = ModelReplay.of(script).beliefs.size() / 2;
+      while (ParityViews.directBeliefs(beliefs.collected(), script).size() < half) {
+        Thread.sleep(50);
+      }
+      savepoint =
+          Path.of(
+              java.net.URI.create(
+                  job.stopWithSavepoint(
+                          false,
+                          work.resolve("savepoints").toUri().toString(),
+                          SavepointFormatType.CANONICAL)
+                      .get()));
     }
-    Path savepoint =
-        Path.of(
-            java.net.URI.create(
-                job.stopWithSavepoint(
-                        false,
-                        work.resolve("savepoints").toUri().toString(),
-                        SavepointFormatType.CANONICAL)
-                    .get()));
     delete(fixture);
     Files.createDirectories(fixture);
     copy(savepoint, fixture.resolve(SAVEPOINT));
     Files.write(
         fixture.resolve(BELIEFS_BEFORE),
-        SavepointUpgradeTest.lines(ParityViews.directBeliefs(beliefs.collected(), script)));
+        SavepointUpgradeTest.shapes(ParityViews.directBeliefs(beliefs.collected(), script)));
     System.out.println("wrote " + fixture);
   }
 

@@ -3,6 +3,7 @@ package io.beliefnet.pipeline;
 import io.beliefnet.avro.AgentIdentity;
 import io.beliefnet.avro.Claim;
 import io.beliefnet.avro.Outcome;
+import io.beliefnet.pipeline.kafka.KafkaTopics;
 import io.beliefnet.topics.Topic;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,21 +28,26 @@ final class ScriptSource implements GeneratorFunction<Long, InputEvent> {
     this.topic = topic;
   }
 
-  /** The script's three input topics as sources. */
-  static JobSources of(List<ScriptedEvent> script) {
-    return sources(script, RateLimiterStrategy.noOp());
+  /**
+   * The script's three input topics as sources, and the feedback topic of the Kafka cluster {@code
+   * config} names.
+   */
+  static JobSources of(List<ScriptedEvent> script, BeliefJobConfig config) {
+    return sources(script, RateLimiterStrategy.noOp(), config);
   }
 
-  /** As {@link #of}, each source emitting at most {@code perSecond} events a second. */
-  static JobSources throttled(List<ScriptedEvent> script, int perSecond) {
-    return sources(script, RateLimiterStrategy.perSecond(perSecond));
+  /** As {@link #of}, each input source emitting at most {@code perSecond} events a second. */
+  static JobSources throttled(List<ScriptedEvent> script, int perSecond, BeliefJobConfig config) {
+    return sources(script, RateLimiterStrategy.perSecond(perSecond), config);
   }
 
-  private static JobSources sources(List<ScriptedEvent> script, RateLimiterStrategy rate) {
+  private static JobSources sources(
+      List<ScriptedEvent> script, RateLimiterStrategy rate, BeliefJobConfig config) {
     return new JobSources(
         source(script, Topic.CLAIMS, rate),
         source(script, Topic.OUTCOMES, rate),
-        source(script, Topic.AGENTS, rate));
+        source(script, Topic.AGENTS, rate),
+        KafkaTopics.feedbackSource(config));
   }
 
   private static DataGeneratorSource<InputEvent> source(

@@ -58,9 +58,9 @@ public final class NetworkAcls {
   }
 
   /**
-   * The belief job reads the input topics under consumer group {@code groupId} and is the only
-   * writer of the output topics, in transactions whose ids start with {@code
-   * transactionalIdPrefix}.
+   * The belief job reads the input topics under consumer group {@code groupId}, is the only writer
+   * of the output topics, in transactions whose ids start with {@code transactionalIdPrefix}, and
+   * the only reader and writer of its internal feedback topic.
    */
   public static List<AclBinding> job(
       String user, String groupId, String transactionalIdPrefix, Map<Topic, String> names) {
@@ -70,6 +70,10 @@ public final class NetworkAcls {
     }
     for (Topic output : Topic.OUTPUTS) {
       acls.add(allow(user, literal(ResourceType.TOPIC, names.get(output)), AclOperation.WRITE));
+    }
+    for (Topic internal : Topic.INTERNAL) {
+      acls.add(allow(user, literal(ResourceType.TOPIC, names.get(internal)), AclOperation.WRITE));
+      acls.add(allow(user, literal(ResourceType.TOPIC, names.get(internal)), AclOperation.READ));
     }
     acls.add(allow(user, literal(ResourceType.GROUP, groupId), AclOperation.READ));
     acls.add(

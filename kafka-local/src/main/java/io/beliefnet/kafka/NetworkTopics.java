@@ -1,6 +1,7 @@
 package io.beliefnet.kafka;
 
 import io.beliefnet.topics.Topic;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,8 +20,9 @@ public final class NetworkTopics {
 
   /**
    * Creates every {@link Topic} under its default name with {@code partitions} partitions and
-   * replication factor 1; compacted topics get {@code cleanup.policy=compact}, and no topic deletes
-   * by age ({@code retention.ms=-1}). Topics that exist already are left as they are.
+   * replication factor 1; compacted topics get {@code cleanup.policy=compact}, and each topic its
+   * {@link Topic#retention()} ({@code retention.ms=-1}: for ever). Topics that exist already are
+   * left as they are.
    */
   public static void create(String bootstrapServers, int partitions) {
     create(bootstrapServers, partitions, defaultNames());
@@ -47,10 +49,8 @@ public final class NetworkTopics {
                       topic.compacted()
                           ? TopicConfig.CLEANUP_POLICY_COMPACT
                           : TopicConfig.CLEANUP_POLICY_DELETE,
-                      // records carry their event time as timestamp, which for replayed data is
-                      // older than any time-based retention: keep everything
                       TopicConfig.RETENTION_MS_CONFIG,
-                      "-1")));
+                      String.valueOf(topic.retention().map(Duration::toMillis).orElse(-1L)))));
     }
     try (Admin admin = Admin.create(adminConfig)) {
       for (NewTopic topic : topics) {

@@ -2,6 +2,7 @@ package io.beliefnet.pipeline.kafka;
 
 import io.beliefnet.avro.AgentReliability;
 import io.beliefnet.avro.Belief;
+import io.beliefnet.avro.Feedback;
 import io.beliefnet.avro.Rejected;
 import io.beliefnet.avro.Settlement;
 import io.beliefnet.ids.IdRules;
@@ -12,6 +13,7 @@ import io.beliefnet.pipeline.JobSinks;
 import io.beliefnet.pipeline.JobSources;
 import io.beliefnet.topics.Topic;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,16 +34,17 @@ public final class KafkaBeliefJob {
     env.execute(BeliefJob.NAME);
   }
 
-  /** The configured input topics, decoded. */
+  /** The configured input topics, decoded, and the job's feedback topic. */
   public static JobSources sources(BeliefJobConfig config) {
     return new JobSources(
         KafkaTopics.source(config, Topic.CLAIMS),
         KafkaTopics.source(config, Topic.OUTCOMES),
-        KafkaTopics.source(config, Topic.AGENTS));
+        KafkaTopics.source(config, Topic.AGENTS),
+        KafkaTopics.feedbackSource(config));
   }
 
   /**
-   * The configured output topics, written exactly once.
+   * The configured output topics and the job's feedback topic, written exactly once.
    *
    * @throws IllegalStateException if the cluster's transaction protocol would lose output on
    *     recovery ({@link TransactionProtocolCheck})
@@ -55,7 +58,22 @@ public final class KafkaBeliefJob {
             Topic.AGENT_RELIABILITY,
             r -> IdRules.reliabilityKey(r.getAgentId(), r.getDomain())),
         KafkaTopics.<Settlement>sink(config, Topic.SETTLEMENTS, Settlement::getAgentId),
-        KafkaTopics.<Rejected>sink(config, Topic.REJECTED, KafkaBeliefJob::rejectedKey));
+        KafkaTopics.<Rejected>sink(config, Topic.REJECTED, KafkaBeliefJob::rejectedKey),
+        feedbackSink(config));
+  }
+
+  /**
+   * The job's feedback topic, written exactly once: what it reads back with {@link
+   * KafkaTopics#feedbackSource}.
+   */
+  public static KafkaSink<Feedback> feedbackSink(BeliefJobConfig config) {
+    return KafkaTopics.sink(config, Topic.MODEL_FEEDBACK, KafkaBeliefJob::feedbackKey);
+  }
+
+  private static String feedbackKey(Feedback feedback) {
+    return feedback.getAgentId() == null
+        ? feedback.getDomain()
+        : IdRules.reliabilityKey(feedback.getAgentId(), feedback.getDomain());
   }
 
   private static String rejectedKey(Rejected rejected) {

@@ -10,6 +10,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
@@ -31,15 +32,29 @@ public final class KafkaTopics {
    * committed transactions, and decodes each record ({@link DecodingDeserializer}).
    */
   public static KafkaSource<InputEvent> source(BeliefJobConfig config, Topic topic) {
+    return source(
+        config,
+        topic,
+        new DecodingDeserializer(
+            topic, config.registryUrl(), config.maxClockSkew(), config.maxOutOfOrderness()));
+  }
+
+  /** Reads the job's feedback topic back, as {@link #source} reads an input topic. */
+  public static KafkaSource<InputEvent> feedbackSource(BeliefJobConfig config) {
+    return source(config, Topic.MODEL_FEEDBACK, new FeedbackDeserializer(config.registryUrl()));
+  }
+
+  private static KafkaSource<InputEvent> source(
+      BeliefJobConfig config,
+      Topic topic,
+      KafkaRecordDeserializationSchema<InputEvent> deserializer) {
     return KafkaSource.<InputEvent>builder()
         .setProperties(clientProperties(config))
         .setBootstrapServers(config.bootstrapServers())
         .setTopics(config.topic(topic))
         .setGroupId(config.groupId())
         .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-        .setDeserializer(
-            new DecodingDeserializer(
-                topic, config.registryUrl(), config.maxClockSkew(), config.maxOutOfOrderness()))
+        .setDeserializer(deserializer)
         .setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
         .build();
   }

@@ -8,11 +8,11 @@ import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.MetricGroup;
 
 /**
- * The belief stage's metrics: claims and outcomes applied, beliefs emitted, open propositions and
- * the lag of the latest belief. Each subtask counts its share of the open propositions, kept in
+ * The proposition stage's metrics: claims and outcomes applied, beliefs emitted, open propositions
+ * and the lag of the latest belief. Each subtask counts its share of the open propositions, kept in
  * operator state and summed again when the job is rescaled.
  */
-final class DomainStageMetrics {
+final class PropositionStageMetrics {
   static final ListStateDescriptor<Long> OPEN_PROPOSITIONS =
       new ListStateDescriptor<>("open-propositions", Types.LONG);
 
@@ -24,7 +24,7 @@ final class DomainStageMetrics {
   /** Wall-clock time minus the event time of the latest belief emitted, in milliseconds. */
   private volatile long beliefUpdateLagMillis;
 
-  DomainStageMetrics(MetricGroup group, Iterable<Long> openShares) {
+  PropositionStageMetrics(MetricGroup group, Iterable<Long> openShares) {
     for (long share : openShares) {
       openPropositions += share;
     }

@@ -1,5 +1,6 @@
 package io.beliefnet.model;
 
+import io.beliefnet.model.ClaimantModel.Restamp;
 import io.beliefnet.model.DomainUpdate.PublishedBelief;
 import io.beliefnet.model.DomainUpdate.PublishedSettlement;
 import io.beliefnet.model.Refusal.Reason;
@@ -10,50 +11,52 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Applies a domain's input events with the bookkeeping that publishing needs, and says what to
- * publish: refuses duplicates, claims that name other outcomes or come after the outcome, outcomes
- * for unknown propositions or outcomes and corrections by another resolver; names outcomes; counts
- * belief versions; and keeps each proposition for a retention after its latest claim (open) or its
- * outcome (resolved). A streaming job calls it once per event over keyed state, and a replay over
- * memory, so the job's output is the replay's.
+ * Applies the events of one proposition with the bookkeeping that publishing needs, and says what
+ * to publish: refuses duplicates, claims that name other outcomes or come after the outcome,
+ * outcomes for unknown propositions or outcomes and corrections by another resolver; names
+ * outcomes; counts belief versions; and keeps each proposition for a retention after its latest
+ * claim (open) or its outcome (resolved). It reads the domain's state and writes only the
+ * proposition's; what the event teaches the claimants and the domain goes into a {@link
+ * ModelFeedback}. A streaming job calls it under the key (domain, proposition), a replay for every
+ * proposition of a domain, so the job's output is the replay's.
  *
  * <p>A re-stamped belief is published only if some probability moved by at least {@link
  * #PUBLISH_THRESHOLD}: smaller moves are not worth a record.
  */
-public final class DomainUpdater {
+public final class PropositionUpdater {
   static final double PUBLISH_THRESHOLD = 1e-3;
   private static final String OUTCOME_ID = "outcome:";
 
-  private final DomainNetwork network;
-  private final DomainStore store;
+  private final PropositionModel model;
   private final long openRetentionMillis;
   private final long resolvedRetentionMillis;
 
-  /** Updates domain {@code name} over {@code store}, keeping propositions for the retentions. */
-  public DomainUpdater(
-      String name,
-      ModelParameters parameters,
-      DomainStore store,
-      Duration openRetention,
-      Duration resolvedRetention) {
-    this.network = new DomainNetwork(name, parameters, store);
-    this.store = store;
+  public PropositionUpdater(
+      ModelParameters parameters, Duration openRetention, Duration resolvedRetention) {
+    this.model = new PropositionModel(parameters);
     this.openRetentionMillis = openRetention.toMillis();
     this.resolvedRetentionMillis = resolvedRetention.toMillis();
   }
 
-  /** An updater over state in memory, for replays. */
-  public static DomainUpdater inMemory(
-      String name, ModelParameters parameters, Duration openRetention, Duration resolvedRetention) {
-    return new DomainUpdater(
-        name, parameters, new InMemoryDomainStore(), openRetention, resolvedRetention);
-  }
-
-  /** Applies a claim; on a refusal the store may hold half-made changes: do not keep them. */
-  public DomainUpdate claim(ClaimInput input) {
+  /**
+   * Applies a claim its agent's side weighed ({@link ClaimantModel#weigh}); on a refusal the store
+   * may hold half-made changes: do not keep them.
+   */
+  public DomainUpdate claim(
+      ClaimInput input,
+      ClaimState weighed,
+      PropositionStore store,
+      DomainState domain,
+      ModelFeedback feedback) {
     Claim claim = input.claim();
     String id = claim.proposition().id();
     PropositionState known = store.proposition(id).orElse(null);
+    PropositionState proposition;
+    try {
+      proposition = PropositionModel.forClaim(known, claim.proposition());
+    } catch (IllegalArgumentException describesItDifferently) {
+      return DomainUpdate.refused(Reason.INVALID_RECORD, describesItDifferently.getMessage());
+    }
     if (known != null && !known.getOutcomeLabels().equals(input.outcomeLabels())) {
       return DomainUpdate.refused(
           Reason.INVALID_RECORD,
@@ -72,12 +75,7 @@ public final class DomainUpdater {
           Reason.DUPLICATE,
           "claim " + input.claimId() + " was applied already; give every claim a new id");
     }
-    ClaimReceipt receipt;
-    try {
-      receipt = network.claim(claim, input.agent());
-    } catch (IllegalArgumentException describesItDifferently) {
-      return DomainUpdate.refused(Reason.INVALID_RECORD, describesItDifferently.getMessage());
-    }
+    ClaimReceipt receipt = model.count(proposition, weighed, domain, feedback);
     if (receipt == ClaimReceipt.STALE) {
       return DomainUpdate.refused(
           Reason.SUPERSEDED,
@@ -100,9 +98,9 @@ public final class DomainUpdater {
               + " (claims are applied in the order of their Kafka timestamps): it carries no"
               + " weight and earns nothing; publish claims before the outcome");
     }
-    PropositionState proposition = store.proposition(id).orElseThrow();
     if (known == null) {
       proposition.setOutcomeLabels(List.copyOf(input.outcomeLabels()));
+      store.addProposition(proposition);
     }
     proposition.setExpiresAt(
         Math.max(proposition.getExpiresAt(), input.appliedAt() + openRetentionMillis));
@@ -110,15 +108,17 @@ public final class DomainUpdater {
     proposition.getClaimIdByAgent().put(claim.agentId(), input.claimId());
     return new DomainUpdate(
         Optional.empty(),
-        published(proposition),
+        receipt,
+        List.of(publish(proposition, domain)),
         List.of(),
-        Optional.of(network.reliability(claim.agentId(), input.agent())),
+        List.of(),
         known == null ? Map.of(id, proposition.getExpiresAt()) : Map.of(),
         known == null ? 1 : 0);
   }
 
   /** Applies an outcome; on a refusal nothing was changed. */
-  public DomainUpdate resolve(OutcomeInput input) {
+  public DomainUpdate resolve(
+      OutcomeInput input, PropositionStore store, DomainState domain, ModelFeedback feedback) {
     String id = input.propositionId();
     PropositionState proposition = store.proposition(id).orElse(null);
     if (proposition == null) {
@@ -165,7 +165,8 @@ public final class DomainUpdater {
               + id);
     }
     List<PublishedSettlement> settlements = new ArrayList<>();
-    for (Settlement settlement : network.resolve(new Outcome(id, index, input.observedAt()))) {
+    for (Settlement settlement :
+        model.resolve(proposition, new Outcome(id, index, input.observedAt()), domain, feedback)) {
       settlements.add(
           new PublishedSettlement(
               settlement,
@@ -178,28 +179,56 @@ public final class DomainUpdater {
     proposition.setExpiresAt(input.appliedAt() + resolvedRetentionMillis);
     return new DomainUpdate(
         Optional.empty(),
-        published(proposition),
+        null,
+        List.of(publish(proposition, domain)),
         settlements,
-        Optional.empty(),
+        List.of(),
         Map.of(id, proposition.getExpiresAt()),
         correction ? 0 : -1);
   }
 
   /**
-   * Withdraws the claims {@code agentId} made at or after {@code since} on open propositions, as
-   * when the key that signed them is revoked, and publishes the beliefs that moved.
+   * Gives {@code agentId}'s open claim on the proposition a new stamp, and publishes the belief if
+   * it moved by at least the threshold. If the agent holds no open claim there, it is told so.
    */
-  public DomainUpdate withdraw(String agentId, long since) {
-    network.withdrawClaims(agentId, since);
-    return new DomainUpdate(
-        Optional.empty(), published(null), List.of(), Optional.empty(), Map.of(), 0);
+  public DomainUpdate restamp(
+      String agentId,
+      Restamp restamp,
+      PropositionStore store,
+      DomainState domain,
+      ModelFeedback feedback) {
+    PropositionState proposition = store.proposition(restamp.propositionId()).orElse(null);
+    if (proposition == null) {
+      feedback.forgotten(agentId, restamp.propositionId());
+      return DomainUpdate.NOTHING;
+    }
+    model.restamp(proposition, agentId, restamp.stamp(), restamp.fromOutcomes(), domain, feedback);
+    return republished(proposition, domain);
+  }
+
+  /**
+   * Withdraws {@code agentId}'s open claim on the proposition if it was made at or after {@code
+   * since}, as when the key that signed it is revoked, and publishes the belief if it moved.
+   */
+  public DomainUpdate withdraw(
+      String agentId,
+      String propositionId,
+      long since,
+      PropositionStore store,
+      DomainState domain,
+      ModelFeedback feedback) {
+    PropositionState proposition = store.proposition(propositionId).orElse(null);
+    if (proposition == null || !model.withdraw(proposition, agentId, since, domain, feedback)) {
+      return DomainUpdate.NOTHING;
+    }
+    return republished(proposition, domain);
   }
 
   /**
    * Forgets a proposition whose expiry has come at {@code now}; if a claim moved it on since, says
    * when to look again instead.
    */
-  public DomainUpdate expire(String propositionId, long now) {
+  public DomainUpdate expire(String propositionId, long now, PropositionStore store) {
     PropositionState proposition = store.proposition(propositionId).orElse(null);
     if (proposition == null) {
       return DomainUpdate.expired(Map.of(), 0); // forgotten at an earlier expiry
@@ -211,26 +240,29 @@ public final class DomainUpdater {
     return DomainUpdate.expired(Map.of(), proposition.isResolved() ? 0 : -1);
   }
 
-  /**
-   * The beliefs to publish: {@code event}'s proposition (if any), then every other one the event
-   * moved by at least the threshold since it was last published.
-   */
-  private List<PublishedBelief> published(PropositionState event) {
-    List<PublishedBelief> beliefs = new ArrayList<>();
-    if (event != null) {
-      beliefs.add(publish(event, network.belief(event.getId()).orElseThrow()));
+  /** The current belief about a proposition, if any claim on it was seen and it is held. */
+  public Optional<Belief> belief(String propositionId, PropositionStore store, DomainState domain) {
+    return store.proposition(propositionId).map(proposition -> model.belief(proposition, domain));
+  }
+
+  /** The proposition's belief, published if it moved by at least the threshold since last time. */
+  private DomainUpdate republished(PropositionState proposition, DomainState domain) {
+    Belief belief = model.belief(proposition, domain);
+    if (!movedEnough(proposition.getLastPublished(), belief.distribution())) {
+      return DomainUpdate.NOTHING;
     }
-    for (String id : network.takeMoved()) {
-      PropositionState proposition = store.proposition(id).orElse(null);
-      if (proposition == null || proposition == event) {
-        continue;
-      }
-      Belief belief = network.belief(id).orElseThrow();
-      if (movedEnough(proposition.getLastPublished(), belief.distribution())) {
-        beliefs.add(publish(proposition, belief));
-      }
-    }
-    return beliefs;
+    return new DomainUpdate(
+        Optional.empty(),
+        null,
+        List.of(publish(proposition, belief)),
+        List.of(),
+        List.of(),
+        Map.of(),
+        0);
+  }
+
+  private PublishedBelief publish(PropositionState proposition, DomainState domain) {
+    return publish(proposition, model.belief(proposition, domain));
   }
 
   private static PublishedBelief publish(PropositionState proposition, Belief belief) {

@@ -6,32 +6,41 @@ import static io.beliefnet.pipeline.TestRecords.input;
 import static io.beliefnet.pipeline.TestRecords.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.beliefnet.avro.AgentReliability;
 import io.beliefnet.avro.Belief;
+import io.beliefnet.avro.Feedback;
 import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.avro.Outcome;
 import io.beliefnet.avro.Rejected;
 import io.beliefnet.avro.RejectionReason;
 import io.beliefnet.avro.Settlement;
+import io.beliefnet.model.AgentDomainState;
+import io.beliefnet.model.ClaimantModel;
+import io.beliefnet.model.ClaimantStamp;
+import io.beliefnet.model.DomainState;
+import io.beliefnet.model.InMemoryOpenClaimSlots;
 import io.beliefnet.model.ModelParameters;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.apache.flink.util.OutputTag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DomainBeliefStageTest {
+class PropositionStageTest {
 
+  private static final String DOMAIN = "traffic/london";
   private static final Duration RETENTION = Duration.ofSeconds(10);
   private static final Duration OPEN_RETENTION = Duration.ofSeconds(60);
 
-  private KeyedOneInputStreamOperatorTestHarness<String, InputEvent, Belief> harness;
+  private KeyedTwoInputStreamOperatorTestHarness<
+          Tuple2<String, String>, InputEvent, DomainSnapshot, Belief>
+      harness;
 
   @BeforeEach
   void open() throws Exception {
@@ -39,13 +48,15 @@ class DomainBeliefStageTest {
     harness.open();
   }
 
-  private static KeyedOneInputStreamOperatorTestHarness<String, InputEvent, Belief> newHarness()
-      throws Exception {
-    return new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(
-            new DomainBeliefStage(ModelParameters.defaults(), RETENTION, OPEN_RETENTION)),
-        InputEvent::domain,
-        Types.STRING);
+  private static KeyedTwoInputStreamOperatorTestHarness<
+          Tuple2<String, String>, InputEvent, DomainSnapshot, Belief>
+      newHarness() throws Exception {
+    return new KeyedTwoInputStreamOperatorTestHarness<>(
+        new FeedbackFlushingOperator(
+            new PropositionStage(ModelParameters.defaults(), RETENTION, OPEN_RETENTION)),
+        InputEvent::propositionKey,
+        null,
+        Types.TUPLE(Types.STRING, Types.STRING));
   }
 
   @AfterEach
@@ -57,33 +68,73 @@ class DomainBeliefStageTest {
   void agreeingClaimsRaiseTheBeliefAndTheOutcomeSettlesThem() throws Exception {
     pushClaim(1, "alice", 100, 0.9);
     pushClaim(2, "bob", 200, 0.8);
-    harness.processWatermark(250);
+    watermark(250);
 
     List<Belief> beliefs = harness.extractOutputValues();
     assertThat(beliefs).extracting(Belief::getVersion).containsExactly(1L, 2L);
     assertThat(beliefs.get(1).getProbabilities().get(1))
         .isGreaterThan(beliefs.get(0).getProbabilities().get(1));
-    assertThat(side(DomainBeliefStage.RELIABILITIES))
-        .extracting(AgentReliability::getAgentId)
-        .containsExactly("alice", "bob");
 
     pushOutcome(3, 300, "yes");
-    harness.processWatermark(350);
+    watermark(350);
 
-    assertThat(side(DomainBeliefStage.SETTLEMENTS))
+    assertThat(side(PropositionStage.SETTLEMENTS))
         .extracting(Settlement::getClaimId)
         .containsExactlyInAnyOrder("alice@bridge@100", "bob@bridge@200");
     assertThat(harness.extractOutputValues().get(2).getResolvedOutcome()).isEqualTo("yes");
   }
 
   @Test
+  void whatTheEventsTaughtIsWrittenOnceBeforeTheBarrierSummedPerAgentAndDomain() throws Exception {
+    pushClaim(1, "alice", 100, 1.0);
+    pushClaim(2, "bob", 200, 1.0);
+    pushOutcome(3, 300, "yes");
+    watermark(350);
+
+    assertThat(side(PropositionStage.FEEDBACK)).isEmpty();
+    harness.prepareSnapshotPreBarrier(1);
+
+    List<Feedback> feedback = side(PropositionStage.FEEDBACK);
+    assertThat(feedback).extracting(Feedback::getAgentId).containsExactly("alice", "bob", null);
+    assertThat(feedback.get(0).getAgentDelta().getSettledClaims()).isEqualTo(1);
+    assertThat(feedback.get(0).getOpenClaimChanges())
+        .extracting(change -> change.getOpened() != null)
+        .as("opened by the claim, closed by the outcome")
+        .containsExactly(true, false);
+    assertThat(feedback.get(2).getDomainDelta().getSupervisedOutcomes()).containsExactly(0.0, 1.0);
+
+    harness.prepareSnapshotPreBarrier(2);
+    assertThat(side(PropositionStage.FEEDBACK)).as("nothing new to tell").hasSize(3);
+  }
+
+  @Test
+  void aNewStampIsAppliedAtOnceAndPublishedIfTheBeliefMoved() throws Exception {
+    pushClaim(1, "alice", 100, 0.8);
+    watermark(150);
+    ClaimantStamp sharper = new ClaimantStamp(null, 3.0, 1.0);
+
+    harness.processElement1(
+        new StreamRecord<>(
+            InputEvent.ofNotice(
+                input("model-feedback", 0, 120),
+                ClaimantNotice.restamp(
+                    DOMAIN, "alice", new ClaimantModel.Restamp("bridge", sharper, true))),
+            120));
+
+    List<Belief> beliefs = harness.extractOutputValues();
+    assertThat(beliefs).extracting(Belief::getVersion).containsExactly(1L, 2L);
+    assertThat(beliefs.get(1).getProbabilities().get(1))
+        .isGreaterThan(beliefs.get(0).getProbabilities().get(1));
+  }
+
+  @Test
   void resolvedPropositionIsForgottenAfterTheRetention() throws Exception {
     pushClaim(1, "alice", 100, 0.9);
     pushOutcome(2, 200, "yes");
-    harness.processWatermark(200 + RETENTION.toMillis() + 1);
+    watermark(200 + RETENTION.toMillis() + 1);
     pushOutcome(3, 20_000, "no");
     pushClaim(4, "bob", 20_100, 0.8);
-    harness.processWatermark(20_101);
+    watermark(20_101);
 
     assertThat(side(DeadLetters.TAG))
         .extracting(Rejected::getReasonCode)
@@ -98,16 +149,16 @@ class DomainBeliefStageTest {
       throws Exception {
     pushClaim(1, "alice", 100, 0.9);
     pushClaim(2, "bob", 30_000, 0.8);
-    harness.processWatermark(60_200); // a minute after the first claim, not after the latest
+    watermark(60_200); // a minute after the first claim, not after the latest
     pushOutcome(3, 60_300, "yes");
-    harness.processWatermark(60_400);
+    watermark(60_400);
 
     assertThat(side(DeadLetters.TAG)).isEmpty();
 
     pushClaim(4, "carol", "ferry", 60_500, 0.7);
-    harness.processWatermark(60_500 + OPEN_RETENTION.toMillis() + 1);
+    watermark(60_500 + OPEN_RETENTION.toMillis() + 1);
     pushOutcome(5, "ferry", 200_000, "yes");
-    harness.processWatermark(200_001);
+    watermark(200_001);
 
     assertThat(side(DeadLetters.TAG))
         .extracting(Rejected::getReasonCode)
@@ -120,15 +171,15 @@ class DomainBeliefStageTest {
     pushOutcome(2, 200, "yes");
     Outcome byAnother = outcome("bridge", "no", 300);
     byAnother.setResolverId("auditor");
-    harness.processElement(
+    harness.processElement1(
         new StreamRecord<>(InputEvent.ofOutcome(input("outcomes", 3, 300), byAnother), 300));
     pushOutcome(4, 400, "no");
-    harness.processWatermark(450);
+    watermark(450);
 
     assertThat(side(DeadLetters.TAG))
         .extracting(Rejected::getReasonCode)
         .containsExactly(RejectionReason.UNTRUSTED_RESOLVER);
-    assertThat(side(DomainBeliefStage.SETTLEMENTS))
+    assertThat(side(PropositionStage.SETTLEMENTS))
         .extracting(Settlement::getCorrection)
         .containsExactly(false, true);
   }
@@ -136,7 +187,7 @@ class DomainBeliefStageTest {
   @Test
   void stateSurvivesASnapshotAndRestore() throws Exception {
     pushClaim(1, "alice", 100, 0.9);
-    harness.processWatermark(150);
+    watermark(150);
     var snapshot = harness.snapshot(1, 1);
     harness.close();
 
@@ -144,11 +195,8 @@ class DomainBeliefStageTest {
     harness.initializeState(snapshot);
     harness.open();
     pushClaim(2, "bob", 200, 0.8);
-    InputEvent resent =
-        InputEvent.ofClaim(input("claims", 3, 210), claim("alice", "bridge", 100, 0.9).build())
-            .stampedWith(agent("alice", IdentityTier.VERIFIED, 0));
-    harness.processElement(new StreamRecord<>(resent, 210));
-    harness.processWatermark(250);
+    harness.processElement1(new StreamRecord<>(weighed(3, "alice", "bridge", 100, 0.9), 210));
+    watermark(250);
 
     assertThat(harness.extractOutputValues())
         .singleElement()
@@ -164,15 +212,15 @@ class DomainBeliefStageTest {
   }
 
   @Test
-  void aRevocationWithdrawsTheRevokedKeysClaims() throws Exception {
+  void aWithdrawalAppliesAfterTheClaimsMadeBeforeItsRevocation() throws Exception {
     pushClaim(1, "alice", 100, 0.9);
     pushClaim(2, "bob", 110, 0.8);
-    harness.processWatermark(150);
-    InputEvent revocation =
-        InputEvent.revocation(
-            input("agents", 0, 200), agent("alice", IdentityTier.VERIFIED, 50), "traffic/london");
-    harness.processElement(new StreamRecord<>(revocation, 200));
-    harness.processWatermark(250);
+    InputEvent withdrawal =
+        InputEvent.ofNotice(
+            input("agents", 0, 200), ClaimantNotice.withdrawal(DOMAIN, "alice", "bridge", 50));
+    harness.processElement1(new StreamRecord<>(withdrawal, 200));
+    pushClaim(3, "alice", 150, 0.9); // on its way when the key was revoked
+    watermark(250);
 
     List<Belief> beliefs = harness.extractOutputValues();
     assertThat(beliefs.get(beliefs.size() - 1).getClaimCount()).isEqualTo(1);
@@ -185,11 +233,24 @@ class DomainBeliefStageTest {
 
   private void pushClaim(long offset, String agentId, String proposition, long at, double yes)
       throws Exception {
+    harness.processElement1(new StreamRecord<>(weighed(offset, agentId, proposition, at, yes), at));
+  }
+
+  /** A claim as its agent's side sends it: weighed with what is learned about a new agent. */
+  private static InputEvent weighed(
+      long offset, String agentId, String proposition, long at, double yes) {
+    io.beliefnet.avro.Claim claim = claim(agentId, proposition, at, yes).build();
     InputEvent event =
-        InputEvent.ofClaim(
-                input("claims", offset, at), claim(agentId, proposition, at, yes).build())
+        InputEvent.ofClaim(input("claims", offset, at), claim)
             .stampedWith(agent(agentId, IdentityTier.VERIFIED, 0));
-    harness.processElement(new StreamRecord<>(event, at));
+    return event.weighedAs(
+        new ClaimantModel(ModelParameters.defaults())
+            .weigh(
+                ModelInputs.claim(claim),
+                ModelInputs.profile(event.agent),
+                new AgentDomainState(),
+                new InMemoryOpenClaimSlots(),
+                new DomainState()));
   }
 
   private void pushOutcome(long offset, long at, String label) throws Exception {
@@ -198,9 +259,14 @@ class DomainBeliefStageTest {
 
   private void pushOutcome(long offset, String proposition, long at, String label)
       throws Exception {
-    InputEvent event =
-        InputEvent.ofOutcome(input("outcomes", offset, at), outcome(proposition, label, at));
-    harness.processElement(new StreamRecord<>(event, at));
+    harness.processElement1(
+        new StreamRecord<>(
+            InputEvent.ofOutcome(input("outcomes", offset, at), outcome(proposition, label, at)),
+            at));
+  }
+
+  private void watermark(long at) throws Exception {
+    harness.processBothWatermarks(new Watermark(at));
   }
 
   private <T> List<T> side(OutputTag<T> tag) {

@@ -1,0 +1,122 @@
+package io.beliefnet.pipeline;
+
+import static io.beliefnet.pipeline.TestRecords.agent;
+import static io.beliefnet.pipeline.TestRecords.claim;
+import static io.beliefnet.pipeline.TestRecords.input;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.beliefnet.avro.IdentityTier;
+import io.beliefnet.model.AgentDomainState;
+import io.beliefnet.model.ModelFeedback;
+import io.beliefnet.model.ModelFeedback.AgentFeedback;
+import io.beliefnet.model.ModelParameters;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.apache.flink.util.OutputTag;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ClaimantStageTest {
+
+  private static final String DOMAIN = "traffic/london";
+
+  private KeyedTwoInputStreamOperatorTestHarness<
+          Tuple2<String, String>, InputEvent, DomainSnapshot, InputEvent>
+      harness;
+
+  @BeforeEach
+  void open() throws Exception {
+    harness =
+        new KeyedTwoInputStreamOperatorTestHarness<>(
+            new CoBroadcastWithKeyedOperator<>(
+                new ClaimantStage(ModelParameters.defaults()), List.of(DomainSnapshot.LATEST)),
+            InputEvent::claimantKey,
+            null,
+            Types.TUPLE(Types.STRING, Types.STRING));
+    harness.open();
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    harness.close();
+  }
+
+  @Test
+  void aClaimLeavesWeighedWithItsTimestamp() throws Exception {
+    pushClaim(1, "bridge", 100);
+
+    assertThat(harness.extractOutputValues())
+        .singleElement()
+        .satisfies(
+            weighed -> {
+              assertThat(weighed.weighed.getStamp().labelLogLikelihood()).hasSize(2);
+              assertThat(weighed.propositionKey()).isEqualTo(Tuple2.of(DOMAIN, "bridge"));
+            });
+    assertThat(harness.getOutput())
+        .extracting(r -> ((StreamRecord<?>) r).getTimestamp())
+        .containsExactly(100L);
+  }
+
+  @Test
+  void whatTheAgentLearnedIsPublishedAndReStampsItsOpenClaims() throws Exception {
+    pushClaim(1, "bridge", 100);
+    pushClaim(2, "ferry", 110);
+    AgentDomainState accurate = new AgentDomainState();
+    accurate.setMatrixSize(2);
+    accurate.setSupervisedCounts(new double[] {20, 0, 0, 20});
+    accurate.setConsensusCounts(new double[4]);
+    ModelFeedback taught = new ModelFeedback();
+    taught.add("alice", new AgentFeedback(accurate, List.of()));
+
+    harness.processElement1(
+        new StreamRecord<>(
+            InputEvent.ofFeedback(
+                input("model-feedback", 0, 5_000), FeedbackRecords.of(DOMAIN, taught).get(0)),
+            5_000));
+
+    assertThat(side(ClaimantStage.RELIABILITIES))
+        .singleElement()
+        .satisfies(r -> assertThat(r.getAccuracy()).isGreaterThan(0.9));
+    assertThat(harness.extractOutputValues())
+        .filteredOn(InputEvent::isNotice)
+        .extracting(e -> e.notice.propositionId)
+        .containsExactly("bridge", "ferry");
+  }
+
+  @Test
+  void aRevocationWithdrawsEveryOpenClaimIncludingThoseOnTheirWay() throws Exception {
+    pushClaim(1, "bridge", 100);
+    pushClaim(2, "ferry", 110);
+
+    harness.processElement1(
+        new StreamRecord<>(
+            InputEvent.revocation(
+                input("agents", 0, 200), agent("alice", IdentityTier.VERIFIED, 50), DOMAIN),
+            200));
+
+    assertThat(harness.extractOutputValues())
+        .filteredOn(InputEvent::isNotice)
+        .extracting(e -> e.notice.propositionId + " since " + e.notice.withdrawSince)
+        .containsExactly("bridge since 50", "ferry since 50");
+  }
+
+  private void pushClaim(long offset, String proposition, long at) throws Exception {
+    InputEvent event =
+        InputEvent.ofClaim(
+                input("claims", offset, at),
+                claim("alice", proposition, at, 1.0).setHardLabel(true).build())
+            .stampedWith(agent("alice", IdentityTier.VERIFIED, 0));
+    harness.processElement1(new StreamRecord<>(event, at));
+  }
+
+  private <T> List<T> side(OutputTag<T> tag) {
+    ConcurrentLinkedQueue<StreamRecord<T>> records = harness.getSideOutput(tag);
+    return records == null ? List.of() : records.stream().map(StreamRecord::getValue).toList();
+  }
+}
