@@ -71,9 +71,11 @@ final class JobOnlyBenchmark {
   /**
    * Runs {@code claims} claims through the job at {@code parallelism}: the inputs come from memory
    * and the outputs are counted, and only the job's own feedback topic lives on a broker, started
-   * here in {@code stateDir}.
+   * here under {@code stateDir}, in a folder of each run's own.
    */
   static Result run(int parallelism, int claims, Path stateDir) throws Exception {
+    Path runDir = stateDir.resolve("parallelism-" + parallelism);
+    LocalStack.wipe(runDir);
     APPLIED.set(0);
     REJECTED.clear();
     FIRST_NANOS.set(Long.MAX_VALUE);
@@ -81,10 +83,10 @@ final class JobOnlyBenchmark {
     // event times lie in the past, one millisecond apart, so the wall clock never holds them back
     long base = System.currentTimeMillis() - claims - 60_000;
     lastEventTime = base + claims;
-    try (KafkaBroker broker = KafkaBroker.start(stateDir.resolve("kafka"), 0);
+    try (KafkaBroker broker = KafkaBroker.start(runDir.resolve("kafka"), 0);
         DevSchemaRegistryServer registry = DevSchemaRegistryServer.start(0)) {
       NetworkTopics.create(broker.bootstrapServers(), parallelism);
-      Configuration flink = LocalStack.flinkConfiguration(stateDir);
+      Configuration flink = LocalStack.flinkConfiguration(runDir);
       flink.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
       StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(flink);
       Configuration options = new Configuration();

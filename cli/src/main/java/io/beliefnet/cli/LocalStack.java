@@ -284,7 +284,8 @@ final class LocalStack implements AutoCloseable {
     lock.close();
   }
 
-  private static void wipe(Path dir) throws IOException {
+  /** Empties {@code dir}, creating it if needed. */
+  static void wipe(Path dir) throws IOException {
     if (Files.exists(dir)) {
       try (Stream<Path> paths = Files.walk(dir)) {
         paths.sorted(Comparator.reverseOrder()).forEach(LocalStack::delete);
