@@ -21,9 +21,9 @@ import org.apache.flink.util.Collector;
  * Keyed by agent id: the trust boundary. Keeps each agent's current identity from the {@code
  * agents} topic, verifies the Ed25519 signature of every claim and outcome against the key
  * registered now, admits outcomes only from configured resolvers, holds each agent to its tier's
- * claim rate, and stamps admitted claims with the identity (tier, controller, stake) for the domain
- * stage. When a key is revoked it tells every domain the agent claimed in, so that what the key
- * signed stops counting there.
+ * claim rate, and stamps admitted claims with the identity (tier, controller, stake) for the
+ * claimant stage. When a key is revoked it tells the agent's side in every domain it claimed in, so
+ * that what the key signed stops counting there.
  *
  * <p>The rate is checked first, without spending, so that claims beyond it are refused before the
  * costly signature check ({@link SignatureVerifier}); only a claim whose signature verifies spends

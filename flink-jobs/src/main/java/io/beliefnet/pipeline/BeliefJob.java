@@ -79,11 +79,12 @@ public final class BeliefJob {
     // no operator keeps or changes a record after passing it on, so chained operators may share
     // it instead of each getting a deep copy
     settings.set(PipelineOptions.OBJECT_REUSE, true);
-    // timers are one per key and pending timestamp, gone within the out-of-orderness: on the heap
-    // (and in checkpoints) they cost a fraction of a RocksDB write and delete each
+    // every held proposition has an expiry timer weeks ahead: timers grow with the state, so they
+    // live in RocksDB with it rather than on the heap, where each checkpoint would write all of
+    // them
     settings.set(
         RocksDBOptions.TIMER_SERVICE_FACTORY,
-        EmbeddedRocksDBStateBackend.PriorityQueueStateType.HEAP);
+        EmbeddedRocksDBStateBackend.PriorityQueueStateType.ROCKSDB);
     env.configure(settings);
     SingleOutputStreamOperator<InputEvent> agents = decoded(env, sources.agents(), Topic.AGENTS);
     SingleOutputStreamOperator<InputEvent> claims = decoded(env, sources.claims(), Topic.CLAIMS);

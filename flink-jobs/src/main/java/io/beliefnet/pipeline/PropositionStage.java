@@ -101,7 +101,7 @@ public final class PropositionStage
     DomainUpdate expiry = updater.expire(context.getCurrentKey().f1, timestamp, store);
     metrics.openChanged(expiry.openChange());
     schedule(expiry, context);
-    store.flush();
+    store.flushRemoval(); // an expiry only ever removes: a proposition it keeps is not rewritten
   }
 
   private void apply(InputEvent event, ReadOnlyContext context, Collector<Belief> out)

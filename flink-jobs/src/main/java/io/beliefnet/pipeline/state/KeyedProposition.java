@@ -71,6 +71,17 @@ public final class KeyedProposition implements PropositionStore {
     discard();
   }
 
+  /**
+   * Writes back only a removal by the current event, for a look that changes nothing else (an
+   * expiry), and forgets what it read.
+   */
+  public void flushRemoval() {
+    if (removed) {
+      state.clear();
+    }
+    discard();
+  }
+
   /** Forgets what the current event read or changed without writing it. */
   public void discard() {
     proposition = null;
