@@ -73,7 +73,8 @@ final class JobOnlyBenchmark {
    * and the outputs are counted, and only the job's own feedback topic lives on a broker, started
    * here under {@code stateDir}, in a folder of each run's own.
    */
-  static Result run(int parallelism, int claims, Path stateDir) throws Exception {
+  static Result run(int parallelism, int requested, Path stateDir) throws Exception {
+    int claims = requested - requested % parallelism; // an equal range for each source subtask
     Path runDir = stateDir.resolve("parallelism-" + parallelism);
     LocalStack.wipe(runDir);
     APPLIED.set(0);
@@ -97,7 +98,9 @@ final class JobOnlyBenchmark {
       JobSources sources =
           new JobSources(
               new DataGeneratorSource<>(
-                  new BatchedClaims(base), claims, TypeInformation.of(InputEvent.class)),
+                  new BatchedClaims(base, parallelism, claims),
+                  claims,
+                  TypeInformation.of(InputEvent.class)),
               new DataGeneratorSource<>(
                   new Resolution(base + claims), 1, TypeInformation.of(InputEvent.class)),
               new DataGeneratorSource<>(
@@ -134,17 +137,28 @@ final class JobOnlyBenchmark {
   }
 
   /**
-   * Claim i at event time base + i. Consecutive claims come from one agent in batches of {@link
-   * #BATCH}, each batch signed once, as a high-volume agent would send them.
+   * Claim i, with event times one millisecond apart in the order the source's subtasks emit them
+   * together: each of the {@code splits} subtasks emits a contiguous range of indexes, so claim i
+   * of range r is at base + (i - r's start) × splits + r, and no subtask runs ahead of the others
+   * in event time. Consecutive claims come from one agent in batches of {@link #BATCH}, each batch
+   * signed once, as a high-volume agent would send them.
    */
   private static final class BatchedClaims implements GeneratorFunction<Long, InputEvent> {
     private static final long serialVersionUID = 1L;
     private final long base;
+    private final int splits;
+    private final long perSplit;
     private transient long batchStart;
     private transient List<Claim> batch;
 
-    BatchedClaims(long base) {
+    BatchedClaims(long base, int splits, int claims) {
       this.base = base;
+      this.splits = splits;
+      this.perSplit = claims / splits;
+    }
+
+    private long eventTime(long index) {
+      return base + (index % perSplit) * splits + index / perSplit;
     }
 
     @Override
@@ -174,7 +188,7 @@ final class JobOnlyBenchmark {
                 .setOutcomes(List.of("no", "yes"))
                 .setProbabilities(yes ? List.of(0.0, 1.0) : List.of(1.0, 0.0))
                 .setHardLabel(true)
-                .setEventTime(Instant.ofEpochMilli(base + i))
+                .setEventTime(Instant.ofEpochMilli(eventTime(i)))
                 .build());
       }
       return AgentKey.fromSeed(agent).signBatch(claims);

@@ -33,6 +33,11 @@ final class AttackPlan {
   private static final int COPIERS = 5;
   private static final String VICTIM = "specialist-0-0";
 
+  /** The staked liar registers this stake and puts only a dust stake on each lie. */
+  private static final double LIAR_STAKE = 10;
+
+  private static final double LIAR_CLAIM_STAKE = 0.01;
+
   /** The agent whose claims in {@code test/heartbeat} keep event time moving. */
   static final String HEARTBEAT = "heart";
 
@@ -41,7 +46,7 @@ final class AttackPlan {
     NONE("no attack"),
     SYBIL_RING("sybil ring, 50% of claims"),
     SPAM_FLOOD("spam flood, 10x honest traffic"),
-    STAKED_LIAR("staked liar"),
+    STAKED_LIAR("staked liar, dust stake per lie"),
     COPIER_RING("copier ring"),
     KEY_THEFT("key theft, then revocation");
 
@@ -62,8 +67,16 @@ final class AttackPlan {
       String key,
       boolean revoked) {}
 
-  /** A hard-label claim by {@code agent}, signed with the key named {@code key}. */
-  record ClaimStep(long at, String agent, String key, int proposition, int label, boolean honest) {}
+  /**
+   * A hard-label claim by {@code agent}, signed with the key named {@code key}, putting {@code
+   * stake} at risk (0: the agent's remaining registered stake).
+   */
+  record ClaimStep(
+      long at, String agent, String key, int proposition, int label, boolean honest, double stake) {
+    ClaimStep(long at, String agent, String key, int proposition, int label, boolean honest) {
+      this(at, agent, key, proposition, label, honest, 0);
+    }
+  }
 
   /** The outcome of a revealed proposition. */
   record ResolveStep(long at, int proposition) {}
@@ -108,7 +121,7 @@ final class AttackPlan {
         switch (attack) {
           case SYBIL_RING -> registerAll("sybil-", SYBILS, IdentityTier.UNVERIFIED, 0);
           case SPAM_FLOOD -> registerAll("spammer-", SPAMMERS, IdentityTier.UNVERIFIED, 0);
-          case STAKED_LIAR -> registerAll("staked-liar-", 1, IdentityTier.UNVERIFIED, 10);
+          case STAKED_LIAR -> registerAll("staked-liar-", 1, IdentityTier.UNVERIFIED, LIAR_STAKE);
           case COPIER_RING -> registerAll("copier-", COPIERS, IdentityTier.VERIFIED, 0);
           case NONE, KEY_THEFT -> List.of();
         };
@@ -157,7 +170,9 @@ final class AttackPlan {
         }
         case STAKED_LIAR -> {
           if (adversary.nextDouble() < 0.8) {
-            round.add(new ClaimStep(0, attackers.get(0), attackers.get(0), p, lie, false));
+            round.add(
+                new ClaimStep(
+                    0, attackers.get(0), attackers.get(0), p, lie, false, LIAR_CLAIM_STAKE));
           }
         }
         case KEY_THEFT -> {
@@ -177,7 +192,9 @@ final class AttackPlan {
       for (int i = 0; i < round.size(); i++) {
         ClaimStep step = round.get(i);
         long offset = at + 2 + i * (TICK_MILLIS / 2) / round.size();
-        claims.add(new ClaimStep(offset, step.agent(), step.key(), p, step.label(), step.honest()));
+        claims.add(
+            new ClaimStep(
+                offset, step.agent(), step.key(), p, step.label(), step.honest(), step.stake()));
       }
       if (revealed[p]) {
         outcomes.add(new ResolveStep(at + TICK_MILLIS * 3 / 4, p));

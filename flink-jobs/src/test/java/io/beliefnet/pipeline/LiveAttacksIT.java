@@ -223,6 +223,7 @@ class LiveAttacksIT {
             .setOutcomes(List.of("0", "1", "2"))
             .setProbabilities(oneHot(step.label()))
             .setHardLabel(true)
+            .setStake(step.stake() > 0 ? step.stake() : null)
             .build();
     return TestRecords.key(step.key()).sign(claim);
   }
