@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -114,26 +115,13 @@ class BeliefJobParityIT {
               ParityViews.settlements(run.committed(Topic.SETTLEMENTS, Settlement.class)));
       Map<String, ExpectedSettlement> expectedSettled = ParityViews.byClaim(expected.settlements);
       assertThat(settled.keySet()).containsExactlyInAnyOrderElementsOf(expectedSettled.keySet());
-      double settlementGap = 0;
-      for (String claim : settled.keySet()) {
-        settlementGap =
-            Math.max(
-                settlementGap,
-                Math.abs(
-                    settled.get(claim).informationGain()
-                        - expectedSettled.get(claim).informationGain()));
-      }
+      double settlementGap =
+          largestGap(settled, expectedSettled, ExpectedSettlement::informationGain);
 
       Map<String, ExpectedReliability> finalReliabilities =
           lastPerAgentAndDomain(reliabilities(run));
-      double reliabilityGap = 0;
-      for (String key : expectedFinal.keySet()) {
-        reliabilityGap =
-            Math.max(
-                reliabilityGap,
-                Math.abs(
-                    finalReliabilities.get(key).accuracy() - expectedFinal.get(key).accuracy()));
-      }
+      double reliabilityGap =
+          largestGap(finalReliabilities, expectedFinal, ExpectedReliability::accuracy);
       System.out.printf(
           "parity parallelism=%d quiet=%s beliefs=%d max_probability_gap=%.6f"
               + " final_beliefs=%d max_final_probability_gap=%.6f settlements=%d"
@@ -153,6 +141,19 @@ class BeliefJobParityIT {
       assertThat(settlementGap).isLessThanOrEqualTo(SETTLEMENT_TOLERANCE);
       assertThat(reliabilityGap).isLessThanOrEqualTo(RELIABILITY_TOLERANCE);
     }
+  }
+
+  /** The largest difference in {@code value} between the job's and the replay's, key by key. */
+  private static <T> double largestGap(
+      Map<String, T> job, Map<String, T> replay, ToDoubleFunction<T> value) {
+    double gap = 0;
+    for (String key : replay.keySet()) {
+      gap =
+          Math.max(
+              gap,
+              Math.abs(value.applyAsDouble(job.get(key)) - value.applyAsDouble(replay.get(key))));
+    }
+    return gap;
   }
 
   private static List<ExpectedReliability> reliabilities(PipelineRun run) {

@@ -45,6 +45,16 @@ class LiveAttacksIT {
 
   private static final String HEARTBEAT_DOMAIN = "test/heartbeat";
 
+  /** How much accuracy an attack may cost against the attack-free run. */
+  private static final double ATTACK_COST = 0.05;
+
+  /**
+   * How much the attack-free run's own accuracy varies between runs: what the job has learned when
+   * it weighs a claim depends on when feedback arrives (see the consistency model), which moved up
+   * to two of the 76 scored propositions.
+   */
+  private static final double RUN_TO_RUN = 2.0 / 76;
+
   @RegisterExtension static final MiniClusterExtension FLINK = PipelineRun.miniCluster();
 
   private static final long SEED = 11;
@@ -97,7 +107,7 @@ class LiveAttacksIT {
     for (Result result : results.values()) {
       assertThat(result.accuracy())
           .as("%s: accuracy against the attack-free run", result.attack().label)
-          .isGreaterThanOrEqualTo(baseline.accuracy() - 0.05)
+          .isGreaterThanOrEqualTo(baseline.accuracy() - ATTACK_COST - RUN_TO_RUN)
           .isGreaterThanOrEqualTo(result.majority() - 0.02);
       assertThat(result.latencies())
           .as("%s: every honest claim applied", result.attack().label)
