@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The open claims of one agent in one domain, in the order they were made, walked round-robin:
- * after each change to what is learned about the agent, the next few are checked and re-stamped, so
- * a change reaches all of them in turn without any one change costing more than a fixed budget. The
- * claims live in {@link OpenClaimSlots}, one entry each, so no operation reads them all, except
- * {@link #all()}, which is for rare events.
+ * The open claims of one agent in one domain, in the order they were first made, walked
+ * round-robin: after each change to what is learned about the agent, the next few are checked and
+ * re-stamped, so a change reaches all of them in turn without any one change costing more than a
+ * fixed budget. The claims live in {@link OpenClaimSlots}, one entry each, so no operation reads
+ * them all, except {@link #all()}, which is for rare events.
  */
 final class AgentOpenClaims {
 
