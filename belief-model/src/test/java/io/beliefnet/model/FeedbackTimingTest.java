@@ -1,0 +1,121 @@
+package io.beliefnet.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.beliefnet.model.ClaimantModel.Restamp;
+import io.beliefnet.model.ModelFeedback.AgentFeedback;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The consistency model's exact part, without Flink: whether what propositions teach reaches the
+ * claimants at once (the replay, {@link DomainNetwork}) or only every few events (as the job's
+ * feedback arrives a checkpoint later), the same records are applied or refused for the same
+ * reasons, and the same claims settled; only the numbers they carry may differ.
+ */
+class FeedbackTimingTest {
+
+  private static final Duration FOREVER = Duration.ofDays(365);
+  private static final List<String> LABELS = List.of("no", "yes");
+
+  @Test
+  void whatIsAppliedRefusedAndSettledDoesNotDependOnWhenFeedbackArrives() {
+    List<Object> events = script(new Random(5));
+    List<String> atOnce = run(events, 1);
+
+    for (int every : new int[] {3, 10, 1_000}) {
+      assertThat(run(events, every)).as("feedback every %d events", every).isEqualTo(atOnce);
+    }
+    assertThat(atOnce).anyMatch(line -> line.startsWith("refused SUPERSEDED"));
+    assertThat(atOnce).anyMatch(line -> line.startsWith("refused CLOSED_PROPOSITION"));
+    assertThat(atOnce).anyMatch(line -> line.startsWith("refused DUPLICATE"));
+    assertThat(atOnce).anyMatch(line -> line.startsWith("settled"));
+  }
+
+  /**
+   * Claims by agents of mixed skill on a few propositions, each resolved after its claims; some
+   * claims come again, older than the agent's standing one, or after the outcome.
+   */
+  private static List<Object> script(Random random) {
+    List<Object> events = new ArrayList<>();
+    long time = 0;
+    for (int p = 0; p < 30; p++) {
+      int truth = random.nextInt(2);
+      String proposition = "p" + p;
+      for (int a = 0; a < 6; a++) {
+        int label = random.nextDouble() < 0.5 + a * 0.08 ? truth : 1 - truth;
+        events.add(claim("c" + p + "-" + a, proposition, "agent-" + a, ++time, label));
+      }
+      events.add(claim("c" + p + "-0", proposition, "agent-0", ++time, truth)); // a duplicate id
+      events.add(claim("c" + p + "-old", proposition, "agent-1", 1, truth)); // older: superseded
+      events.add(outcome(proposition, LABELS.get(truth), ++time));
+      events.add(claim("c" + p + "-late", proposition, "agent-2", ++time, truth)); // closed
+    }
+    return events;
+  }
+
+  /** Applies the script with feedback delivered every {@code every} events; what happened. */
+  private static List<String> run(List<Object> events, int every) {
+    ModelParameters parameters = ModelParameters.defaults();
+    InMemoryDomainStore store = new InMemoryDomainStore();
+    ClaimantModel claimants = new ClaimantModel(parameters);
+    PropositionUpdater propositions = new PropositionUpdater(parameters, FOREVER, FOREVER);
+    ModelFeedback unsent = new ModelFeedback();
+    List<String> happened = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      DomainUpdate update;
+      if (events.get(i) instanceof ClaimInput input) {
+        String agent = input.claim().agentId();
+        ClaimState weighed =
+            claimants.weigh(
+                input.claim(),
+                input.agent(),
+                store.agent(agent),
+                store.openClaims(agent),
+                store.domain());
+        update = propositions.claim(input, weighed, store, store.domain(), unsent);
+      } else {
+        update = propositions.resolve((OutcomeInput) events.get(i), store, store.domain(), unsent);
+      }
+      happened.add(
+          update.refusal().map(r -> "refused " + r.reason()).orElse("applied " + update.receipt()));
+      update.settlements().forEach(s -> happened.add("settled " + s.claimId()));
+      if ((i + 1) % every == 0 || i == events.size() - 1) {
+        ModelFeedback arriving = unsent;
+        unsent = new ModelFeedback();
+        deliver(arriving, store, claimants, propositions, unsent);
+      }
+    }
+    return happened;
+  }
+
+  /** What the job's claimant and domain stages do with one checkpoint's feedback. */
+  private static void deliver(
+      ModelFeedback arriving,
+      InMemoryDomainStore store,
+      ClaimantModel claimants,
+      PropositionUpdater propositions,
+      ModelFeedback next) {
+    store.domain().add(arriving.domain());
+    for (String agent : arriving.agentIds()) {
+      AgentFeedback told = arriving.of(agent);
+      for (Restamp restamp :
+          claimants.learn(told, store.agent(agent), store.openClaims(agent), store.domain())) {
+        propositions.restamp(agent, restamp, store, store.domain(), next);
+      }
+    }
+  }
+
+  private static ClaimInput claim(String id, String proposition, String agent, long at, int label) {
+    Claim claim = Claim.label(PropositionSpec.of(proposition, "d", 2), agent, at, label);
+    return new ClaimInput(
+        id, LABELS, claim, new AgentProfile(agent, agent, IdentityTier.VERIFIED, 0), at);
+  }
+
+  private static OutcomeInput outcome(String proposition, String label, long at) {
+    return new OutcomeInput("o-" + proposition, "resolver", proposition, "d", label, at, at);
+  }
+}
