@@ -37,9 +37,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BeliefJobParityIT {
 
   /*
-   * The tolerances hold for the worst case, which this test is: the whole script is applied within
-   * one checkpoint, before any feedback comes back, so the job weighs every claim with what was
-   * learned before the script while the replay learns after each event. Measured here: 0.169,
+   * The tolerances hold where feedback helps least, which this test is: the whole script is applied
+   * within one checkpoint, before any feedback comes back, so the job weighs every claim with what
+   * was learned before the script while the replay learns after each event. Measured here: 0.169,
    * 0.086, 0.351 and 0.068.
    */
 
