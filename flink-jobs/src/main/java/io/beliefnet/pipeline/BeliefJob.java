@@ -90,12 +90,15 @@ public final class BeliefJob {
     SingleOutputStreamOperator<InputEvent> claims = decoded(env, sources.claims(), Topic.CLAIMS);
     SingleOutputStreamOperator<InputEvent> outcomes =
         decoded(env, sources.outcomes(), Topic.OUTCOMES);
-    DataStream<InputEvent> feedback =
+    SingleOutputStreamOperator<InputEvent> feedback =
         env.fromSource(
                 sources.feedback(),
                 FeedbackWatermarks.neverHoldingBack(),
                 Topic.MODEL_FEEDBACK.defaultName())
-            .uid("model-feedback-source");
+            .uid("model-feedback-source")
+            .process(new RouteRejections())
+            .name("route model-feedback rejections")
+            .uid("route-model-feedback-rejections");
 
     SingleOutputStreamOperator<InputEvent> admitted =
         agents
@@ -172,6 +175,7 @@ public final class BeliefJob {
             .union(
                 claims.getSideOutput(DeadLetters.TAG),
                 outcomes.getSideOutput(DeadLetters.TAG),
+                feedback.getSideOutput(DeadLetters.TAG),
                 admitted.getSideOutput(DeadLetters.TAG),
                 weighed.getSideOutput(DeadLetters.TAG),
                 beliefs.getSideOutput(DeadLetters.TAG));

@@ -26,19 +26,36 @@ final class FeedbackRecords {
 
   private FeedbackRecords() {}
 
-  /** The records of what {@code feedback} tells about domain {@code domain}. */
+  /**
+   * Most open-claim changes in one record: with ids of 256 code points and 64 outcomes, a record
+   * stays under half the producer's default {@code max.request.size} of 1 MB.
+   */
+  static final int CHANGES_PER_RECORD = 256;
+
+  /**
+   * The records of what {@code feedback} tells about domain {@code domain}: per agent, its
+   * open-claim changes in order, {@link #CHANGES_PER_RECORD} to a record, the delta with the last,
+   * so that the agent's side applies every change before it learns, as the model does.
+   */
   static List<Feedback> of(String domain, ModelFeedback feedback) {
     List<Feedback> records = new ArrayList<>();
     for (String agentId : feedback.agentIds()) {
       AgentFeedback told = feedback.of(agentId);
-      records.add(
-          Feedback.newBuilder()
-              .setDomain(domain)
-              .setAgentId(agentId)
-              .setAgentDelta(told.delta() == null ? null : agentDelta(told.delta()))
-              .setOpenClaimChanges(
-                  told.openClaimChanges().stream().map(FeedbackRecords::change).toList())
-              .build());
+      List<OpenClaimChange> changes = told.openClaimChanges();
+      int from = 0;
+      do {
+        int to = Math.min(changes.size(), from + CHANGES_PER_RECORD);
+        boolean last = to == changes.size();
+        records.add(
+            Feedback.newBuilder()
+                .setDomain(domain)
+                .setAgentId(agentId)
+                .setAgentDelta(last && told.delta() != null ? agentDelta(told.delta()) : null)
+                .setOpenClaimChanges(
+                    changes.subList(from, to).stream().map(FeedbackRecords::change).toList())
+                .build());
+        from = to;
+      } while (from < changes.size());
     }
     if (!feedback.domain().isEmpty()) {
       records.add(

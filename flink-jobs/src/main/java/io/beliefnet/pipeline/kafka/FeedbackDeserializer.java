@@ -1,10 +1,16 @@
 package io.beliefnet.pipeline.kafka;
 
 import io.beliefnet.avro.Feedback;
+import io.beliefnet.avro.RejectionReason;
+import io.beliefnet.pipeline.DeadLetters;
 import io.beliefnet.pipeline.InputEvent;
 import io.beliefnet.pipeline.KafkaInput;
+import io.beliefnet.pipeline.validation.InputValidator;
+import io.beliefnet.pipeline.validation.Violation;
 import io.beliefnet.registry.AvroRecordDecoder;
 import io.beliefnet.registry.HttpSchemaRegistryClient;
+import io.beliefnet.registry.WireFormatException;
+import java.util.Optional;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
@@ -12,9 +18,11 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Reads the job's own feedback records back. Only the job may write that topic (see the ACLs), so a
- * record that does not decode is a fault of the deployment, not bad input: it fails the task,
- * saying where, instead of being skipped, since skipping it would lose what it taught.
+ * Reads the job's own feedback records back. Only the job may write that topic (see the ACLs); a
+ * record that does not decode, or does not fit the model's shapes ({@code FeedbackValidator}),
+ * leaves as a rejected event with its dead letter rather than failing the stage that would apply
+ * it. An unreachable registry fails the task instead, which restarts and reads the record again:
+ * refusing it would lose what it taught.
  */
 public final class FeedbackDeserializer implements KafkaRecordDeserializationSchema<InputEvent> {
 
@@ -35,20 +43,44 @@ public final class FeedbackDeserializer implements KafkaRecordDeserializationSch
 
   @Override
   public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<InputEvent> out) {
-    KafkaInput position =
+    KafkaInput input =
         new KafkaInput(
-            record.topic(), record.partition(), record.offset(), record.timestamp(), null, null);
+            record.topic(),
+            record.partition(),
+            record.offset(),
+            record.timestamp(),
+            record.key(),
+            record.value());
     Feedback feedback;
     try {
       feedback = decoder.decode(record.value());
-    } catch (RuntimeException e) {
-      throw new IllegalStateException(
-          position.position()
-              + " is not a feedback record of this job: only the job may write its feedback"
-              + " topic; check the topic's ACLs and that no other job shares its name",
-          e);
+    } catch (WireFormatException e) {
+      if (e.reason() == WireFormatException.Reason.REGISTRY_UNAVAILABLE) {
+        throw new IllegalStateException(
+            input.position() + " waits for the schema registry: " + e.getMessage(), e);
+      }
+      out.collect(
+          rejected(
+              input,
+              new Violation(
+                  RejectionReason.MALFORMED_BYTES,
+                  input.position()
+                      + " is not a feedback record of this job ("
+                      + e.getMessage()
+                      + "): only the belief job may write its feedback topic; check the topic's"
+                      + " ACLs and that no other job shares its name")));
+      return;
     }
-    out.collect(InputEvent.ofFeedback(position, feedback));
+    Optional<Violation> violation = InputValidator.check(feedback);
+    out.collect(
+        violation.isPresent()
+            ? rejected(input, violation.get())
+            : InputEvent.ofFeedback(input, feedback));
+  }
+
+  private static InputEvent rejected(KafkaInput input, Violation violation) {
+    return InputEvent.rejected(
+        input, DeadLetters.of(input, violation.reason(), violation.message()));
   }
 
   @Override

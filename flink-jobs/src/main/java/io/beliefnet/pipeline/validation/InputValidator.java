@@ -2,6 +2,7 @@ package io.beliefnet.pipeline.validation;
 
 import io.beliefnet.avro.AgentIdentity;
 import io.beliefnet.avro.Claim;
+import io.beliefnet.avro.Feedback;
 import io.beliefnet.avro.Outcome;
 import io.beliefnet.avro.RejectionReason;
 import io.beliefnet.ids.IdRules;
@@ -21,6 +22,9 @@ public final class InputValidator {
   public static Optional<Violation> check(SpecificRecord record) {
     if (record instanceof Claim claim) {
       return ClaimValidator.check(claim);
+    }
+    if (record instanceof Feedback feedback) {
+      return FeedbackValidator.check(feedback);
     }
     if (record instanceof Outcome outcome) {
       String subject = "outcome " + abbreviate(outcome.getOutcomeId());
