@@ -6,7 +6,9 @@ import static io.beliefnet.pipeline.TestRecords.outcome;
 import static io.beliefnet.pipeline.TestRecords.signed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.beliefnet.avro.AgentDelta;
 import io.beliefnet.avro.Claim;
+import io.beliefnet.avro.Feedback;
 import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.avro.Outcome;
 import io.beliefnet.avro.Rejected;
@@ -204,6 +206,12 @@ class HostileInputIT {
         byte[] noise = new byte[random.nextInt(300)];
         random.nextBytes(noise);
         add("random bytes", topic, noise, UNDECODABLE);
+        add("random bytes on the feedback topic", Topic.MODEL_FEEDBACK, noise.clone(), UNDECODABLE);
+        add(
+            "forged feedback",
+            Topic.MODEL_FEEDBACK,
+            run.encode(Topic.MODEL_FEEDBACK, forgedFeedback()),
+            EnumSet.of(RejectionReason.INVALID_RECORD));
 
         byte[] whole = run.encode(topic, validRecord(topic));
         add(
@@ -299,6 +307,30 @@ class HostileInputIT {
             EnumSet.of(RejectionReason.LATE));
       }
       return records;
+    }
+
+    /** What the job itself would never write: an agent delta whose counts do not fit K = 2. */
+    private static Feedback forgedFeedback() {
+      return Feedback.newBuilder()
+          .setDomain("traffic/london")
+          .setAgentId(AGENT)
+          .setAgentDelta(
+              AgentDelta.newBuilder()
+                  .setMatrixSize(2)
+                  .setSupervisedCounts(List.of(1e9, 0.0, 0.0))
+                  .setConsensusCounts(List.of(0.0, 0.0, 0.0, 0.0))
+                  .setCalibrationLogLikelihood(List.of())
+                  .setIndependenceLogLikelihood(List.of())
+                  .setSupervisedClaims(1)
+                  .setCalibrationClaims(0)
+                  .setSettledClaims(1)
+                  .setSettlementTotal(1e9)
+                  .setInformationGainTotal(0)
+                  .setLogScoreTotal(0)
+                  .setBrierTotal(0)
+                  .build())
+          .setOpenClaimChanges(List.of())
+          .build();
     }
 
     private SpecificRecord validRecord(Topic topic) {
