@@ -21,7 +21,7 @@ import java.util.stream.IntStream;
  *
  * <p>Guarantees: the same events in the same order give bit-identical results. Memory: bytes per
  * agent-domain and per open claim as documented on the state classes; nothing is forgotten (a
- * streaming job forgets by {@link DomainUpdater}'s retention).
+ * streaming job forgets by {@link PropositionUpdater}'s retention).
  */
 public final class BeliefNetwork {
   private final ModelParameters parameters;
