@@ -80,6 +80,7 @@ public final class PropositionStage
   @Override
   public void processElement(InputEvent event, ReadOnlyContext context, Collector<Belief> out)
       throws Exception {
+    store.discard(); // what the last callback read belongs to its key
     boolean restamp = event.isNotice() && event.notice.withdrawSince == null;
     if (restamp || event.isNotice() && EventTimeBuffer.behind(event, context.timerService())) {
       // a new stamp corrects a weight and takes effect now; a withdrawal waits for the claims made
@@ -95,6 +96,8 @@ public final class PropositionStage
   @Override
   public void onTimer(long timestamp, OnTimerContext context, Collector<Belief> out)
       throws Exception {
+    store.discard(); // what the last callback read belongs to its key
+    // the events due and then the expiry look share one read of the proposition
     for (InputEvent event : buffer.release(timestamp)) {
       apply(event, context, out);
     }

@@ -45,15 +45,18 @@ public final class DecodingDeserializer implements KafkaRecordDeserializationSch
 
   @Override
   public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<InputEvent> out) {
-    out.collect(
-        decoder.decode(
-            new KafkaInput(
-                record.topic(),
-                record.partition(),
-                record.offset(),
-                record.timestamp(),
-                record.key(),
-                record.value())));
+    out.collect(decoder.decode(input(record)));
+  }
+
+  /** The record as the job keeps it: its position, timestamp and bytes. */
+  static KafkaInput input(ConsumerRecord<byte[], byte[]> record) {
+    return new KafkaInput(
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        record.timestamp(),
+        record.key(),
+        record.value());
   }
 
   @Override

@@ -43,14 +43,7 @@ public final class FeedbackDeserializer implements KafkaRecordDeserializationSch
 
   @Override
   public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<InputEvent> out) {
-    KafkaInput input =
-        new KafkaInput(
-            record.topic(),
-            record.partition(),
-            record.offset(),
-            record.timestamp(),
-            record.key(),
-            record.value());
+    KafkaInput input = DecodingDeserializer.input(record);
     Feedback feedback;
     try {
       feedback = decoder.decode(record.value());

@@ -14,7 +14,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
  * standing claim: about 115 bytes for an open hard label with short ids, 200 once scored). The
  * object handed to the model is remembered and written back by {@link #flush()}, which the stage
  * calls after each event; {@link #discard()} forgets it instead, so a refused event changes
- * nothing.
+ * nothing, and the stage discards at the start of each callback, whose key may differ.
  */
 public final class KeyedProposition implements PropositionStore {
 
@@ -57,7 +57,10 @@ public final class KeyedProposition implements PropositionStore {
     removed = true;
   }
 
-  /** Writes back the proposition the current event read or changed, and forgets it. */
+  /**
+   * Writes back the proposition the current event read or changed, and keeps it for the next event
+   * under the same key: call {@link #discard()} before reading under another key.
+   */
   public void flush() {
     try {
       if (removed) {
@@ -68,7 +71,7 @@ public final class KeyedProposition implements PropositionStore {
     } catch (Exception e) {
       throw new IllegalStateException("cannot write a proposition's state", e);
     }
-    discard();
+    removed = false;
   }
 
   /**
