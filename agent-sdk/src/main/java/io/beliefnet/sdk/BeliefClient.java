@@ -10,17 +10,13 @@ import io.beliefnet.topics.Topic;
 import io.beliefnet.topics.TopicNames;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -29,7 +25,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -180,47 +175,6 @@ public final class BeliefClient implements AutoCloseable {
         topics.of(Topic.BELIEFS),
         HttpSchemaRegistryClient.connect(registryUrl),
         bootstrapServers);
-  }
-
-  /**
-   * The newest record timestamp on the input topics ({@code claims}, {@code outcomes}, {@code
-   * agents}), or empty if they hold none. The job's event time has not passed it, so a record
-   * stamped later is never refused as late; one stamped much earlier may be.
-   */
-  public Optional<Instant> newestInputTime() {
-    Map<TopicPartition, OffsetSpec> newest = new HashMap<>();
-    for (Topic topic : Topic.INPUTS) {
-      for (int partition = 0; partition < partitionCount(topic); partition++) {
-        newest.put(new TopicPartition(topics.of(topic), partition), OffsetSpec.maxTimestamp());
-      }
-    }
-    Map<String, Object> config = new HashMap<>(kafkaProperties);
-    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    try (Admin admin = Admin.create(config)) {
-      return admin
-          .listOffsets(newest)
-          .all()
-          .get(ACKNOWLEDGEMENT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-          .values()
-          .stream()
-          .filter(found -> found.offset() >= 0)
-          .map(found -> Instant.ofEpochMilli(found.timestamp()))
-          .max(Comparator.naturalOrder());
-    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-      throw unreachable("the newest timestamps of the input topics", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new BeliefClientException("interrupted while reading the newest input timestamps", e);
-    }
-  }
-
-  /** Number of partitions of {@code topic}: records are spread over them by key. */
-  public int partitionCount(Topic topic) {
-    try {
-      return producer.partitionsFor(topics.of(topic)).size();
-    } catch (KafkaException e) {
-      throw unreachable("the partitions of topic " + topics.of(topic), e);
-    }
   }
 
   Instant now() {

@@ -7,7 +7,6 @@ import io.beliefnet.avro.Belief;
 import io.beliefnet.avro.Claim;
 import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.model.AgentDomainState;
-import io.beliefnet.pipeline.BeliefJobOptions;
 import io.beliefnet.registry.AvroRecordDecoder;
 import io.beliefnet.registry.AvroWireSerializer;
 import io.beliefnet.registry.HttpSchemaRegistryClient;
@@ -58,17 +57,11 @@ import picocli.CommandLine.Option;
         "Measures throughput, latency, checkpoints and state size of the job on this machine.")
 final class BenchCommand implements Callable<Integer> {
 
-  private static final String HEARTBEAT_DOMAIN = "heartbeat/bench";
-  private static final Duration WARM_UP_SPAN = Duration.ofMinutes(3);
-
   /** How long a scenario waits for a belief it has not seen before giving up on the rest. */
   private static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
 
-  private static final long OUT_OF_ORDERNESS_MILLIS =
-      BeliefJobOptions.MAX_OUT_OF_ORDERNESS.defaultValue().toMillis();
-
-  /** How far ahead a paced scenario's first claim is stamped: time to sign all of them. */
-  private static final Duration PACED_LEAD = Duration.ofSeconds(10);
+  /** How far ahead a scenario's first claim is stamped: time to sign all of them. */
+  private static final Duration SIGNING_LEAD = Duration.ofSeconds(5);
 
   @Option(
       names = "--claims",
@@ -106,7 +99,6 @@ final class BenchCommand implements Callable<Integer> {
   Path stateDir;
 
   private final List<AgentKey> keys = new ArrayList<>();
-  private long heartbeats;
 
   /** The newest event time sent so far: each scenario starts after it. */
   private long newestEventTime;
@@ -142,10 +134,9 @@ final class BenchCommand implements Callable<Integer> {
   private void runScenarios() throws Exception {
     try (LocalStack stack = LocalStack.start(stateDir.toAbsolutePath(), 0);
         KafkaProducer<String, SpecificRecord> producer = producer(stack)) {
-      long registeredAt = System.currentTimeMillis() - WARM_UP_SPAN.toMillis() * 2;
+      long registeredAt = System.currentTimeMillis();
       register(producer, registeredAt);
       newestEventTime = registeredAt;
-      warmUp(stack, producer);
       // compiles the job's hot path before anything is timed; its line is printed but not a figure
       run(
           stack,
@@ -209,14 +200,16 @@ final class BenchCommand implements Callable<Integer> {
 
   /**
    * Sends the workload's claims, each when its event time comes if the workload is paced, or all at
-   * once as a backlog, and reads beliefs until each claim's is readable; prints the line.
+   * once as a backlog when the first one's comes, and reads beliefs until each claim's is readable;
+   * prints the line.
    */
   private Measured run(
       LocalStack stack, KafkaProducer<String, SpecificRecord> producer, BenchWorkload workload)
       throws Exception {
     boolean paced = workload.perMillisecond() < BenchWorkload.BACKLOG;
-    long base = startOf(workload, paced);
+    long base = Math.max(System.currentTimeMillis() + SIGNING_LEAD.toMillis(), newestEventTime + 1);
     List<Claim> signed = workload.signed(base, keys);
+    Thread.sleep(Math.max(0, base - System.currentTimeMillis()));
     Map<String, Integer> byOutput = new HashMap<>();
     for (int i = 0; i < signed.size(); i++) {
       byOutput.put(outputKey(signed.get(i).getPropositionId(), workload.eventTime(base, i)), i);
@@ -238,10 +231,7 @@ final class BenchCommand implements Callable<Integer> {
       newestEventTime = workload.eventTime(base, signed.size() - 1);
       int read = (int) Arrays.stream(readAt).filter(t -> t > 0).count();
       long deadline = System.currentTimeMillis() + STALL_TIMEOUT.toMillis();
-      long releaseAll = newestEventTime + OUT_OF_ORDERNESS_MILLIS + 1;
       while (read < signed.size() && System.currentTimeMillis() < deadline) {
-        // a live stream keeps moving event time; without it the last claims would wait
-        heartbeat(producer, releaseAll);
         int fresh = poll(beliefs, decoder, byOutput, readAt);
         if (fresh > 0) {
           read += fresh;
@@ -271,24 +261,6 @@ final class BenchCommand implements Callable<Integer> {
         sorted.length,
         paced ? String.format(" paced_at=%.0f/s", workload.perMillisecond() * 1000) : "");
     return measured;
-  }
-
-  /**
-   * The first event time of {@code workload}: after everything sent before by more than the
-   * out-of-orderness, so that none of its claims is late. A backlog's whole span must be past
-   * already, since no record moves event time beyond the wall clock: this waits until it is. A
-   * paced workload starts a few seconds ahead, leaving time to sign it.
-   */
-  private long startOf(BenchWorkload workload, boolean paced) throws InterruptedException {
-    long afterNewest = newestEventTime + OUT_OF_ORDERNESS_MILLIS + 1_000;
-    if (paced) {
-      return Math.max(afterNewest, System.currentTimeMillis() + PACED_LEAD.toMillis());
-    }
-    long ready = afterNewest + workload.span();
-    while (System.currentTimeMillis() < ready) {
-      Thread.sleep(Math.min(1_000, ready - System.currentTimeMillis() + 1));
-    }
-    return afterNewest;
   }
 
   /**
@@ -337,49 +309,6 @@ final class BenchCommand implements Callable<Integer> {
 
   private static String outputKey(String propositionId, long eventTime) {
     return propositionId + "@" + eventTime;
-  }
-
-  /**
-   * Sends heartbeats until one comes out the other end, so the job runs before anything is timed.
-   */
-  private void warmUp(LocalStack stack, KafkaProducer<String, SpecificRecord> producer) {
-    AvroRecordDecoder<Belief> decoder =
-        new AvroRecordDecoder<>(
-            HttpSchemaRegistryClient.connect(stack.registryUrl()), Belief.class);
-    try (KafkaConsumer<byte[], byte[]> consumer = consumerAtEnd(stack, Topic.BELIEFS)) {
-      long deadline = System.currentTimeMillis() + WARM_UP_SPAN.toMillis();
-      while (System.currentTimeMillis() < deadline) {
-        heartbeat(producer, System.currentTimeMillis());
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          if (decoder.decode(record.value()).getDomain().equals(HEARTBEAT_DOMAIN)) {
-            return;
-          }
-        }
-      }
-    }
-    throw new IllegalStateException(
-        "the job produced no output within " + WARM_UP_SPAN + " of starting");
-  }
-
-  /**
-   * A claim of agent 0 stamped {@code at} (never before the last one), which moves event time on
-   * far enough to release what was sent before it, and no further: a heartbeat stamped far ahead
-   * would make a backlog that the job has not read yet late.
-   */
-  private void heartbeat(KafkaProducer<String, SpecificRecord> producer, long at) {
-    newestEventTime = Math.max(at, newestEventTime + 1);
-    Claim beat =
-        Claim.newBuilder()
-            .setClaimId("heartbeat-" + heartbeats++)
-            .setAgentId(BenchWorkload.agent(0))
-            .setPropositionId("heartbeat")
-            .setDomain(HEARTBEAT_DOMAIN)
-            .setOutcomes(List.of("no", "yes"))
-            .setProbabilities(List.of(0.5, 0.5))
-            .setEventTime(Instant.ofEpochMilli(newestEventTime))
-            .build();
-    send(producer, keys.get(0).sign(beat));
-    producer.flush();
   }
 
   private double rawConsumeRate(LocalStack stack) {

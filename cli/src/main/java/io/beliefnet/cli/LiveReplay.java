@@ -42,10 +42,10 @@ import org.apache.flink.configuration.Configuration;
  * <p>The stream goes into a domain of its own ({@code replay/<data set>/<run>}), so a replay never
  * meets earlier state. Every worker is registered as a verified agent with its own controller and a
  * key seeded by its id, as the harness treats workers. Event times are one spacing apart, the
- * smallest spacing at which the job's default claim rate admits every claim; the stream ends at the
- * wall clock, or starts just after the newest record on the input topics if that is later (so that
- * no event is behind the job's event time), and is then paced so that no record is stamped ahead of
- * the clock (a live stream may be running beside it).
+ * smallest spacing at which the job's default claim rate admits every claim, from the wall clock at
+ * the start, and each record is sent when its event time comes: the replay is a live stream, so it
+ * is never behind the job's event time, and its last claims are applied without anything sent after
+ * them.
  */
 final class LiveReplay {
 
@@ -58,7 +58,7 @@ final class LiveReplay {
   }
 
   private static final Duration PATIENCE = Duration.ofMinutes(5);
-  private static final Duration BEAT = Duration.ofMillis(500);
+  private static final Duration POLL = Duration.ofMillis(500);
   private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
   private static final long[] SPACINGS_MS = {1, 10, 100, 1000};
 
@@ -72,19 +72,14 @@ final class LiveReplay {
     this.out = out;
   }
 
-  /**
-   * Replays the data set in {@code directory} and scores it; {@code speed} is event time per
-   * wall-clock time, 0 for as fast as the clock allows.
-   */
-  Scores run(Path directory, EvaluationOptions options, double speed) {
+  /** Replays the data set in {@code directory} and scores it. */
+  Scores run(Path directory, EvaluationOptions options) {
     LabelDataset data = LabelDataset.read(directory);
     List<LabelReplay.Step> stream = LabelReplay.stream(data, options);
     String domain = "replay/" + data.name() + "/" + UUID.randomUUID().toString().substring(0, 8);
     Set<String> hidden = LabelReplay.hidden(data, options);
     long spacing = spacing(stream);
     try (BeliefTable beliefs = client.subscribeBeliefs()) {
-      long newestInput = client.newestInputTime().map(Instant::toEpochMilli).orElse(Long.MIN_VALUE);
-      long start = Math.max(System.currentTimeMillis() - spacing * stream.size(), newestInput + 1);
       out.printf(
           "replaying %s into domain %s: %d claims %d ms of event time apart, %d outcomes, %d questions hidden%n",
           data.name(),
@@ -93,11 +88,8 @@ final class LiveReplay {
           spacing,
           stream.stream().filter(LabelReplay.Step::revealsOutcome).count(),
           hidden.size());
-      EventTimeHeartbeat heartbeat =
-          EventTimeHeartbeat.register(
-              client, resolver, "heartbeat/" + domain, Instant.ofEpochMilli(start));
-      Map<String, Long> lastEventTime = send(data, stream, domain, start, spacing, speed);
-      awaitApplied(beliefs, heartbeat, lastEventTime, start + spacing * stream.size());
+      Map<String, Long> lastEventTime = send(data, stream, domain, spacing);
+      awaitApplied(beliefs, lastEventTime);
       beliefs.awaitCurrent(PATIENCE);
       requireEveryClaimCounted(beliefs, stream, domain);
       ScoreAccumulator live = new ScoreAccumulator("live");
@@ -116,29 +108,24 @@ final class LiveReplay {
     }
   }
 
-  /** Registers the workers, then sends the stream; returns each proposition's last event time. */
+  /**
+   * Registers the workers, then sends the stream from the wall clock on; returns each proposition's
+   * last event time.
+   */
   private Map<String, Long> send(
-      LabelDataset data,
-      List<LabelReplay.Step> stream,
-      String domain,
-      long start,
-      long spacing,
-      double speed) {
+      LabelDataset data, List<LabelReplay.Step> stream, String domain, long spacing) {
     Map<String, Agent> agents = new HashMap<>();
+    long registeredAt = System.currentTimeMillis();
     for (LabelReplay.Step step : stream) {
-      agents.computeIfAbsent(step.answer().worker(), worker -> register(worker, start));
+      agents.computeIfAbsent(step.answer().worker(), worker -> register(worker, registeredAt));
     }
+    long start = System.currentTimeMillis();
     Map<String, Long> lastEventTime = new HashMap<>();
     List<CompletableFuture<?>> sent = new ArrayList<>();
-    long wallStart = System.currentTimeMillis();
     for (int i = 0; i < stream.size(); i++) {
       LabelDataset.Answer answer = stream.get(i).answer();
       long eventTime = start + spacing * (i + 1);
-      long sendAt =
-          speed > 0
-              ? Math.max(eventTime, wallStart + (long) ((eventTime - start) / speed))
-              : eventTime;
-      sleepUntil(sendAt);
+      sleepUntil(eventTime);
       String proposition = domain + "/" + answer.question();
       sent.add(
           agents
@@ -173,14 +160,10 @@ final class LiveReplay {
   }
 
   /**
-   * Beats until every proposition's belief is at least as new as its last event, which means the
+   * Waits until every proposition's belief is at least as new as its last event, which means the
    * job has applied the whole stream.
    */
-  private void awaitApplied(
-      BeliefTable beliefs,
-      EventTimeHeartbeat heartbeat,
-      Map<String, Long> lastEventTime,
-      long end) {
+  private void awaitApplied(BeliefTable beliefs, Map<String, Long> lastEventTime) {
     out.println("waiting for the job to apply the stream...");
     long deadline = System.currentTimeMillis() + PATIENCE.toMillis();
     long nextProgress = System.currentTimeMillis() + PROGRESS_EVERY.toMillis();
@@ -197,8 +180,7 @@ final class LiveReplay {
                 + " min; see 'belief tail"
                 + " rejected --from-beginning' for refused records");
       }
-      sleepUntil(Math.max(end, System.currentTimeMillis() + BEAT.toMillis()));
-      heartbeat.beat(Instant.now());
+      sleepUntil(System.currentTimeMillis() + POLL.toMillis());
     }
   }
 

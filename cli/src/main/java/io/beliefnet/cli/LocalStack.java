@@ -11,6 +11,8 @@ import io.beliefnet.pipeline.BeliefJobOptions;
 import io.beliefnet.pipeline.RunningJob;
 import io.beliefnet.pipeline.kafka.KafkaBeliefJob;
 import io.beliefnet.registry.DevSchemaRegistryServer;
+import io.beliefnet.registry.HttpSchemaRegistryClient;
+import io.beliefnet.registry.SchemaRegistryClient;
 import io.beliefnet.sdk.AgentRegistration;
 import io.beliefnet.sdk.BeliefClient;
 import io.beliefnet.signing.AgentKey;
@@ -32,6 +34,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.avro.specific.SpecificData;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
@@ -72,6 +75,9 @@ final class LocalStack implements AutoCloseable {
   static final int FLINK_PORT = 8082;
   static final int METRICS_PORT = 9249;
   static final int DASHBOARD_PORT = 8080;
+
+  /** How often the embedded job checkpoints, and so commits its output. */
+  static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(2);
 
   /** The resolver the local job trusts; registered when the stack starts. */
   static final String RESOLVER = "local-resolver";
@@ -133,6 +139,7 @@ final class LocalStack implements AutoCloseable {
     NetworkTopics.create(broker.bootstrapServers(), PARTITIONS);
     DevSchemaRegistryServer registry =
         DevSchemaRegistryServer.start(LoopbackPorts.preferred(registryPort));
+    registerInputSchemas(registry.url());
     Optional<DashboardServer> dashboard =
         dashboardPort.stream()
             .mapToObj(
@@ -180,6 +187,19 @@ final class LocalStack implements AutoCloseable {
     }
   }
 
+  /**
+   * Registers the schemas of the topics agents write, as a network's operator does: agents look up
+   * the latest version rather than register a copy of their own (README, "Schema registry").
+   */
+  private static void registerInputSchemas(String registryUrl) {
+    SchemaRegistryClient registry = HttpSchemaRegistryClient.connect(registryUrl);
+    for (Topic topic : Topic.INPUTS) {
+      registry.register(
+          SchemaRegistryClient.subject(topic.defaultName(), false),
+          SpecificData.get().getSchema(topic.valueType()));
+    }
+  }
+
   /** Registers {@link #RESOLVER} with its development key. */
   static void registerResolver(BeliefClient client) {
     client.register(
@@ -195,7 +215,7 @@ final class LocalStack implements AutoCloseable {
     flink.set(
         CheckpointingOptions.CHECKPOINTS_DIRECTORY,
         stateDir.resolve("checkpoints").toUri().toString());
-    flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofSeconds(2));
+    flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, CHECKPOINT_INTERVAL);
     flink.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(128));
     flink.set(TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.ofMebiBytes(64));
     flink.set(TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.ofMebiBytes(64));

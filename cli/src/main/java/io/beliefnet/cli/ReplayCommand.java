@@ -37,13 +37,6 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Mixin StreamOptions stream;
 
-  @Option(
-      names = "--speed",
-      defaultValue = "0",
-      description =
-          "Event time replayed per second of wall-clock time, e.g. 10; 0 replays as fast as the clock allows (default: ${DEFAULT-VALUE}).")
-  double speed;
-
   @Override
   public Integer call() {
     if (!Files.isRegularFile(data.resolve("answer.csv"))
@@ -51,15 +44,11 @@ final class ReplayCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--data " + data + " holds no answer.csv and truth.csv");
     }
-    if (!(speed >= 0) || Double.isInfinite(speed)) {
-      throw new ParameterException(
-          spec.commandLine(), "--speed " + speed + " must be 0 or a positive number");
-    }
     try (BeliefClient client = network.client()) {
       LiveReplay.Scores scores =
           new LiveReplay(
                   client, client.agent(LocalStack.RESOLVER, LocalStack.resolverKey()), System.out)
-              .run(data, stream.toEvaluationOptions(spec), speed);
+              .run(data, stream.toEvaluationOptions(spec));
       System.out.printf(
           Locale.ROOT,
           "live accuracy=%.4f scored=%d%n",

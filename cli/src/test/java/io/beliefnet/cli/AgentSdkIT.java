@@ -1,15 +1,18 @@
 package io.beliefnet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.beliefnet.avro.Belief;
 import io.beliefnet.avro.Contribution;
 import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.model.eval.EvaluationOptions;
+import io.beliefnet.pipeline.BeliefJobOptions;
 import io.beliefnet.sdk.Agent;
 import io.beliefnet.sdk.AgentRegistration;
 import io.beliefnet.sdk.BeliefClient;
-import io.beliefnet.sdk.BeliefClientException;
 import io.beliefnet.sdk.BeliefTable;
 import io.beliefnet.sdk.ClaimRequest;
 import io.beliefnet.signing.AgentKey;
@@ -18,13 +21,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,6 +44,11 @@ import org.junit.jupiter.api.io.TempDir;
 class AgentSdkIT {
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  /** Debian's interpreter, which its python3-* packages install into. */
+  private static final String PYTHON = "/usr/bin/python3";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path stateDir;
   private static LocalStack stack;
@@ -59,11 +70,12 @@ class AgentSdkIT {
     }
   }
 
+  /**
+   * A lone claim into a quiet stack, with nothing sent after it to move event time past it, comes
+   * back within the idle timeout, the checkpoint interval and a second.
+   */
   @Test
   void aClaimPublishedThroughTheSdkComesBackAsABelief() {
-    Agent resolver = client.agent(LocalStack.RESOLVER, LocalStack.resolverKey());
-    EventTimeHeartbeat heartbeat =
-        EventTimeHeartbeat.register(client, resolver, "heartbeat/sdk-test", Instant.now());
     AgentKey key = AgentKey.generate();
     client.register(
         new AgentRegistration("bridge-sensor", "city-sensors", IdentityTier.VERIFIED, 0), key);
@@ -83,7 +95,14 @@ class AgentSdkIT {
                   .outcomes(List.of("open", "closed"))
                   .probabilities(List.of(0.2, 0.8)));
 
-      Belief belief = awaitBelief(beliefs, heartbeat, "bridge-9-status");
+      Belief belief =
+          beliefs.await(
+              "bridge-9-status",
+              b -> true,
+              BeliefJobOptions.IDLE_TIMEOUT
+                  .defaultValue()
+                  .plus(LocalStack.CHECKPOINT_INTERVAL)
+                  .plusSeconds(1));
 
       assertThat(belief.getDomain()).isEqualTo("traffic/test");
       assertThat(belief.getOutcomes()).containsExactly("open", "closed");
@@ -94,6 +113,50 @@ class AgentSdkIT {
           .containsExactly("bridge-sensor");
       assertThat(heard).contains(belief);
     }
+  }
+
+  /**
+   * The Python example, run as its docs say with Debian's packages only, registers, signs claims
+   * one by one and as a batch, and sees every one of them counted in a belief.
+   */
+  @Test
+  void thePythonExampleAgentsClaimsAreCounted() throws Exception {
+    Process check = run(PYTHON, "-c", "import confluent_kafka, nacl, avro");
+    assumeTrue(
+        check.waitFor() == 0,
+        "the Python example needs python3-confluent-kafka, python3-nacl and python3-avro");
+
+    Process agent =
+        run(
+            PYTHON,
+            "../examples/python/belief_agent.py",
+            "--bootstrap-servers",
+            stack.bootstrapServers(),
+            "--registry",
+            stack.registryUrl(),
+            "--agent-id",
+            "python-sensor",
+            "--claims",
+            "2",
+            "--batch",
+            "3");
+
+    String output = new String(agent.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(agent.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as(output).isTrue();
+    assertThat(agent.exitValue()).as(output).isZero();
+    Set<String> counted = new HashSet<>();
+    for (String line : output.lines().toList()) {
+      JsonNode belief = JSON.readTree(line);
+      if (belief.path("contributors").toString().contains("\"python-sensor\"")) {
+        counted.add(belief.path("propositionId").asText());
+      }
+    }
+    assertThat(counted).as(output).hasSize(5);
+  }
+
+  /** Starts {@code command} with its error output merged into its output. */
+  private static Process run(String... command) throws IOException {
+    return new ProcessBuilder(command).redirectErrorStream(true).start();
   }
 
   @Test
@@ -121,28 +184,13 @@ class AgentSdkIT {
     Agent resolver = client.agent(LocalStack.RESOLVER, LocalStack.resolverKey());
 
     LiveReplay.Scores scores =
-        new LiveReplay(client, resolver, System.out).run(data, EvaluationOptions.of(0.2, 3), 0);
+        new LiveReplay(client, resolver, System.out).run(data, EvaluationOptions.of(0.2, 3));
 
     assertThat(scores.live().scored()).isEqualTo(16);
     assertThat(scores.model().scored()).isEqualTo(16);
     // the job learns a checkpoint later than the harness (see the architecture doc's consistency
     // model): on 16 questions, at most two may come out differently
     assertThat(scores.accuracyGap()).isLessThanOrEqualTo(2.0 / 16);
-  }
-
-  private static Belief awaitBelief(
-      BeliefTable beliefs, EventTimeHeartbeat heartbeat, String proposition) {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (true) {
-      heartbeat.beat(Instant.now());
-      try {
-        return beliefs.await(proposition, belief -> true, Duration.ofSeconds(1));
-      } catch (BeliefClientException notYet) {
-        if (System.nanoTime() > deadline) {
-          throw notYet;
-        }
-      }
-    }
   }
 
   /** Questions answered by every worker, each right with its accuracy; workers answer in turn. */

@@ -200,14 +200,19 @@ public final class BeliefJob {
 
   /**
    * Event time is the Kafka record timestamp (producers set it to the event time), moved by decoded
-   * records only and never past the wall clock. A partition with no records for the idle timeout
-   * stops holding back the watermark.
+   * records only, never past the wall clock, and with the wall clock on a partition whose live
+   * producers have gone quiet ({@link DecodedEventWatermarks}).
    */
   private WatermarkStrategy<InputEvent> watermarks() {
     Duration outOfOrderness = config.maxOutOfOrderness();
+    Duration idleTimeout = config.idleTimeout();
     return WatermarkStrategy.<InputEvent>forGenerator(
-            context -> new DecodedEventWatermarks(outOfOrderness, System::currentTimeMillis))
-        .withTimestampAssigner((event, previous) -> event.source.timestamp)
-        .withIdleness(config.idleTimeout());
+            context ->
+                new DecodedEventWatermarks(
+                    outOfOrderness,
+                    idleTimeout,
+                    System::currentTimeMillis,
+                    context.getInputActivityClock()))
+        .withTimestampAssigner((event, previous) -> event.source.timestamp);
   }
 }

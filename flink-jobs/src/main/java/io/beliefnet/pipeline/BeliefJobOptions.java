@@ -64,7 +64,9 @@ public final class BeliefJobOptions {
           .durationType()
           .defaultValue(Duration.ofSeconds(5))
           .withDescription(
-              "A partition without records for this long stops holding back the watermark.");
+              "A partition that has read no decoded record for this long, and whose last one was"
+                  + " not live, stops holding back the watermark; a live partition follows the"
+                  + " wall clock after a quiet spell of the out-of-orderness instead.");
 
   public static final ConfigOption<Duration> OPEN_RETENTION =
       ConfigOptions.key("state.open-retention")

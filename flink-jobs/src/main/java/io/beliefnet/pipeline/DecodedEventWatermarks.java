@@ -5,6 +5,7 @@ import java.util.function.LongSupplier;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import org.apache.flink.util.clock.RelativeClock;
 
 /**
  * Bounded out-of-orderness watermarks, one per source partition, that only decoded records may
@@ -13,28 +14,66 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
  * late. A record that decodes but is not yet verified (its signature is checked downstream) can
  * move event time at most to the wall clock minus the out-of-orderness, where promptly published
  * honest records hold it anyway.
+ *
+ * <p>A partition whose last decoded record arrived live (stamped within twice the out-of-orderness
+ * of the wall clock) and that then reads nothing for the out-of-orderness has caught up with its
+ * producers: their next records will be stamped about now. Its event time then follows the wall
+ * clock, less the out-of-orderness, so the last claims of a stream that goes quiet are applied
+ * within about twice the out-of-orderness without anyone sending more. A partition that reads no
+ * decoded record for the idle timeout and is not live (it never had a record, or it carries a
+ * replay of old timestamps) stops holding the watermark back. Garbage never counts as a record
+ * here, so it can neither keep a partition active nor make it live. Quiet time is counted on the
+ * source's input activity clock, which stands still while the source is back-pressured: a partition
+ * the job is behind on never looks quiet for that reason.
  */
 public final class DecodedEventWatermarks implements WatermarkGenerator<InputEvent> {
 
   private final long outOfOrdernessMillis;
+  private final long idleTimeoutMillis;
   private final LongSupplier wallClock;
+  private final RelativeClock inputActivity;
   private long maxTimestamp;
+  private long lastDecodedAt;
+  private boolean live;
+  private boolean idle;
 
-  public DecodedEventWatermarks(Duration outOfOrderness, LongSupplier wallClock) {
+  public DecodedEventWatermarks(
+      Duration outOfOrderness,
+      Duration idleTimeout,
+      LongSupplier wallClock,
+      RelativeClock inputActivity) {
     this.outOfOrdernessMillis = outOfOrderness.toMillis();
+    this.idleTimeoutMillis = idleTimeout.toMillis();
     this.wallClock = wallClock;
+    this.inputActivity = inputActivity;
     this.maxTimestamp = Long.MIN_VALUE + outOfOrdernessMillis + 1;
+    this.lastDecodedAt = inputActivity.relativeTimeMillis();
   }
 
   @Override
   public void onEvent(InputEvent event, long timestamp, WatermarkOutput output) {
-    if (!event.isRejected()) {
-      maxTimestamp = Math.max(maxTimestamp, Math.min(timestamp, wallClock.getAsLong()));
+    if (event.isRejected()) {
+      return;
     }
+    long now = wallClock.getAsLong();
+    maxTimestamp = Math.max(maxTimestamp, Math.min(timestamp, now));
+    live = Math.abs(now - timestamp) <= 2 * outOfOrdernessMillis;
+    lastDecodedAt = inputActivity.relativeTimeMillis();
+    idle = false;
   }
 
   @Override
   public void onPeriodicEmit(WatermarkOutput output) {
+    long quietFor = inputActivity.relativeTimeMillis() - lastDecodedAt;
+    if (live && quietFor >= outOfOrdernessMillis) {
+      maxTimestamp = Math.max(maxTimestamp, wallClock.getAsLong() - outOfOrdernessMillis);
+    } else if (quietFor >= idleTimeoutMillis) {
+      if (!idle) {
+        output.markIdle();
+        idle = true;
+      }
+      return;
+    }
     output.emitWatermark(new Watermark(maxTimestamp - outOfOrdernessMillis - 1));
   }
 }

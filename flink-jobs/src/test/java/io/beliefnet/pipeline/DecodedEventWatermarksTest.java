@@ -8,16 +8,26 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import org.apache.flink.util.clock.ManualClock;
 import org.junit.jupiter.api.Test;
 
 class DecodedEventWatermarksTest {
 
-  private static final long NOW = 1_000_000;
-  private static final Duration OUT_OF_ORDERNESS = Duration.ofSeconds(2);
+  private static final long START = 1_000_000;
+  private static final long OUT_OF_ORDERNESS = 2_000;
+  private static final long IDLE_TIMEOUT = 5_000;
 
+  /** The job's wall clock; the source's input activity clock moves with it unless paused. */
+  private long now = START;
+
+  private final ManualClock inputActivity = new ManualClock();
   private final DecodedEventWatermarks watermarks =
-      new DecodedEventWatermarks(OUT_OF_ORDERNESS, () -> NOW);
-  private final List<Long> emitted = new ArrayList<>();
+      new DecodedEventWatermarks(
+          Duration.ofMillis(OUT_OF_ORDERNESS),
+          Duration.ofMillis(IDLE_TIMEOUT),
+          () -> now,
+          inputActivity);
+  private final List<Object> emitted = new ArrayList<>();
   private final WatermarkOutput output =
       new WatermarkOutput() {
         @Override
@@ -26,7 +36,9 @@ class DecodedEventWatermarksTest {
         }
 
         @Override
-        public void markIdle() {}
+        public void markIdle() {
+          emitted.add("idle");
+        }
 
         @Override
         public void markActive() {}
@@ -34,28 +46,92 @@ class DecodedEventWatermarksTest {
 
   @Test
   void decodedRecordsMoveEventTime() {
-    watermarks.onEvent(decoded(NOW - 10_000), NOW - 10_000, output);
+    watermarks.onEvent(decoded(START - 10_000), START - 10_000, output);
     watermarks.onPeriodicEmit(output);
 
-    assertThat(emitted).containsExactly(NOW - 10_000 - 2_000 - 1);
+    assertThat(emitted).containsExactly(START - 10_000 - 2_000 - 1);
   }
 
   @Test
   void recordsRefusedAtDecodingNeverMoveEventTime() {
-    watermarks.onEvent(decoded(NOW - 10_000), NOW - 10_000, output);
-    InputEvent garbage = rejected(NOW + 299_000);
-    watermarks.onEvent(garbage, NOW + 299_000, output);
+    watermarks.onEvent(decoded(START - 10_000), START - 10_000, output);
+    InputEvent garbage = rejected(START + 299_000);
+    watermarks.onEvent(garbage, START + 299_000, output);
     watermarks.onPeriodicEmit(output);
 
-    assertThat(emitted).containsExactly(NOW - 10_000 - 2_000 - 1);
+    assertThat(emitted).containsExactly(START - 10_000 - 2_000 - 1);
   }
 
   @Test
   void noRecordMovesEventTimePastTheWallClock() {
-    watermarks.onEvent(decoded(NOW + 299_000), NOW + 299_000, output);
+    watermarks.onEvent(decoded(START + 299_000), START + 299_000, output);
     watermarks.onPeriodicEmit(output);
 
-    assertThat(emitted).containsExactly(NOW - 2_000 - 1);
+    assertThat(emitted).containsExactly(START - 2_000 - 1);
+  }
+
+  @Test
+  void aLivePartitionFollowsTheWallClockOnceQuiet() {
+    watermarks.onEvent(decoded(START - 500), START - 500, output);
+    pass(1_999);
+    watermarks.onPeriodicEmit(output);
+    pass(1);
+    watermarks.onPeriodicEmit(output);
+    pass(60_000);
+    watermarks.onPeriodicEmit(output);
+
+    long quiet = START + 2_000;
+    assertThat(emitted)
+        .containsExactly(
+            START - 500 - 2_000 - 1,
+            quiet - 2 * OUT_OF_ORDERNESS - 1,
+            quiet + 60_000 - 2 * OUT_OF_ORDERNESS - 1);
+  }
+
+  @Test
+  void aBackPressuredPartitionIsNotQuiet() {
+    watermarks.onEvent(decoded(START - 500), START - 500, output);
+    now += 10_000; // the source could not emit: its input activity clock stood still
+    watermarks.onPeriodicEmit(output);
+
+    assertThat(emitted).containsExactly(START - 500 - 2_000 - 1);
+  }
+
+  @Test
+  void aReplayOfOldTimestampsGoesIdleInsteadOfFollowingTheClock() {
+    watermarks.onEvent(decoded(START - 60_000), START - 60_000, output);
+    pass(IDLE_TIMEOUT - 1);
+    watermarks.onPeriodicEmit(output);
+    pass(1);
+    watermarks.onPeriodicEmit(output);
+    watermarks.onPeriodicEmit(output);
+
+    assertThat(emitted).containsExactly(START - 60_000 - 2_000 - 1, "idle");
+  }
+
+  @Test
+  void aRecordStampedFarAheadOfTheClockIsNotLive() {
+    watermarks.onEvent(decoded(START + 240_000), START + 240_000, output);
+    pass(IDLE_TIMEOUT);
+    watermarks.onPeriodicEmit(output);
+
+    assertThat(emitted).containsExactly("idle");
+  }
+
+  @Test
+  void garbageNeitherKeepsAPartitionActiveNorMakesItLive() {
+    for (int second = 0; second < 5; second++) {
+      watermarks.onEvent(rejected(now), now, output);
+      pass(1_000);
+    }
+    watermarks.onPeriodicEmit(output);
+
+    assertThat(emitted).containsExactly("idle");
+  }
+
+  private void pass(long millis) {
+    now += millis;
+    inputActivity.advanceTime(Duration.ofMillis(millis));
   }
 
   private static InputEvent decoded(long timestamp) {
