@@ -121,10 +121,7 @@ class AgentSdkIT {
    */
   @Test
   void thePythonExampleAgentsClaimsAreCounted() throws Exception {
-    Process check = run(PYTHON, "-c", "import confluent_kafka, nacl, avro");
-    assumeTrue(
-        check.waitFor() == 0,
-        "the Python example needs python3-confluent-kafka, python3-nacl and python3-avro");
+    assumePythonPackages();
 
     Process agent =
         run(
@@ -152,6 +149,24 @@ class AgentSdkIT {
       }
     }
     assertThat(counted).as(output).hasSize(5);
+  }
+
+  /** The Python example signs every claim and batch vector of docs/SIGNING.md as Java does. */
+  @Test
+  void thePythonExampleSignsLikeTheVectors() throws Exception {
+    assumePythonPackages();
+
+    Process check = run(PYTHON, "../examples/python/check_vectors.py");
+
+    String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(check.waitFor()).as(output).isZero();
+    assertThat(output).contains("3 vectors match");
+  }
+
+  private static void assumePythonPackages() throws Exception {
+    assumeTrue(
+        run(PYTHON, "-c", "import confluent_kafka, nacl, avro").waitFor() == 0,
+        "the Python example needs python3-confluent-kafka, python3-nacl and python3-avro");
   }
 
   /** Starts {@code command} with its error output merged into its output. */
