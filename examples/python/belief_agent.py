@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """A belief-network agent in Python, using only Debian's python3-confluent-kafka, python3-nacl
-and python3-avro: registers its key, publishes signed claims (one signature each, then one
-signature over a batch), and follows the beliefs they lead to.
+and python3-avro: has its key registered by an identity authority, publishes signed claims (one
+signature each, then one signature over a batch), and follows the beliefs they lead to.
 
     /usr/bin/python3 examples/python/belief_agent.py --bootstrap-servers 127.0.0.1:9092 \\
         --registry http://127.0.0.1:8081 --agent-id py-sensor-1
@@ -12,6 +12,7 @@ batch proofs follow docs/SIGNING.md; the record layouts are the registry's lates
 """
 
 import argparse
+import base64
 import datetime
 import hashlib
 import io
@@ -29,8 +30,11 @@ from confluent_kafka import Consumer, Producer
 
 # X.509 SubjectPublicKeyInfo prefix of an Ed25519 key: the registered key is this + the raw key.
 ED25519_SPKI_PREFIX = bytes.fromhex("302a300506032b6570032100")
+# PKCS#8 prefix of an Ed25519 private key, as key files hold it: this + the 32-byte seed.
+ED25519_PKCS8_PREFIX = bytes.fromhex("302e020100300506032b657004220420")
 CLAIM_TAG = "beliefnet/claim/v1"
 BATCH_TAG = "beliefnet/claim-batch/v1"
+REGISTRATION_TAG = "beliefnet/registration/v1"
 
 
 # --- the signed bytes (docs/SIGNING.md, "The signed bytes") ---------------------------------
@@ -64,6 +68,21 @@ def canonical_claim(claim):
         _optional(claim["halfLifeMillis"], lambda v: struct.pack(">q", v)),
         _optional(claim["stake"], lambda v: struct.pack(">d", v)),
         _strings(claim["evidenceIds"]),
+    ])
+
+
+def canonical_registration(identity):
+    """The bytes an identity authority signs of a registration: all but its signature."""
+    return b"".join([
+        _string(REGISTRATION_TAG),
+        _string(identity["agentId"]),
+        struct.pack(">I", len(identity["publicKey"])) + identity["publicKey"],
+        _string(identity["tier"]),
+        _string(identity["controller"]),
+        struct.pack(">d", identity["stake"]),
+        struct.pack(">q", _millis(identity["registeredAt"])),
+        b"\x01" if identity["revoked"] else b"\x00",
+        _string(identity["authorityId"]),
     ])
 
 
@@ -108,6 +127,16 @@ class AgentKey:
     def __init__(self, seed=None):
         self._signing = nacl.signing.SigningKey(seed) if seed else nacl.signing.SigningKey.generate()
 
+    @staticmethod
+    def load(path):
+        """The key in a PKCS#8 PEM file, as the project's tools and openssl write them."""
+        with open(path) as pem:
+            body = "".join(line.strip() for line in pem if not line.startswith("-----"))
+        der = base64.b64decode(body)
+        if len(der) != 48 or not der.startswith(ED25519_PKCS8_PREFIX):
+            raise ValueError("%s holds no Ed25519 private key in PKCS#8" % path)
+        return AgentKey(der[len(ED25519_PKCS8_PREFIX):])
+
     def public_key(self):
         """The public key as the agents topic holds it (X.509 SubjectPublicKeyInfo, 44 bytes)."""
         return ED25519_SPKI_PREFIX + bytes(self._signing.verify_key)
@@ -115,6 +144,12 @@ class AgentKey:
     def sign(self, claim):
         claim["signature"] = self._signing.sign(canonical_claim(claim)).signature
         return claim
+
+    def sign_registration(self, identity, authority_id):
+        """Signs identity as the identity authority authority_id (this key being the authority's)."""
+        identity["authorityId"] = authority_id
+        identity["authoritySignature"] = self._signing.sign(canonical_registration(identity)).signature
+        return identity
 
     def sign_batch(self, claims):
         """One signature over all of claims: each gets it, with its proof of membership."""
@@ -213,6 +248,10 @@ def main():
     parser.add_argument("--agent-id", required=True)
     parser.add_argument("--controller", help="who runs the agent (default: its id)")
     parser.add_argument("--seed", help="the key's 32-byte seed in hex (default: a new key)")
+    parser.add_argument("--authority-key", default=".belief/local/authority.key",
+                        help="the identity authority's PKCS#8 PEM key file (default: the"
+                             " development authority of 'bin/belief local' run here)")
+    parser.add_argument("--authority-id", default="local-authority")
     parser.add_argument("--domain", default="examples/python")
     parser.add_argument("--claims", type=int, default=3, help="claims signed one by one")
     parser.add_argument("--batch", type=int, default=5, help="claims signed as one batch")
@@ -223,7 +262,10 @@ def main():
     registry = Registry(args.registry)
     producer = Producer({"bootstrap.servers": args.bootstrap_servers, "enable.idempotence": True})
 
-    # a registration: keyed by agent id, its Kafka timestamp is its registeredAt
+    # a registration, issued by the identity authority: keyed by agent id, its Kafka timestamp is
+    # its registeredAt (in production the authority publishes it; here the example holds the
+    # development authority's key)
+    authority = AgentKey.load(args.authority_key)
     registered_at = int(time.time() * 1000)
     identity = {
         "agentId": args.agent_id,
@@ -234,6 +276,7 @@ def main():
         "registeredAt": _instant(registered_at),
         "revoked": False,
     }
+    authority.sign_registration(identity, args.authority_id)
     producer.produce("agents", key=args.agent_id, value=Writer(registry, "agents").encode(identity),
                      timestamp=registered_at)
 

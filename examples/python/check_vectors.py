@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Checks belief_agent.py's signing against every claim and batch vector of
+"""Checks belief_agent.py's signing against every claim, registration and batch vector of
 docs/signing-vectors.json: the same bytes, the same signatures, the same proofs."""
 
 import json
@@ -27,6 +27,15 @@ def main():
             signed = key.sign(claim(vector["fields"]))
             if agent.canonical_claim(signed).hex() != vector["signedBytes"] \
                     or signed["signature"].hex() != vector["signature"]:
+                failures.append(vector["name"])
+            checked += 1
+        elif vector["type"] == "registration":
+            fields = vector["fields"]
+            identity = dict(fields, publicKey=bytes.fromhex(fields["publicKey"]),
+                            registeredAt=agent._instant(fields["registeredAt"]))
+            key.sign_registration(identity, fields["authorityId"])
+            if agent.canonical_registration(identity).hex() != vector["signedBytes"] \
+                    or identity["authoritySignature"].hex() != vector["signature"]:
                 failures.append(vector["name"])
             checked += 1
         elif vector["type"] == "claimBatch":

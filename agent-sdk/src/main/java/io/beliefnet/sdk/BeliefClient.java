@@ -6,8 +6,10 @@ import io.beliefnet.registry.HttpSchemaRegistryClient;
 import io.beliefnet.registry.SchemaRegistryClient;
 import io.beliefnet.registry.WireFormatException;
 import io.beliefnet.signing.AgentKey;
+import io.beliefnet.signing.IdentityAuthority;
 import io.beliefnet.topics.Topic;
 import io.beliefnet.topics.TopicNames;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -139,21 +141,46 @@ public final class BeliefClient implements AutoCloseable {
   }
 
   /**
-   * Publishes {@code registration} with {@code key}'s public half on the {@code agents} topic, and
-   * returns it once acknowledged. From then on the job accepts claims signed with the key.
+   * Issues {@code registration} as {@code authority}: publishes it with the agent's {@code
+   * publicKey}, signed by the authority, on the {@code agents} topic, and returns it once
+   * acknowledged. From then on the job accepts claims signed with the key, if it trusts the
+   * authority ({@code trust.identity-authorities}). Issuing a newer registration with another key
+   * rotates the key.
    */
-  public AgentIdentity register(AgentRegistration registration, AgentKey key) {
+  public AgentIdentity issue(
+      AgentRegistration registration, ByteBuffer publicKey, IdentityAuthority authority) {
+    return publish(registration, publicKey, authority, false);
+  }
+
+  /**
+   * Revokes the agent's key as {@code authority}: the job rejects its claims until a newer
+   * registration issues another key, and withdraws what the key signed from open beliefs.
+   */
+  public AgentIdentity revoke(
+      AgentRegistration registration, ByteBuffer publicKey, IdentityAuthority authority) {
+    return publish(registration, publicKey, authority, true);
+  }
+
+  private AgentIdentity publish(
+      AgentRegistration registration,
+      ByteBuffer publicKey,
+      IdentityAuthority authority,
+      boolean revoked) {
     AgentIdentity identity =
-        AgentIdentity.newBuilder()
-            .setAgentId(registration.agentId())
-            .setPublicKey(key.publicKey())
-            .setTier(registration.tier())
-            .setController(registration.controller())
-            .setStake(registration.stake())
-            .setRegisteredAt(
-                registration.registeredAt() == null ? now() : registration.registeredAt())
-            .build();
-    String what = "the registration of agent " + registration.agentId();
+        authority.sign(
+            AgentIdentity.newBuilder()
+                .setAgentId(registration.agentId())
+                .setPublicKey(publicKey)
+                .setTier(registration.tier())
+                .setController(registration.controller())
+                .setStake(registration.stake())
+                .setRegisteredAt(
+                    registration.registeredAt() == null ? now() : registration.registeredAt())
+                .setRevoked(revoked)
+                .build());
+    String what =
+        (revoked ? "the revocation of agent " : "the registration of agent ")
+            + registration.agentId();
     return await(
         send(Topic.AGENTS, identity.getAgentId(), identity, identity.getRegisteredAt(), what)
             .thenApply(sent -> identity),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.registry.DevSchemaRegistryServer;
 import io.beliefnet.signing.AgentKey;
+import io.beliefnet.signing.IdentityAuthority;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,12 @@ class BeliefClientTest {
   @Test
   void anUnreachableRegistryIsNamedWithWhatToCheck() {
     try (BeliefClient client = BeliefClient.builder(NO_BROKER, "http://127.0.0.1:1").build()) {
-      assertThatThrownBy(() -> client.register(REGISTRATION, AgentKey.fromSeed(1)))
+      assertThatThrownBy(
+              () ->
+                  client.issue(
+                      REGISTRATION,
+                      AgentKey.fromSeed(1).publicKey(),
+                      new IdentityAuthority("authority", AgentKey.fromSeed(2))))
           .isInstanceOf(BeliefClientException.class)
           .hasMessageContaining("registration of agent agent-1")
           .hasMessageContaining("schema registry at http://127.0.0.1:1/")

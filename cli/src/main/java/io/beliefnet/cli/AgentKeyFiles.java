@@ -21,12 +21,18 @@ final class AgentKeyFiles {
 
   /** The key in {@code file}; a missing or unreadable file is a bad argument of {@code command}. */
   static AgentKey load(CommandLine command, Path file, String agentId) {
+    return loadOr(command, file, "register agent " + agentId + " first, or pass --key-file");
+  }
+
+  /**
+   * The key in {@code file}; a missing or unreadable file is a bad argument of {@code command}, and
+   * a missing one says {@code whatToDo}.
+   */
+  static AgentKey loadOr(CommandLine command, Path file, String whatToDo) {
     try {
       return AgentKey.load(file);
     } catch (NoSuchFileException e) {
-      throw new ParameterException(
-          command,
-          "no key file at " + file + ": register agent " + agentId + " first, or pass --key-file");
+      throw new ParameterException(command, "no key file at " + file + ": " + whatToDo);
     } catch (IOException | IllegalArgumentException e) {
       throw new ParameterException(
           command, "cannot read the key in " + file + ": " + e.getMessage());

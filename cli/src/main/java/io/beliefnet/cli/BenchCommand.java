@@ -340,19 +340,24 @@ final class BenchCommand implements Callable<Integer> {
     return new ObjectMapper().readTree(response.body()).path("latest").path("completed");
   }
 
-  /** Registers the agents at {@code at}; every tenth is attested, the rest verified. */
+  /**
+   * Registers the agents at {@code at}, issued by the local authority; every tenth is attested, the
+   * rest verified.
+   */
   private void register(KafkaProducer<String, SpecificRecord> producer, long at) {
     for (int a = 0; a < agents; a++) {
       send(
           producer,
-          AgentIdentity.newBuilder()
-              .setAgentId(BenchWorkload.agent(a))
-              .setPublicKey(keys.get(a).publicKey())
-              .setTier(a % 10 == 0 ? IdentityTier.ATTESTED : IdentityTier.VERIFIED)
-              .setController("controller-" + (a / 3))
-              .setStake(0.0)
-              .setRegisteredAt(Instant.ofEpochMilli(at))
-              .build());
+          LocalStack.authority()
+              .sign(
+                  AgentIdentity.newBuilder()
+                      .setAgentId(BenchWorkload.agent(a))
+                      .setPublicKey(keys.get(a).publicKey())
+                      .setTier(a % 10 == 0 ? IdentityTier.ATTESTED : IdentityTier.VERIFIED)
+                      .setController("controller-" + (a / 3))
+                      .setStake(0.0)
+                      .setRegisteredAt(Instant.ofEpochMilli(at))
+                      .build()));
     }
     producer.flush();
   }

@@ -93,7 +93,7 @@ final class JobOnlyBenchmark {
       Configuration options = new Configuration();
       options.set(BeliefJobOptions.BOOTSTRAP_SERVERS, broker.bootstrapServers());
       options.set(BeliefJobOptions.SCHEMA_REGISTRY_URL, registry.url());
-      options.set(BeliefJobOptions.RESOLVERS, List.of(LocalStack.RESOLVER));
+      LocalStack.trustTheDevelopmentAuthorities(options);
       BeliefJobConfig config = BeliefJobConfig.from(options);
       JobSources sources =
           new JobSources(
@@ -239,7 +239,8 @@ final class JobOnlyBenchmark {
               .setStake(0.0)
               .setRegisteredAt(Instant.ofEpochMilli(at))
               .build();
-      return InputEvent.ofAgent(position("agents", index, at), identity);
+      return InputEvent.ofAgent(
+          position("agents", index, at), LocalStack.authority().sign(identity));
     }
   }
 

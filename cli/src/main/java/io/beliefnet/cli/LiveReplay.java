@@ -153,9 +153,10 @@ final class LiveReplay {
 
   private Agent register(String worker, long at) {
     AgentKey key = AgentKey.fromSeed(worker.hashCode());
-    client.register(
+    client.issue(
         new AgentRegistration(worker, worker, IdentityTier.VERIFIED, 0, Instant.ofEpochMilli(at)),
-        key);
+        key.publicKey(),
+        LocalStack.authority());
     return client.agent(worker, key);
   }
 

@@ -16,6 +16,7 @@ import io.beliefnet.registry.SchemaRegistryClient;
 import io.beliefnet.sdk.AgentRegistration;
 import io.beliefnet.sdk.BeliefClient;
 import io.beliefnet.signing.AgentKey;
+import io.beliefnet.signing.IdentityAuthority;
 import io.beliefnet.topics.Topic;
 import io.beliefnet.topics.TopicNames;
 import java.io.IOException;
@@ -79,6 +80,12 @@ final class LocalStack implements AutoCloseable {
   /** How often the embedded job checkpoints, and so commits its output. */
   static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(2);
 
+  /** The identity authority the local job trusts: it issues every local registration. */
+  static final String AUTHORITY = "local-authority";
+
+  /** Where in the state folder the development authority's private key is saved (PKCS#8 PEM). */
+  static final String AUTHORITY_KEY_FILE = "authority.key";
+
   /** The resolver the local job trusts; registered when the stack starts. */
   static final String RESOLVER = "local-resolver";
 
@@ -135,6 +142,7 @@ final class LocalStack implements AutoCloseable {
       throws Exception {
     StateFolderLock lock = StateFolderLock.acquire(stateDir);
     wipe(stateDir);
+    authority().key().save(stateDir.resolve(AUTHORITY_KEY_FILE));
     KafkaBroker broker = KafkaBroker.start(stateDir.resolve("kafka"), BROKER_PORT);
     NetworkTopics.create(broker.bootstrapServers(), PARTITIONS);
     DevSchemaRegistryServer registry =
@@ -155,7 +163,7 @@ final class LocalStack implements AutoCloseable {
     Configuration jobOptions = new Configuration();
     jobOptions.set(BeliefJobOptions.BOOTSTRAP_SERVERS, broker.bootstrapServers());
     jobOptions.set(BeliefJobOptions.SCHEMA_REGISTRY_URL, registry.url());
-    jobOptions.set(BeliefJobOptions.RESOLVERS, List.of(RESOLVER));
+    trustTheDevelopmentAuthorities(jobOptions);
     BeliefJobConfig config = BeliefJobConfig.from(jobOptions);
 
     int restPort = LoopbackPorts.preferred(FLINK_PORT);
@@ -171,6 +179,22 @@ final class LocalStack implements AutoCloseable {
     RunningJob.awaitAllTasksRunning(restUrl(restPort), job.getJobID(), Duration.ofMinutes(2));
     new LocalEndpoints(broker.bootstrapServers(), registry.url()).writeTo(stateDir);
     return new LocalStack(stateDir, lock, broker, registry, dashboard, job, restPort, metricsPort);
+  }
+
+  /**
+   * The development identity authority the local job trusts, whose key is derived from a fixed seed
+   * and saved in the state folder ({@link #AUTHORITY_KEY_FILE}) for tools in other languages.
+   * Anyone can derive it, so anyone can register anything with it: fine for a development stack and
+   * nothing else.
+   */
+  static IdentityAuthority authority() {
+    return new IdentityAuthority(AUTHORITY, AgentKey.fromSeed(AUTHORITY.hashCode()));
+  }
+
+  /** Makes a job trust {@link #authority()}'s registrations and {@link #RESOLVER}'s outcomes. */
+  static void trustTheDevelopmentAuthorities(Configuration jobOptions) {
+    jobOptions.set(BeliefJobOptions.IDENTITY_AUTHORITIES, List.of(authority().trustEntry()));
+    jobOptions.set(BeliefJobOptions.RESOLVERS, List.of(RESOLVER));
   }
 
   /**
@@ -202,8 +226,10 @@ final class LocalStack implements AutoCloseable {
 
   /** Registers {@link #RESOLVER} with its development key. */
   static void registerResolver(BeliefClient client) {
-    client.register(
-        new AgentRegistration(RESOLVER, RESOLVER, IdentityTier.ATTESTED, 0), resolverKey());
+    client.issue(
+        new AgentRegistration(RESOLVER, RESOLVER, IdentityTier.ATTESTED, 0),
+        resolverKey().publicKey(),
+        authority());
   }
 
   /** Flink's settings for the embedded cluster: RocksDB, incremental checkpoints, small memory. */

@@ -4,6 +4,7 @@ import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.sdk.AgentRegistration;
 import io.beliefnet.sdk.BeliefClient;
 import io.beliefnet.signing.AgentKey;
+import io.beliefnet.signing.IdentityAuthority;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -17,13 +18,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code belief register}: a new agent identity with a new key. */
+/**
+ * {@code belief register}: the identity authority's side. Issues an agent a new key (a first
+ * registration, or a rotation), or revokes its key.
+ */
 @Command(
     name = "register",
     mixinStandardHelpOptions = true,
     description = {
-      "Creates an Ed25519 key, saves its private half to the key file (readable by you only) and"
-          + " registers the agent with the public half on topic agents. Prints the public key."
+      "As an identity authority: creates an Ed25519 key for the agent, saves its private half to"
+          + " the key file (readable by you only) and issues the agent's registration with the"
+          + " public half on topic agents, signed with the authority's key. Registering again"
+          + " with another key file rotates the key; --revoke revokes the key in the key file."
+          + " Prints the public key."
     })
 final class RegisterCommand implements Callable<Integer> {
 
@@ -55,8 +62,32 @@ final class RegisterCommand implements Callable<Integer> {
   @Option(
       names = "--key-file",
       description =
-          "Where to save the private key (default: .belief/keys/<agent>.key); must not exist.")
+          "The agent's private key file (default: .belief/keys/<agent>.key); must not exist,"
+              + " unless with --revoke.")
   Path keyFile;
+
+  @Option(
+      names = "--revoke",
+      description = "Revoke the key in the key file instead of issuing a new one.")
+  boolean revoke;
+
+  @Option(
+      names = "--authority-id",
+      defaultValue = LocalStack.AUTHORITY,
+      description =
+          "Id of the identity authority, as the job trusts it (default: ${DEFAULT-VALUE}).")
+  String authorityId;
+
+  @Option(
+      names = "--authority-key",
+      description =
+          "The authority's private key file (default: the development authority of the local"
+              + " stack run in this folder, "
+              + LocalEndpoints.DEFAULT_STATE_FOLDER
+              + "/"
+              + LocalStack.AUTHORITY_KEY_FILE
+              + ").")
+  Path authorityKey;
 
   @Override
   public Integer call() throws IOException {
@@ -66,7 +97,25 @@ final class RegisterCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+    IdentityAuthority authority =
+        new IdentityAuthority(
+            authorityId,
+            AgentKeyFiles.loadOr(
+                spec.commandLine(),
+                authorityKey != null
+                    ? authorityKey
+                    : LocalEndpoints.DEFAULT_STATE_DIR.resolve(LocalStack.AUTHORITY_KEY_FILE),
+                "pass the identity authority's --authority-key, or run this where 'bin/belief"
+                    + " local' runs: its development authority's key is there"));
     Path file = AgentKeyFiles.resolve(keyFile, agentId);
+    if (revoke) {
+      AgentKey key = AgentKeyFiles.load(spec.commandLine(), file, agentId);
+      try (BeliefClient client = network.client()) {
+        client.revoke(registration, key.publicKey(), authority);
+      }
+      System.out.printf("revoked the key of agent %s in %s%n", agentId, file);
+      return 0;
+    }
     AgentKey key = AgentKey.generate();
     try {
       key.save(file);
@@ -76,14 +125,14 @@ final class RegisterCommand implements Callable<Integer> {
           "key file " + file + " exists already: pass another --key-file, or remove it");
     }
     try (BeliefClient client = network.client()) {
-      client.register(registration, key);
+      client.issue(registration, key.publicKey(), authority);
     } catch (RuntimeException notRegistered) {
       Files.delete(file); // a key nobody registered is of no use
       throw notRegistered;
     }
     System.out.printf(
-        "registered agent %s (tier %s, controller %s, stake %s)%n",
-        agentId, tier, controller, stake);
+        "registered agent %s (tier %s, controller %s, stake %s), issued by %s%n",
+        agentId, tier, controller, stake, authorityId);
     System.out.println(
         "public key (X.509, base64): "
             + Base64.getEncoder().encodeToString(key.publicKey().array()));

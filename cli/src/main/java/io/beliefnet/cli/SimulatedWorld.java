@@ -94,9 +94,10 @@ final class SimulatedWorld implements AutoCloseable {
   void registerAgents() {
     for (Member agent : agents) {
       String controller = agent.kind() == Kind.COPIER ? "copy-desk" : agent.id();
-      client.register(
+      client.issue(
           new AgentRegistration(agent.id(), controller, agent.tier(), agent.stake()),
-          keys.get(agent.id()));
+          keys.get(agent.id()).publicKey(),
+          LocalStack.authority());
     }
   }
 

@@ -77,8 +77,10 @@ class AgentSdkIT {
   @Test
   void aClaimPublishedThroughTheSdkComesBackAsABelief() {
     AgentKey key = AgentKey.generate();
-    client.register(
-        new AgentRegistration("bridge-sensor", "city-sensors", IdentityTier.VERIFIED, 0), key);
+    client.issue(
+        new AgentRegistration("bridge-sensor", "city-sensors", IdentityTier.VERIFIED, 0),
+        key.publicKey(),
+        LocalStack.authority());
 
     try (BeliefTable beliefs = client.subscribeBeliefs()) {
       List<Belief> heard = new ArrayList<>();
@@ -131,6 +133,8 @@ class AgentSdkIT {
             stack.bootstrapServers(),
             "--registry",
             stack.registryUrl(),
+            "--authority-key",
+            stateDir.resolve("stack").resolve(LocalStack.AUTHORITY_KEY_FILE).toString(),
             "--agent-id",
             "python-sensor",
             "--claims",
@@ -160,7 +164,7 @@ class AgentSdkIT {
 
     String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(check.waitFor()).as(output).isZero();
-    assertThat(output).contains("3 vectors match");
+    assertThat(output).contains("4 vectors match");
   }
 
   private static void assumePythonPackages() throws Exception {

@@ -52,7 +52,9 @@ class DeploymentFilesTest {
     assertThat(command.subList(0, 3))
         .containsExactly("standalone-job", "--job-classname", KafkaBeliefJob.class.getName());
     assertThat(jobOptions(command.subList(3, command.size())))
-        .containsEntry(BeliefJobOptions.RESOLVERS.key(), LocalStack.RESOLVER);
+        .containsEntry(BeliefJobOptions.RESOLVERS.key(), LocalStack.RESOLVER)
+        .containsEntry(
+            BeliefJobOptions.IDENTITY_AUTHORITIES.key(), LocalStack.authority().trustEntry());
     String flinkProperties = jobManager.path("environment").path("FLINK_PROPERTIES").asText();
     assertThat(flinkProperties)
         .contains("execution.checkpointing.interval:")

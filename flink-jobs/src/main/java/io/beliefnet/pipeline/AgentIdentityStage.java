@@ -170,18 +170,36 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
   }
 
   /**
-   * Stores the new identity. Revoking the current key tells each domain the agent claimed in; a
-   * registration whose key cannot verify anything is refused, since it would lock the agent out.
+   * Stores the new identity if a trusted authority signed it and it is newer than the current one.
+   * Revoking the current key tells each domain the agent claimed in; a registration whose key
+   * cannot verify anything is refused, since it would lock the agent out.
    */
   private void register(InputEvent event, Context context, Collector<InputEvent> out)
       throws Exception {
     AgentIdentity registered = event.agent;
+    Verdict vouched = policy.authorities().verify(registered);
+    if (vouched != Verdict.VALID) {
+      reject(
+          event,
+          context,
+          vouched == Verdict.UNSIGNED ? RejectionReason.UNSIGNED : RejectionReason.BAD_SIGNATURE,
+          IdentityRefusals.notVouched(registered, policy.authorities()));
+      return;
+    }
     if (!registered.getRevoked() && !SignatureCheck.usable(registered.getPublicKey())) {
       reject(
           event, context, RejectionReason.INVALID_RECORD, IdentityRefusals.unusableKey(registered));
       return;
     }
     AgentIdentity current = identity.value();
+    if (current != null && !registered.getRegisteredAt().isAfter(current.getRegisteredAt())) {
+      reject(
+          event,
+          context,
+          RejectionReason.SUPERSEDED,
+          IdentityRefusals.notNewer(registered, current));
+      return;
+    }
     if (registered.getRevoked() && current != null && !current.getRevoked()) {
       for (String domain : domains.keys()) {
         out.collect(InputEvent.revocation(event.source, current, domain));

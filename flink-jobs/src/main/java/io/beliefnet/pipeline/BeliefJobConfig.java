@@ -2,6 +2,7 @@ package io.beliefnet.pipeline;
 
 import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.model.ModelParameters;
+import io.beliefnet.pipeline.trust.IdentityAuthorities;
 import io.beliefnet.pipeline.trust.TrustPolicy;
 import io.beliefnet.topics.KafkaClientProperties;
 import io.beliefnet.topics.Topic;
@@ -76,6 +77,7 @@ public record BeliefJobConfig(
 
   private static TrustPolicy trustPolicy(Configuration configuration) {
     return new TrustPolicy(
+        IdentityAuthorities.of(configuration.get(BeliefJobOptions.IDENTITY_AUTHORITIES)),
         Set.copyOf(configuration.get(BeliefJobOptions.RESOLVERS)),
         perTier(configuration, BeliefJobOptions.CLAIMS_PER_SECOND),
         configuration.get(BeliefJobOptions.CLAIM_BURST));

@@ -92,6 +92,17 @@ public final class BeliefJobOptions {
                   + " not move event time; a claim's Kafka timestamp must be this close to its"
                   + " signed event time.");
 
+  public static final ConfigOption<List<String>> IDENTITY_AUTHORITIES =
+      ConfigOptions.key("trust.identity-authorities")
+          .stringType()
+          .asList()
+          .defaultValues()
+          .withDescription(
+              "The identity authorities whose signed registrations the job applies, separated by"
+                  + " `;`: `id=key`, the key being the authority's Ed25519 public key as 64 hex"
+                  + " digits. Registrations nobody listed signed are rejected; none are accepted"
+                  + " until this is set.");
+
   public static final ConfigOption<List<String>> RESOLVERS =
       ConfigOptions.key("trust.resolvers")
           .stringType()
@@ -190,6 +201,7 @@ public final class BeliefJobOptions {
                 MAX_CLOCK_SKEW,
                 RESOLVED_RETENTION,
                 OPEN_RETENTION,
+                IDENTITY_AUTHORITIES,
                 RESOLVERS,
                 CLAIM_BURST,
                 UNVERIFIED_TOTAL_WEIGHT,

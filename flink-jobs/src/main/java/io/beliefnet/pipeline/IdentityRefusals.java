@@ -2,6 +2,7 @@ package io.beliefnet.pipeline;
 
 import io.beliefnet.avro.AgentIdentity;
 import io.beliefnet.avro.IdentityTier;
+import io.beliefnet.pipeline.trust.IdentityAuthorities;
 import io.beliefnet.pipeline.trust.TrustPolicy;
 
 /** Why the identity stage refuses a record, phrased for the agent's operator with the fix. */
@@ -31,6 +32,32 @@ final class IdentityRefusals {
         + event.domain()
         + ": only the agents trust.resolvers lists"
         + " for that domain may publish its outcomes";
+  }
+
+  static String notVouched(AgentIdentity registration, IdentityAuthorities authorities) {
+    String authority = registration.getAuthorityId();
+    return "registration of agent '"
+        + registration.getAgentId()
+        + "' "
+        + (registration.getAuthoritySignature() == null || authority == null
+            ? "carries no identity authority's signature"
+            : authorities.trusts(authority)
+                ? "does not verify under the key of identity authority '" + authority + "'"
+                : "names identity authority '"
+                    + authority
+                    + "', which trust.identity-authorities does not list")
+        + ": registrations take effect only when an authority the job trusts issues them"
+        + " (docs/SIGNING.md, 'Registrations')";
+  }
+
+  static String notNewer(AgentIdentity registration, AgentIdentity current) {
+    return "registration of agent '"
+        + registration.getAgentId()
+        + "' made at "
+        + registration.getRegisteredAt()
+        + " is not newer than its current one, made at "
+        + current.getRegisteredAt()
+        + ": an old registration cannot be replayed; to change the identity, issue a new one";
   }
 
   static String unknownAgent(InputEvent event, AgentIdentity current) {

@@ -1,5 +1,6 @@
 package io.beliefnet.pipeline;
 
+import static io.beliefnet.pipeline.TestRecords.AUTHORITY;
 import static io.beliefnet.pipeline.TestRecords.agent;
 import static io.beliefnet.pipeline.TestRecords.claim;
 import static io.beliefnet.pipeline.TestRecords.input;
@@ -14,7 +15,9 @@ import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.avro.Outcome;
 import io.beliefnet.avro.Rejected;
 import io.beliefnet.avro.RejectionReason;
+import io.beliefnet.pipeline.trust.IdentityAuthorities;
 import io.beliefnet.pipeline.trust.TrustPolicy;
+import io.beliefnet.signing.IdentityAuthority;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +33,11 @@ import org.junit.jupiter.api.Test;
 class AgentIdentityStageTest {
 
   private static final TrustPolicy POLICY =
-      new TrustPolicy(Set.of("inspector"), TrustPolicy.defaultClaimRates(), Duration.ofSeconds(10));
+      new TrustPolicy(
+          IdentityAuthorities.of(List.of(AUTHORITY.trustEntry())),
+          Set.of("inspector"),
+          TrustPolicy.defaultClaimRates(),
+          Duration.ofSeconds(10));
 
   private KeyedOneInputStreamOperatorTestHarness<String, InputEvent, InputEvent> harness;
 
@@ -103,7 +110,7 @@ class AgentIdentityStageTest {
     AgentIdentity revoked = agent("alice", IdentityTier.VERIFIED, 150);
     revoked.setRevoked(true);
     push(InputEvent.ofAgent(input("agents", 0, 100), agent("alice", IdentityTier.VERIFIED, 100)));
-    push(InputEvent.ofAgent(input("agents", 1, 150), revoked));
+    push(InputEvent.ofAgent(input("agents", 1, 150), AUTHORITY.sign(revoked)));
     push(InputEvent.ofClaim(input("claims", 0, 200), signed(claim("alice", "p", 200, 0.8))));
 
     harness.processWatermark(300);
@@ -138,7 +145,7 @@ class AgentIdentityStageTest {
     AgentIdentity rotated = agent("alice", IdentityTier.VERIFIED, 150);
     rotated.setPublicKey(key("alice-2").publicKey());
     push(InputEvent.ofAgent(input("agents", 0, 100), agent("alice", IdentityTier.VERIFIED, 100)));
-    push(InputEvent.ofAgent(input("agents", 1, 150), rotated));
+    push(InputEvent.ofAgent(input("agents", 1, 150), AUTHORITY.sign(rotated)));
     push(InputEvent.ofClaim(input("claims", 0, 200), signed(claim("alice", "p", 200, 0.8))));
     push(
         InputEvent.ofClaim(
@@ -153,10 +160,59 @@ class AgentIdentityStageTest {
   }
 
   @Test
+  void onlyRegistrationsATrustedAuthoritySignedTakeEffect() throws Exception {
+    AgentIdentity unsigned = agent("alice", IdentityTier.ATTESTED, 100);
+    unsigned.setAuthoritySignature(null);
+    AgentIdentity selfIssued =
+        new IdentityAuthority("test-authority", key("alice"))
+            .sign(agent("alice", IdentityTier.ATTESTED, 101));
+    AgentIdentity byAStranger =
+        new IdentityAuthority("elsewhere", key("elsewhere"))
+            .sign(agent("alice", IdentityTier.ATTESTED, 102));
+    AgentIdentity altered = agent("alice", IdentityTier.VERIFIED, 103);
+    altered.setStake(1_000_000.0);
+    push(InputEvent.ofAgent(input("agents", 0, 100), unsigned));
+    push(InputEvent.ofAgent(input("agents", 1, 101), selfIssued));
+    push(InputEvent.ofAgent(input("agents", 2, 102), byAStranger));
+    push(InputEvent.ofAgent(input("agents", 3, 103), altered));
+    push(InputEvent.ofClaim(input("claims", 0, 200), signed(claim("alice", "p", 200, 0.8))));
+
+    harness.processWatermark(300);
+
+    assertThat(outputs()).isEmpty();
+    assertThat(rejections())
+        .extracting(Rejected::getReasonCode)
+        .containsExactly(
+            RejectionReason.UNSIGNED,
+            RejectionReason.BAD_SIGNATURE,
+            RejectionReason.BAD_SIGNATURE,
+            RejectionReason.BAD_SIGNATURE,
+            RejectionReason.UNKNOWN_AGENT);
+    assertThat(rejections().get(2).getReason()).contains("does not list");
+  }
+
+  @Test
+  void anOlderRegistrationCannotUndoARevocation() throws Exception {
+    AgentIdentity revoked = agent("alice", IdentityTier.VERIFIED, 150);
+    revoked.setRevoked(true);
+    push(InputEvent.ofAgent(input("agents", 0, 100), agent("alice", IdentityTier.VERIFIED, 100)));
+    push(InputEvent.ofAgent(input("agents", 1, 150), AUTHORITY.sign(revoked)));
+    push(InputEvent.ofAgent(input("agents", 2, 160), agent("alice", IdentityTier.VERIFIED, 100)));
+    push(InputEvent.ofClaim(input("claims", 0, 200), signed(claim("alice", "p", 200, 0.8))));
+
+    harness.processWatermark(300);
+
+    assertThat(outputs()).isEmpty();
+    assertThat(rejections())
+        .extracting(Rejected::getReasonCode)
+        .containsExactly(RejectionReason.SUPERSEDED, RejectionReason.UNKNOWN_AGENT);
+  }
+
+  @Test
   void aRegistrationWithAnUnusableKeyIsRefused() throws Exception {
     AgentIdentity garbled = agent("alice", IdentityTier.VERIFIED, 100);
     garbled.setPublicKey(ByteBuffer.wrap(new byte[44]));
-    push(InputEvent.ofAgent(input("agents", 0, 100), garbled));
+    push(InputEvent.ofAgent(input("agents", 0, 100), AUTHORITY.sign(garbled)));
     push(InputEvent.ofClaim(input("claims", 0, 200), signed(claim("alice", "p", 200, 0.8))));
 
     harness.processWatermark(300);
@@ -248,7 +304,7 @@ class AgentIdentityStageTest {
     push(
         InputEvent.ofClaim(
             input("claims", 1, 201), signed(claim("alice", "q", 201, 0.8).setDomain("lab/qc"))));
-    push(InputEvent.ofAgent(input("agents", 1, 300), revoked));
+    push(InputEvent.ofAgent(input("agents", 1, 300), AUTHORITY.sign(revoked)));
 
     harness.processWatermark(400);
 

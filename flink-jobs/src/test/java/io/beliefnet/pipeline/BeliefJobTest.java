@@ -38,7 +38,7 @@ class BeliefJobTest {
   private static BeliefJob job() {
     List<ScriptedEvent> script = ScriptedWorld.script(1);
     Configuration options = new Configuration();
-    options.set(BeliefJobOptions.RESOLVERS, List.of(ScriptedWorld.RESOLVER));
+    TestRecords.trustTheTestAuthorities(options);
     BeliefJobConfig config = BeliefJobConfig.from(options);
     return new BeliefJob(
         ScriptSource.of(script, config),

@@ -11,7 +11,6 @@ import io.beliefnet.pipeline.kafka.AvroKafkaSerializer;
 import io.beliefnet.registry.DevSchemaRegistryServer;
 import io.beliefnet.topics.Topic;
 import java.nio.file.Path;
-import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -33,7 +32,7 @@ final class FeedbackLoop implements AutoCloseable {
     Configuration options = new Configuration();
     options.set(BeliefJobOptions.BOOTSTRAP_SERVERS, broker.bootstrapServers());
     options.set(BeliefJobOptions.SCHEMA_REGISTRY_URL, registry.url());
-    options.set(BeliefJobOptions.RESOLVERS, List.of(ScriptedWorld.RESOLVER));
+    TestRecords.trustTheTestAuthorities(options);
     this.config = BeliefJobConfig.from(options);
   }
 

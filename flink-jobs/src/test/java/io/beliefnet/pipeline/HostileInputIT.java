@@ -2,11 +2,13 @@ package io.beliefnet.pipeline;
 
 import static io.beliefnet.pipeline.TestRecords.agent;
 import static io.beliefnet.pipeline.TestRecords.claim;
+import static io.beliefnet.pipeline.TestRecords.key;
 import static io.beliefnet.pipeline.TestRecords.outcome;
 import static io.beliefnet.pipeline.TestRecords.signed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.beliefnet.avro.AgentDelta;
+import io.beliefnet.avro.AgentIdentity;
 import io.beliefnet.avro.Claim;
 import io.beliefnet.avro.Feedback;
 import io.beliefnet.avro.IdentityTier;
@@ -16,6 +18,7 @@ import io.beliefnet.avro.RejectionReason;
 import io.beliefnet.kafka.KafkaBroker;
 import io.beliefnet.kafka.KafkaBrokerExtension;
 import io.beliefnet.registry.ConfluentWireFormat;
+import io.beliefnet.signing.IdentityAuthority;
 import io.beliefnet.topics.Topic;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -252,6 +255,28 @@ class HostileInputIT {
             "relabelled outcomes",
             c -> c.setOutcomes(List.of("yes", "no")),
             RejectionReason.INVALID_RECORD);
+
+        AgentIdentity selfDeclared = agent(AGENT, IdentityTier.ATTESTED, tick());
+        selfDeclared.setStake(1e9);
+        selfDeclared.setAuthoritySignature(null);
+        add(
+            "self-declared registration",
+            Topic.AGENTS,
+            run.encode(Topic.AGENTS, selfDeclared),
+            EnumSet.of(RejectionReason.UNSIGNED));
+        AgentIdentity selfIssued = agent(AGENT, IdentityTier.ATTESTED, tick());
+        add(
+            "registration issued by its own agent",
+            Topic.AGENTS,
+            run.encode(
+                Topic.AGENTS,
+                new IdentityAuthority(TestRecords.AUTHORITY.id(), key(AGENT)).sign(selfIssued)),
+            EnumSet.of(RejectionReason.BAD_SIGNATURE));
+        add(
+            "replayed registration",
+            Topic.AGENTS,
+            run.encode(Topic.AGENTS, agent(AGENT, IdentityTier.VERIFIED, T + 1)),
+            EnumSet.of(RejectionReason.SUPERSEDED));
 
         Outcome unknownLabel = outcome("bridge-1", "maybe-" + i, tick());
         add(

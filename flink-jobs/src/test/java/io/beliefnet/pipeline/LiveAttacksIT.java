@@ -213,7 +213,7 @@ class LiveAttacksIT {
     identity.setStake(r.stake());
     identity.setPublicKey(TestRecords.key(r.key()).publicKey());
     identity.setRevoked(r.revoked());
-    return new ScriptedEvent(Topic.AGENTS, r.agent(), identity, at);
+    return new ScriptedEvent(Topic.AGENTS, r.agent(), TestRecords.AUTHORITY.sign(identity), at);
   }
 
   private static void schedule(

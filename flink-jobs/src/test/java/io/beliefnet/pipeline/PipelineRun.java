@@ -94,7 +94,7 @@ final class PipelineRun implements AutoCloseable {
     options.set(BeliefJobOptions.SCHEMA_REGISTRY_URL, registry.url());
     options.set(BeliefJobOptions.GROUP_ID, prefix + "job");
     options.set(BeliefJobOptions.TRANSACTIONAL_ID_PREFIX, prefix + "job");
-    options.set(BeliefJobOptions.RESOLVERS, List.of(ScriptedWorld.RESOLVER));
+    TestRecords.trustTheTestAuthorities(options);
     config = BeliefJobConfig.from(options);
     valueSerializer = new AvroWireSerializer<>(HttpSchemaRegistryClient.connect(registry.url()));
     producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), valueSerializer);

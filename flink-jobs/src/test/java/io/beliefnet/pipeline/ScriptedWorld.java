@@ -84,15 +84,16 @@ final class ScriptedWorld {
 
   private void register(Agent agent, boolean revoked) {
     AgentIdentity identity =
-        AgentIdentity.newBuilder()
-            .setAgentId(agent.id())
-            .setPublicKey(TestRecords.key(agent.id()).publicKey())
-            .setRevoked(revoked)
-            .setTier(agent.tier())
-            .setController(agent.controller())
-            .setStake(agent.tier() == IdentityTier.ATTESTED ? 10.0 : 0.0)
-            .setRegisteredAt(Instant.ofEpochMilli(tick()))
-            .build();
+        TestRecords.AUTHORITY.sign(
+            AgentIdentity.newBuilder()
+                .setAgentId(agent.id())
+                .setPublicKey(TestRecords.key(agent.id()).publicKey())
+                .setRevoked(revoked)
+                .setTier(agent.tier())
+                .setController(agent.controller())
+                .setStake(agent.tier() == IdentityTier.ATTESTED ? 10.0 : 0.0)
+                .setRegisteredAt(Instant.ofEpochMilli(tick()))
+                .build());
     events.add(new ScriptedEvent(Topic.AGENTS, agent.id(), identity, clock));
   }
 

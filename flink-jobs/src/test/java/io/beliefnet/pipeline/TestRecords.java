@@ -5,14 +5,21 @@ import io.beliefnet.avro.Claim;
 import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.avro.Outcome;
 import io.beliefnet.signing.AgentKey;
+import io.beliefnet.signing.IdentityAuthority;
 import java.time.Instant;
 import java.util.List;
+import org.apache.flink.configuration.Configuration;
 
 /**
  * Input records for tests; event time doubles as the Kafka timestamp. Every agent (and resolver)
- * has a fixed key derived from its id, registered by {@link #agent} and used by {@link #signed}.
+ * has a fixed key derived from its id, registered by {@link #agent} (issued by {@link #AUTHORITY})
+ * and used by {@link #signed}.
  */
 public final class TestRecords {
+
+  /** The identity authority the tests' jobs trust. */
+  public static final IdentityAuthority AUTHORITY =
+      new IdentityAuthority("test-authority", AgentKey.fromSeed("test-authority".hashCode()));
 
   private TestRecords() {}
 
@@ -27,15 +34,23 @@ public final class TestRecords {
         .setEventTime(Instant.ofEpochMilli(eventTime));
   }
 
+  /** Makes a job trust {@link #AUTHORITY}'s registrations and {@link ScriptedWorld#RESOLVER}. */
+  public static void trustTheTestAuthorities(Configuration options) {
+    options.set(BeliefJobOptions.IDENTITY_AUTHORITIES, List.of(AUTHORITY.trustEntry()));
+    options.set(BeliefJobOptions.RESOLVERS, List.of(ScriptedWorld.RESOLVER));
+  }
+
+  /** The registration of {@code agent} with its key, issued by {@link #AUTHORITY}. */
   public static AgentIdentity agent(String agent, IdentityTier tier, long registeredAt) {
-    return AgentIdentity.newBuilder()
-        .setAgentId(agent)
-        .setPublicKey(key(agent).publicKey())
-        .setTier(tier)
-        .setController("controller-of-" + agent)
-        .setStake(0.0)
-        .setRegisteredAt(Instant.ofEpochMilli(registeredAt))
-        .build();
+    return AUTHORITY.sign(
+        AgentIdentity.newBuilder()
+            .setAgentId(agent)
+            .setPublicKey(key(agent).publicKey())
+            .setTier(tier)
+            .setController("controller-of-" + agent)
+            .setStake(0.0)
+            .setRegisteredAt(Instant.ofEpochMilli(registeredAt))
+            .build());
   }
 
   public static Outcome outcome(String proposition, String label, long observedAt) {

@@ -170,6 +170,11 @@ public final class AgentKey {
     return existing;
   }
 
+  /** The raw 32-byte public key in hex, as configuration names a trusted key. */
+  public String publicKeyHex() {
+    return HexFormat.of().formatHex(publicKey);
+  }
+
   /** The public key as registered on the {@code agents} topic (X.509, 44 bytes). */
   public ByteBuffer publicKey() {
     return ByteBuffer.wrap(VerifyingKey.x509(publicKey));
@@ -211,7 +216,7 @@ public final class AgentKey {
     return List.copyOf(claims);
   }
 
-  private byte[] signature(byte[] content) {
+  byte[] signature(byte[] content) {
     byte[] signature = new byte[Ed25519.SIGNATURE_SIZE];
     Ed25519.sign(seed, 0, publicKey, 0, content, 0, content.length, signature, 0);
     return signature;

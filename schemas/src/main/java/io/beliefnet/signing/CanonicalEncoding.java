@@ -1,5 +1,6 @@
 package io.beliefnet.signing;
 
+import io.beliefnet.avro.AgentIdentity;
 import io.beliefnet.avro.Claim;
 import io.beliefnet.avro.Outcome;
 import java.io.ByteArrayOutputStream;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The bytes an agent signs: the content of a claim or outcome in a fixed, language-neutral layout
@@ -15,6 +17,7 @@ import java.util.List;
  *
  * <ul>
  *   <li>string: unsigned 32-bit byte length, then the UTF-8 bytes;
+ *   <li>bytes: unsigned 32-bit length, then the bytes;
  *   <li>long: signed 64-bit; double: the IEEE 754 binary64 bits as a 64-bit integer;
  *   <li>boolean: one byte, 0 or 1;
  *   <li>list: unsigned 32-bit count, then the items;
@@ -28,14 +31,18 @@ import java.util.List;
  * of strings); neither its signature nor its batch proof. An outcome is the string {@code
  * beliefnet/outcome/v1}, then outcomeId, propositionId, domain, outcome, resolverId (strings) and
  * observedAt (epoch milliseconds). What a batch signature covers is the string {@code
- * beliefnet/claim-batch/v1}, then the batch's root (a hash). The leading tags keep a signature of
- * one kind from being valid for another.
+ * beliefnet/claim-batch/v1}, then the batch's root (a hash). A registration, which its identity
+ * authority signs, is the string {@code beliefnet/registration/v1}, then agentId (string),
+ * publicKey (bytes), tier (its symbol, a string), controller (string), stake (double), registeredAt
+ * (epoch milliseconds), revoked (boolean) and authorityId (string). The leading tags keep a
+ * signature of one kind from being valid for another.
  */
 public final class CanonicalEncoding {
 
   static final String CLAIM_TAG = "beliefnet/claim/v1";
   static final String OUTCOME_TAG = "beliefnet/outcome/v1";
   static final String BATCH_TAG = "beliefnet/claim-batch/v1";
+  static final String REGISTRATION_TAG = "beliefnet/registration/v1";
 
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
   private final DataOutputStream out = new DataOutputStream(bytes);
@@ -79,6 +86,28 @@ public final class CanonicalEncoding {
     encoding.string(outcome.getOutcome());
     encoding.string(outcome.getResolverId());
     encoding.integer(outcome.getObservedAt().toEpochMilli());
+    return encoding.bytes.toByteArray();
+  }
+
+  /**
+   * What an identity authority signs of {@code registration}: everything but its signature.
+   *
+   * @throws NullPointerException if the registration names no authority
+   */
+  public static byte[] of(AgentIdentity registration) {
+    CanonicalEncoding encoding = new CanonicalEncoding();
+    encoding.string(REGISTRATION_TAG);
+    encoding.string(registration.getAgentId());
+    byte[] publicKey = Bytes.of(registration.getPublicKey());
+    encoding.count(publicKey.length);
+    encoding.raw(publicKey);
+    encoding.string(registration.getTier().name());
+    encoding.string(registration.getController());
+    encoding.real(registration.getStake());
+    encoding.integer(registration.getRegisteredAt().toEpochMilli());
+    encoding.flag(registration.getRevoked());
+    encoding.string(
+        Objects.requireNonNull(registration.getAuthorityId(), "the registration's authority id"));
     return encoding.bytes.toByteArray();
   }
 

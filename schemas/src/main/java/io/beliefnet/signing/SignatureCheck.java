@@ -1,5 +1,6 @@
 package io.beliefnet.signing;
 
+import io.beliefnet.avro.AgentIdentity;
 import io.beliefnet.avro.Claim;
 import io.beliefnet.avro.ClaimBatchProof;
 import io.beliefnet.avro.Outcome;
@@ -64,6 +65,16 @@ public final class SignatureCheck {
       return Verdict.UNSIGNED;
     }
     return verdict(key.verifies(Bytes.of(outcome.getSignature()), CanonicalEncoding.of(outcome)));
+  }
+
+  /** The verdict on {@code registration} under {@code authority}, the key of its authority. */
+  public static Verdict verify(AgentIdentity registration, VerifyingKey authority) {
+    if (unsigned(registration.getAuthoritySignature()) || registration.getAuthorityId() == null) {
+      return Verdict.UNSIGNED;
+    }
+    return verdict(
+        authority.verifies(
+            Bytes.of(registration.getAuthoritySignature()), CanonicalEncoding.of(registration)));
   }
 
   /**

@@ -50,6 +50,22 @@ public final class VerifyingKey {
         .map(point -> new VerifyingKey(raw, point));
   }
 
+  /**
+   * The key {@code hex} names as 32 raw bytes in hex (how configuration names a trusted key), or
+   * empty unless it is one that {@link #fromX509} accepts.
+   */
+  public static Optional<VerifyingKey> fromHex(String hex) {
+    byte[] raw;
+    try {
+      raw = HexFormat.of().parseHex(hex);
+    } catch (IllegalArgumentException notHex) {
+      return Optional.empty();
+    }
+    return raw.length == Ed25519.PUBLIC_KEY_SIZE
+        ? fromX509(ByteBuffer.wrap(x509(raw)))
+        : Optional.empty();
+  }
+
   /** The X.509 SubjectPublicKeyInfo encoding of the 32-byte Ed25519 public key {@code raw}. */
   static byte[] x509(byte[] raw) {
     byte[] encoded = Arrays.copyOf(X509_PREFIX, X509_LENGTH);

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.beliefnet.avro.AgentIdentity;
 import io.beliefnet.avro.Claim;
+import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.avro.Outcome;
 import io.beliefnet.signing.SignatureCheck.Verdict;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -65,9 +68,23 @@ class SigningVectorsTest {
             .isEqualTo(vector.get("signature").asText());
         assertThat(SignatureCheck.verify(signed, key.publicKey())).isEqualTo(Verdict.VALID);
         checked++;
+      } else if (type.equals("registration")) {
+        JsonNode fields = vector.get("fields");
+        AgentIdentity registration =
+            new IdentityAuthority(fields.get("authorityId").asText(), key)
+                .sign(registration(fields));
+        assertThat(hex(CanonicalEncoding.of(registration)))
+            .isEqualTo(vector.get("signedBytes").asText());
+        assertThat(hex(Bytes.of(registration.getAuthoritySignature())))
+            .isEqualTo(vector.get("signature").asText());
+        assertThat(
+                SignatureCheck.verify(
+                    registration, VerifyingKey.fromX509(key.publicKey()).orElseThrow()))
+            .isEqualTo(Verdict.VALID);
+        checked++;
       }
     }
-    assertThat(checked).isEqualTo(3);
+    assertThat(checked).isEqualTo(4);
   }
 
   @Test
@@ -124,6 +141,18 @@ class SigningVectorsTest {
             fields.get("halfLifeMillis").isNull() ? null : fields.get("halfLifeMillis").asLong())
         .setStake(fields.get("stake").isNull() ? null : fields.get("stake").asDouble())
         .setEvidenceIds(texts(fields.get("evidenceIds")))
+        .build();
+  }
+
+  private static AgentIdentity registration(JsonNode fields) {
+    return AgentIdentity.newBuilder()
+        .setAgentId(fields.get("agentId").asText())
+        .setPublicKey(ByteBuffer.wrap(HEX.parseHex(fields.get("publicKey").asText())))
+        .setTier(IdentityTier.valueOf(fields.get("tier").asText()))
+        .setController(fields.get("controller").asText())
+        .setStake(fields.get("stake").asDouble())
+        .setRegisteredAt(Instant.ofEpochMilli(fields.get("registeredAt").asLong()))
+        .setRevoked(fields.get("revoked").asBoolean())
         .build();
   }
 

@@ -9,10 +9,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Who may publish what, and how fast: the resolvers whose outcomes are accepted, and each identity
- * tier's claim rate. An agent's bucket holds {@code burst} worth of its tier's rate (at least one
- * claim), so a quiet agent may send a burst and then keep to the rate.
+ * Who may publish what, and how fast: the identity authorities whose registrations are applied, the
+ * resolvers whose outcomes are accepted, and each identity tier's claim rate. An agent's bucket
+ * holds {@code burst} worth of its tier's rate (at least one claim), so a quiet agent may send a
+ * burst and then keep to the rate.
  *
+ * @param authorities the identity authorities whose signed registrations are applied
  * @param resolvers the agents allowed to publish outcomes, each as its id (any domain) or as {@code
  *     id|scope}: the domain {@code scope}, or every domain under it when it ends in {@code /}
  *     ({@code inspector|traffic/} resolves {@code traffic/london}); agent ids cannot contain {@code
@@ -21,7 +23,10 @@ import java.util.Set;
  * @param burst how many seconds of the rate an agent may spend at once
  */
 public record TrustPolicy(
-    Set<String> resolvers, Map<IdentityTier, Double> claimsPerSecond, Duration burst)
+    IdentityAuthorities authorities,
+    Set<String> resolvers,
+    Map<IdentityTier, Double> claimsPerSecond,
+    Duration burst)
     implements Serializable {
 
   public TrustPolicy {

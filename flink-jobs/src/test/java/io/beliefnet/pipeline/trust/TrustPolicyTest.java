@@ -3,6 +3,7 @@ package io.beliefnet.pipeline.trust;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +11,7 @@ class TrustPolicyTest {
 
   private final TrustPolicy policy =
       new TrustPolicy(
+          IdentityAuthorities.of(List.of()),
           Set.of("registrar", "inspector|traffic/", "forecaster|weather/uk"),
           TrustPolicy.defaultClaimRates(),
           Duration.ofSeconds(10));
