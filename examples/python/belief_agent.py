@@ -212,12 +212,18 @@ def decode(registry, value):
     return avro.io.DatumReader(schema).read(avro.io.BinaryDecoder(io.BytesIO(value[5:])))
 
 
+# Avro's timestamp-millis and the signed bytes both take whole milliseconds: converting through
+# floating-point seconds can land a microsecond below one and encode the millisecond before it
+_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
+_MILLISECOND = datetime.timedelta(milliseconds=1)
+
+
 def _instant(millis):
-    return datetime.datetime.fromtimestamp(millis / 1000, tz=datetime.timezone.utc)
+    return _EPOCH + millis * _MILLISECOND
 
 
 def _millis(instant):
-    return round(instant.timestamp() * 1000)
+    return (instant - _EPOCH) // _MILLISECOND
 
 
 # --- the agent ------------------------------------------------------------------------------
@@ -277,8 +283,15 @@ def main():
         "revoked": False,
     }
     authority.sign_registration(identity, args.authority_id)
+    # where each record landed, to find its dead letter if the job refuses it
+    positions = {}
+
+    def delivered(what):
+        return lambda error, message: error or positions.update(
+            {("%s-%d@%d" % (message.topic(), message.partition(), message.offset())): what})
+
     producer.produce("agents", key=args.agent_id, value=Writer(registry, "agents").encode(identity),
-                     timestamp=registered_at)
+                     timestamp=registered_at, on_delivery=delivered("registration"))
 
     # claims: keyed by proposition id, each with its event time as Kafka timestamp
     run = uuid.uuid4().hex[:8]
@@ -289,7 +302,7 @@ def main():
     claims = Writer(registry, "claims")
     for c in singles + batched:
         producer.produce("claims", key=c["propositionId"], value=claims.encode(c),
-                         timestamp=_millis(c["eventTime"]))
+                         timestamp=_millis(c["eventTime"]), on_delivery=delivered(c["propositionId"]))
     if producer.flush(30) > 0:
         sys.exit("the broker did not acknowledge every record within 30 s")
 
@@ -323,8 +336,36 @@ def main():
     finally:
         consumer.close()
     if waiting:
-        sys.exit("no belief counts the claims on %s after %.0f s; see 'bin/belief tail rejected"
-                 " --from-beginning' for refused records" % (sorted(waiting), args.timeout))
+        refused = refusals(args.bootstrap_servers, registry, positions)
+        sys.exit("no belief counts the claims on %s after %.0f s%s" % (
+            sorted(waiting), args.timeout,
+            "".join("\n  %s refused: %s" % r for r in refused) or
+            "; see 'bin/belief tail rejected --from-beginning' for refused records"))
+
+
+def refusals(bootstrap_servers, registry, positions):
+    """(what, reason) of each dead letter on rejected for one of positions' records."""
+    consumer = Consumer({
+        "bootstrap.servers": bootstrap_servers,
+        "group.id": "python-agent-refusals-" + uuid.uuid4().hex,
+        "auto.offset.reset": "earliest",
+        "isolation.level": "read_committed",
+        "enable.auto.commit": False,
+    })
+    consumer.subscribe(["rejected"])
+    found = []
+    try:
+        while True:
+            message = consumer.poll(5)
+            if message is None:
+                return found
+            if not message.error():
+                key = message.key().decode("utf-8") if message.key() else ""
+                if key in positions:
+                    dead = decode(registry, message.value())
+                    found.append((positions[key], "%s: %s" % (dead["reasonCode"], dead["reason"])))
+    finally:
+        consumer.close()
 
 
 if __name__ == "__main__":

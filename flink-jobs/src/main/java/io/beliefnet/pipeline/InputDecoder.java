@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Decodes and validates the raw records of one input topic. A record that cannot be decoded or
@@ -31,10 +29,6 @@ import org.slf4j.LoggerFactory;
  * behind the watermark.
  */
 public final class InputDecoder {
-
-  private static final Logger LOG = LoggerFactory.getLogger(InputDecoder.class);
-  private static final Duration FIRST_RETRY_WAIT = Duration.ofMillis(100);
-  private static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(5);
 
   private final long maxClockSkewMillis;
   private final long maxOutOfOrdernessMillis;
@@ -62,7 +56,8 @@ public final class InputDecoder {
     }
     SpecificRecord record;
     try {
-      record = decodeWaitingForRegistry(input);
+      // the record's schema is there, only perhaps not reachable now: refusing it would lose it
+      record = RegistryWait.until(() -> decoder.decode(input.value), input);
     } catch (WireFormatException e) {
       return rejected(input, reasonOf(e), e.getMessage());
     }
@@ -77,41 +72,6 @@ public final class InputDecoder {
       return InputEvent.ofOutcome(input, outcome);
     }
     return InputEvent.ofAgent(input, (AgentIdentity) record);
-  }
-
-  /**
-   * Decodes the record, waiting out a registry that cannot be reached: the record's schema is
-   * there, only not reachable now, so refusing the record would lose it. Waiting holds the source
-   * back (back-pressure) until the registry answers; the wait grows to {@link #MAX_RETRY_WAIT}.
-   * Only schemas never seen before need the registry: the client keeps every one it has fetched.
-   */
-  private SpecificRecord decodeWaitingForRegistry(KafkaInput input) {
-    Duration wait = FIRST_RETRY_WAIT;
-    while (true) {
-      try {
-        return decoder.decode(input.value);
-      } catch (WireFormatException e) {
-        if (e.reason() != WireFormatException.Reason.REGISTRY_UNAVAILABLE) {
-          throw e;
-        }
-        LOG.warn("{} waits {} for the schema registry: {}", input, wait, e.getMessage());
-        sleep(wait);
-        wait = wait.multipliedBy(2);
-        if (wait.compareTo(MAX_RETRY_WAIT) > 0) {
-          wait = MAX_RETRY_WAIT;
-        }
-      }
-    }
-  }
-
-  private static void sleep(Duration wait) {
-    try {
-      Thread.sleep(wait.toMillis());
-    } catch (InterruptedException e) {
-      // the task is being cancelled: stop waiting and let it end
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the schema registry", e);
-    }
   }
 
   private static InputEvent rejected(KafkaInput input, RejectionReason reason, String message) {

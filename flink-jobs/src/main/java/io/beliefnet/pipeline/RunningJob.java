@@ -48,4 +48,23 @@ public final class RunningJob {
     throw new IllegalStateException(
         "the tasks of job " + job + " were not all running within " + patience);
   }
+
+  /**
+   * How many times the job has failed so far, each followed by a restart or the end: the entries of
+   * its exception history, through the Flink REST API at {@code restUrl}.
+   */
+  public static int failures(String restUrl, JobID job) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(restUrl + "/jobs/" + job + "/exceptions")).build();
+    JsonNode history =
+        JSON.readTree(
+                HttpClient.newHttpClient()
+                    .send(request, HttpResponse.BodyHandlers.ofString())
+                    .body())
+            .path("exceptionHistory");
+    if (history.isMissingNode()) {
+      throw new IllegalStateException("no exception history for job " + job + " at " + restUrl);
+    }
+    return history.path("entries").size();
+  }
 }

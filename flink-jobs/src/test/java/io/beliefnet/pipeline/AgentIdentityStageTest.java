@@ -107,10 +107,7 @@ class AgentIdentityStageTest {
 
   @Test
   void claimAfterRevocationIsRejected() throws Exception {
-    AgentIdentity revoked = agent("alice", IdentityTier.VERIFIED, 150);
-    revoked.setRevoked(true);
-    push(InputEvent.ofAgent(input("agents", 0, 100), agent("alice", IdentityTier.VERIFIED, 100)));
-    push(InputEvent.ofAgent(input("agents", 1, 150), AUTHORITY.sign(revoked)));
+    registerAliceAt100AndRevokeAt150();
     push(InputEvent.ofClaim(input("claims", 0, 200), signed(claim("alice", "p", 200, 0.8))));
 
     harness.processWatermark(300);
@@ -193,10 +190,7 @@ class AgentIdentityStageTest {
 
   @Test
   void anOlderRegistrationCannotUndoARevocation() throws Exception {
-    AgentIdentity revoked = agent("alice", IdentityTier.VERIFIED, 150);
-    revoked.setRevoked(true);
-    push(InputEvent.ofAgent(input("agents", 0, 100), agent("alice", IdentityTier.VERIFIED, 100)));
-    push(InputEvent.ofAgent(input("agents", 1, 150), AUTHORITY.sign(revoked)));
+    registerAliceAt100AndRevokeAt150();
     push(InputEvent.ofAgent(input("agents", 2, 160), agent("alice", IdentityTier.VERIFIED, 100)));
     push(InputEvent.ofClaim(input("claims", 0, 200), signed(claim("alice", "p", 200, 0.8))));
 
@@ -314,6 +308,13 @@ class AgentIdentityStageTest {
         .containsExactlyInAnyOrder("traffic/london", "lab/qc");
     assertThat(revocations)
         .allSatisfy(r -> assertThat(r.agent.getRegisteredAt().toEpochMilli()).isEqualTo(100));
+  }
+
+  private void registerAliceAt100AndRevokeAt150() throws Exception {
+    AgentIdentity revoked = agent("alice", IdentityTier.VERIFIED, 150);
+    revoked.setRevoked(true);
+    push(InputEvent.ofAgent(input("agents", 0, 100), agent("alice", IdentityTier.VERIFIED, 100)));
+    push(InputEvent.ofAgent(input("agents", 1, 150), AUTHORITY.sign(revoked)));
   }
 
   @Test

@@ -63,7 +63,10 @@ final class FeedbackLoop implements AutoCloseable {
             .setBootstrapServers(broker.bootstrapServers())
             .setRecordSerializer(
                 new AvroKafkaSerializer<>(
-                    config.topic(Topic.MODEL_FEEDBACK), Feedback::getDomain, registry.url()))
+                    config.topic(Topic.MODEL_FEEDBACK),
+                    Feedback.class,
+                    Feedback::getDomain,
+                    registry.url()))
             .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
             .build());
   }

@@ -123,6 +123,7 @@ class HostileInputIT {
           valid.stream().filter(e -> beliefs.contains(e.key() + "@" + e.timestamp())).count();
       assertThat(validApplied).as("valid claims and outcomes applied").isEqualTo(valid.size() - 2);
       assertThat(run.job().getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+      assertThat(run.failures()).isZero();
       System.out.printf(
           "hostile records=%d rejected=%d valid=%d heartbeats=%d by kind=%s%n",
           hostile.size(), rejected.size(), valid.size(), heartbeats, perKind);

@@ -156,6 +156,21 @@ final class PipelineRun implements AutoCloseable {
     return job;
   }
 
+  /** How many times the job has failed so far (and restarted): 0 while all is well. */
+  int failures() throws Exception {
+    return RunningJob.failures(restUrl, job.getJobID());
+  }
+
+  /** Makes the schema registry unreachable until {@link #restartRegistry()}. */
+  void stopRegistry() {
+    registry.close();
+  }
+
+  /** Serves the schema registry again, on its port and with its schemas. */
+  void restartRegistry() {
+    registry.restart();
+  }
+
   void produce(List<ScriptedEvent> events) {
     for (ScriptedEvent event : events) {
       producer.send(

@@ -29,15 +29,24 @@ public final class AvroRecordEncoder<T extends SpecificRecord> {
   }
 
   /**
+   * Registers {@code schema} now, so that encoding records of it needs no registry.
+   *
+   * @throws WireFormatException if the schema cannot be registered
+   */
+  public void register(Schema schema) {
+    schemaId = registry.register(subject, schema);
+    writerSchema = schema;
+    writer.setSchema(schema);
+  }
+
+  /**
    * The record framed with its schema id.
    *
    * @throws WireFormatException if the schema cannot be registered
    */
   public byte[] encode(T record) {
     if (record.getSchema() != writerSchema) {
-      schemaId = registry.register(subject, record.getSchema());
-      writerSchema = record.getSchema();
-      writer.setSchema(writerSchema);
+      register(record.getSchema());
     }
     buffer.reset();
     encoder = EncoderFactory.get().directBinaryEncoder(buffer, encoder);

@@ -39,25 +39,36 @@ public final class DevSchemaRegistryServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
 
-  private final HttpServer server;
+  private HttpServer server;
   private final List<Schema> schemasById = new ArrayList<>();
   private final Map<String, Integer> idsBySchemaText = new HashMap<>();
   private final Map<String, List<Integer>> versionsBySubject = new TreeMap<>();
 
-  private DevSchemaRegistryServer(HttpServer server) {
-    this.server = server;
-  }
+  private DevSchemaRegistryServer() {}
 
   /** Starts the registry on 127.0.0.1:{@code port}; port 0 picks a free one. */
   public static DevSchemaRegistryServer start(int port) {
+    DevSchemaRegistryServer registry = new DevSchemaRegistryServer();
+    registry.listen(port);
+    return registry;
+  }
+
+  /**
+   * Serves again on the port it served on before {@link #close()}, with every schema it held, as a
+   * registry restarts whose storage outlives it: for testing what clients do during an outage.
+   */
+  public synchronized void restart() {
+    listen(server.getAddress().getPort());
+  }
+
+  private void listen(int port) {
     try {
       HttpServer http =
           HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-      DevSchemaRegistryServer registry = new DevSchemaRegistryServer(http);
-      http.createContext("/", registry::handle);
+      http.createContext("/", this::handle);
       http.setExecutor(Executors.newFixedThreadPool(2, daemonThreads()));
       http.start();
-      return registry;
+      server = http;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the development registry on port " + port, e);
     }
@@ -74,8 +85,9 @@ public final class DevSchemaRegistryServer implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
+  /** Stops serving; {@link #restart()} serves again. */
   @Override
-  public void close() {
+  public synchronized void close() {
     server.stop(0);
     ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
   }

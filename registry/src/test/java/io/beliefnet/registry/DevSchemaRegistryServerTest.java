@@ -62,6 +62,23 @@ class DevSchemaRegistryServerTest {
   }
 
   @Test
+  void aRestartedRegistryIsUnreachableWhileDownAndThenServesWhatItHeld() {
+    int id = client.register("claims-value", Claim.getClassSchema());
+    String url = server.url();
+
+    server.close();
+    assertThatThrownBy(() -> HttpSchemaRegistryClient.connect(url).schemaById(id))
+        .isInstanceOfSatisfying(
+            WireFormatException.class,
+            e -> assertThat(e.reason()).isEqualTo(WireFormatException.Reason.REGISTRY_UNAVAILABLE));
+    server.restart();
+
+    assertThat(server.url()).isEqualTo(url);
+    assertThat(HttpSchemaRegistryClient.connect(url).schemaById(id))
+        .isEqualTo(Claim.getClassSchema());
+  }
+
+  @Test
   void unknownIdIsReportedAsSuch() {
     assertThatThrownBy(() -> client.schemaById(99))
         .isInstanceOfSatisfying(

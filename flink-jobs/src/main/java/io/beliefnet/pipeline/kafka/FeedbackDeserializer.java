@@ -5,6 +5,7 @@ import io.beliefnet.avro.RejectionReason;
 import io.beliefnet.pipeline.DeadLetters;
 import io.beliefnet.pipeline.InputEvent;
 import io.beliefnet.pipeline.KafkaInput;
+import io.beliefnet.pipeline.RegistryWait;
 import io.beliefnet.pipeline.validation.InputValidator;
 import io.beliefnet.pipeline.validation.Violation;
 import io.beliefnet.registry.AvroRecordDecoder;
@@ -21,8 +22,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * Reads the job's own feedback records back. Only the job may write that topic (see the ACLs); a
  * record that does not decode, or does not fit the model's shapes ({@code FeedbackValidator}),
  * leaves as a rejected event with its dead letter rather than failing the stage that would apply
- * it. An unreachable registry fails the task instead, which restarts and reads the record again:
- * refusing it would lose what it taught.
+ * it. An unreachable registry is waited for ({@link RegistryWait}): refusing the record would lose
+ * what it taught.
  */
 public final class FeedbackDeserializer implements KafkaRecordDeserializationSchema<InputEvent> {
 
@@ -46,12 +47,8 @@ public final class FeedbackDeserializer implements KafkaRecordDeserializationSch
     KafkaInput input = DecodingDeserializer.input(record);
     Feedback feedback;
     try {
-      feedback = decoder.decode(record.value());
+      feedback = RegistryWait.until(() -> decoder.decode(record.value()), input);
     } catch (WireFormatException e) {
-      if (e.reason() == WireFormatException.Reason.REGISTRY_UNAVAILABLE) {
-        throw new IllegalStateException(
-            input.position() + " waits for the schema registry: " + e.getMessage(), e);
-      }
       out.collect(
           rejected(
               input,

@@ -63,10 +63,12 @@ public final class KafkaTopics {
   public static <T extends SpecificRecord> KafkaSink<T> sink(
       BeliefJobConfig config, Topic topic, SerializableFunction<T, String> key) {
     String name = config.topic(topic);
+    @SuppressWarnings("unchecked") // the caller's T is the topic's value type
+    Class<T> type = (Class<T>) topic.valueType();
     return KafkaSink.<T>builder()
         .setKafkaProducerConfig(clientProperties(config))
         .setBootstrapServers(config.bootstrapServers())
-        .setRecordSerializer(new AvroKafkaSerializer<>(name, key, config.registryUrl()))
+        .setRecordSerializer(new AvroKafkaSerializer<>(name, type, key, config.registryUrl()))
         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
         .setTransactionalIdPrefix(config.transactionalIdPrefix() + "-" + name)
         .setProperty(
