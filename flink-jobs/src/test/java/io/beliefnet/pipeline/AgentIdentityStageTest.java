@@ -203,6 +203,26 @@ class AgentIdentityStageTest {
   }
 
   @Test
+  void aClaimIsVerifiedWithTheKeyRegisteredAtItsEventTime() throws Exception {
+    AgentIdentity rotated = agent("alice", IdentityTier.VERIFIED, 150);
+    rotated.setPublicKey(key("alice-2").publicKey());
+    push(InputEvent.ofAgent(input("agents", 0, 100), agent("alice", IdentityTier.VERIFIED, 100)));
+    push(InputEvent.ofAgent(input("agents", 1, 150), AUTHORITY.sign(rotated)));
+    // made before the rotation with the key of then, and read after it
+    push(InputEvent.ofClaim(input("claims", 0, 120), signed(claim("alice", "p", 120, 0.8))));
+    push(
+        InputEvent.ofClaim(
+            input("claims", 1, 130), key("alice-2").sign(claim("alice", "q", 130, 0.8).build())));
+
+    harness.processWatermark(300);
+
+    assertThat(outputs()).extracting(e -> e.claim.getPropositionId()).containsExactly("p");
+    assertThat(rejections())
+        .extracting(Rejected::getReasonCode)
+        .containsExactly(RejectionReason.BAD_SIGNATURE);
+  }
+
+  @Test
   void aRegistrationWithAnUnusableKeyIsRefused() throws Exception {
     AgentIdentity garbled = agent("alice", IdentityTier.VERIFIED, 100);
     garbled.setPublicKey(ByteBuffer.wrap(new byte[44]));
