@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
       ReplayCommand.class,
       EvalCommand.class,
       AttacksCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      SoakCommand.class
     })
 public final class BeliefCli implements Runnable {
 

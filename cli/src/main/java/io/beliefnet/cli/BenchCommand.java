@@ -8,7 +8,6 @@ import io.beliefnet.avro.Claim;
 import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.model.AgentDomainState;
 import io.beliefnet.registry.AvroRecordDecoder;
-import io.beliefnet.registry.AvroWireSerializer;
 import io.beliefnet.registry.HttpSchemaRegistryClient;
 import io.beliefnet.signing.AgentKey;
 import io.beliefnet.topics.Topic;
@@ -24,18 +23,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -133,7 +126,7 @@ final class BenchCommand implements Callable<Integer> {
 
   private void runScenarios() throws Exception {
     try (LocalStack stack = LocalStack.start(stateDir.toAbsolutePath(), 0);
-        KafkaProducer<String, SpecificRecord> producer = producer(stack)) {
+        KafkaProducer<String, SpecificRecord> producer = StackClients.producer(stack)) {
       long registeredAt = System.currentTimeMillis();
       register(producer, registeredAt);
       newestEventTime = registeredAt;
@@ -219,7 +212,7 @@ final class BenchCommand implements Callable<Integer> {
     AvroRecordDecoder<Belief> decoder =
         new AvroRecordDecoder<>(
             HttpSchemaRegistryClient.connect(stack.registryUrl()), Belief.class);
-    try (KafkaConsumer<byte[], byte[]> beliefs = consumerAtEnd(stack, Topic.BELIEFS)) {
+    try (KafkaConsumer<byte[], byte[]> beliefs = StackClients.consumerAtEnd(stack, Topic.BELIEFS)) {
       for (int i = 0; i < signed.size(); i++) {
         if (paced) {
           pace(workload.eventTime(base, i), beliefs, decoder, byOutput, readAt);
@@ -312,7 +305,7 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private double rawConsumeRate(LocalStack stack) {
-    try (KafkaConsumer<byte[], byte[]> consumer = consumer(stack)) {
+    try (KafkaConsumer<byte[], byte[]> consumer = StackClients.consumer(stack)) {
       consumer.subscribe(List.of(Topic.CLAIMS.defaultName()));
       long read = 0;
       long total = 4L * claims;
@@ -371,50 +364,5 @@ final class BenchCommand implements Callable<Integer> {
             ? c.getEventTime().toEpochMilli()
             : ((AgentIdentity) record).getRegisteredAt().toEpochMilli();
     producer.send(new ProducerRecord<>(topic.defaultName(), null, eventTime, key, record));
-  }
-
-  private static KafkaProducer<String, SpecificRecord> producer(LocalStack stack) {
-    return new KafkaProducer<>(
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            stack.bootstrapServers(),
-            ProducerConfig.ACKS_CONFIG,
-            "all",
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-            true,
-            ProducerConfig.LINGER_MS_CONFIG,
-            5,
-            ProducerConfig.BATCH_SIZE_CONFIG,
-            262_144),
-        new StringSerializer(),
-        new AvroWireSerializer<>(HttpSchemaRegistryClient.connect(stack.registryUrl())));
-  }
-
-  /** A read_committed consumer of {@code topic} positioned at its current end. */
-  private static KafkaConsumer<byte[], byte[]> consumerAtEnd(LocalStack stack, Topic topic) {
-    KafkaConsumer<byte[], byte[]> consumer = consumer(stack);
-    List<TopicPartition> partitions =
-        consumer.partitionsFor(topic.defaultName()).stream()
-            .map(p -> new TopicPartition(p.topic(), p.partition()))
-            .toList();
-    consumer.assign(partitions);
-    consumer.seekToEnd(partitions);
-    partitions.forEach(consumer::position);
-    return consumer;
-  }
-
-  private static KafkaConsumer<byte[], byte[]> consumer(LocalStack stack) {
-    return new KafkaConsumer<>(
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            stack.bootstrapServers(),
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-            "read_committed",
-            ConsumerConfig.GROUP_ID_CONFIG,
-            "bench-" + UUID.randomUUID(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-            "earliest"),
-        new ByteArrayDeserializer(),
-        new ByteArrayDeserializer());
   }
 }

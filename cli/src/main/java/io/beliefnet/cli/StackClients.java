@@ -1,0 +1,81 @@
+package io.beliefnet.cli;
+
+import io.beliefnet.registry.AvroWireSerializer;
+import io.beliefnet.registry.HttpSchemaRegistryClient;
+import io.beliefnet.topics.Topic;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Kafka clients of the local stack for the load harnesses: a producer of input, readers of output.
+ */
+final class StackClients {
+
+  private StackClients() {}
+
+  /** A producer of Avro records, keyed by string, as agents send them. */
+  static KafkaProducer<String, SpecificRecord> producer(LocalStack stack) {
+    return new KafkaProducer<>(
+        producerConfig(stack),
+        new StringSerializer(),
+        new AvroWireSerializer<>(HttpSchemaRegistryClient.connect(stack.registryUrl())));
+  }
+
+  /** A producer of bytes as they are, for records no honest agent would send. */
+  static KafkaProducer<byte[], byte[]> rawProducer(LocalStack stack) {
+    return new KafkaProducer<>(
+        producerConfig(stack), new ByteArraySerializer(), new ByteArraySerializer());
+  }
+
+  private static Map<String, Object> producerConfig(LocalStack stack) {
+    return Map.of(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        stack.bootstrapServers(),
+        ProducerConfig.ACKS_CONFIG,
+        "all",
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+        true,
+        ProducerConfig.LINGER_MS_CONFIG,
+        5,
+        ProducerConfig.BATCH_SIZE_CONFIG,
+        262_144);
+  }
+
+  /** A read_committed consumer of {@code topic} positioned at its current end. */
+  static KafkaConsumer<byte[], byte[]> consumerAtEnd(LocalStack stack, Topic topic) {
+    KafkaConsumer<byte[], byte[]> consumer = consumer(stack);
+    List<TopicPartition> partitions =
+        consumer.partitionsFor(topic.defaultName()).stream()
+            .map(p -> new TopicPartition(p.topic(), p.partition()))
+            .toList();
+    consumer.assign(partitions);
+    consumer.seekToEnd(partitions);
+    partitions.forEach(consumer::position);
+    return consumer;
+  }
+
+  static KafkaConsumer<byte[], byte[]> consumer(LocalStack stack) {
+    return new KafkaConsumer<>(
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            stack.bootstrapServers(),
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed",
+            ConsumerConfig.GROUP_ID_CONFIG,
+            "bench-" + UUID.randomUUID(),
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest"),
+        new ByteArrayDeserializer(),
+        new ByteArrayDeserializer());
+  }
+}
