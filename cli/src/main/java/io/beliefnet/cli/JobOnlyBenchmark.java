@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -93,6 +94,11 @@ final class JobOnlyBenchmark {
       Configuration options = new Configuration();
       options.set(BeliefJobOptions.BOOTSTRAP_SERVERS, broker.bootstrapServers());
       options.set(BeliefJobOptions.SCHEMA_REGISTRY_URL, registry.url());
+      // Flink's Kafka sink keeps transactional-id prefixes per JVM: each run, and the local stack
+      // run before them in 'bench', needs its own
+      options.set(
+          BeliefJobOptions.TRANSACTIONAL_ID_PREFIX,
+          "job-only-" + parallelism + "-" + UUID.randomUUID());
       LocalStack.trustTheDevelopmentAuthorities(options);
       BeliefJobConfig config = BeliefJobConfig.from(options);
       JobSources sources =

@@ -139,14 +139,7 @@ class AgentIdentityStageTest {
 
   @Test
   void afterAKeyRotationOnlyTheNewKeyVerifies() throws Exception {
-    AgentIdentity rotated = agent("alice", IdentityTier.VERIFIED, 150);
-    rotated.setPublicKey(key("alice-2").publicKey());
-    push(InputEvent.ofAgent(input("agents", 0, 100), agent("alice", IdentityTier.VERIFIED, 100)));
-    push(InputEvent.ofAgent(input("agents", 1, 150), AUTHORITY.sign(rotated)));
-    push(InputEvent.ofClaim(input("claims", 0, 200), signed(claim("alice", "p", 200, 0.8))));
-    push(
-        InputEvent.ofClaim(
-            input("claims", 1, 201), key("alice-2").sign(claim("alice", "q", 201, 0.8).build())));
+    rotateAliceAt150AndClaimWithEitherKeyAt(200);
 
     harness.processWatermark(300);
 
@@ -204,15 +197,8 @@ class AgentIdentityStageTest {
 
   @Test
   void aClaimIsVerifiedWithTheKeyRegisteredAtItsEventTime() throws Exception {
-    AgentIdentity rotated = agent("alice", IdentityTier.VERIFIED, 150);
-    rotated.setPublicKey(key("alice-2").publicKey());
-    push(InputEvent.ofAgent(input("agents", 0, 100), agent("alice", IdentityTier.VERIFIED, 100)));
-    push(InputEvent.ofAgent(input("agents", 1, 150), AUTHORITY.sign(rotated)));
-    // made before the rotation with the key of then, and read after it
-    push(InputEvent.ofClaim(input("claims", 0, 120), signed(claim("alice", "p", 120, 0.8))));
-    push(
-        InputEvent.ofClaim(
-            input("claims", 1, 130), key("alice-2").sign(claim("alice", "q", 130, 0.8).build())));
+    // made before the rotation, and read after it
+    rotateAliceAt150AndClaimWithEitherKeyAt(120);
 
     harness.processWatermark(300);
 
@@ -328,6 +314,22 @@ class AgentIdentityStageTest {
         .containsExactlyInAnyOrder("traffic/london", "lab/qc");
     assertThat(revocations)
         .allSatisfy(r -> assertThat(r.agent.getRegisteredAt().toEpochMilli()).isEqualTo(100));
+  }
+
+  /**
+   * Registers alice at 100 and rotates her key at 150; then, at {@code at}, she claims on p with
+   * her first key and on q with her second.
+   */
+  private void rotateAliceAt150AndClaimWithEitherKeyAt(long at) throws Exception {
+    AgentIdentity rotated = agent("alice", IdentityTier.VERIFIED, 150);
+    rotated.setPublicKey(key("alice-2").publicKey());
+    push(InputEvent.ofAgent(input("agents", 0, 100), agent("alice", IdentityTier.VERIFIED, 100)));
+    push(InputEvent.ofAgent(input("agents", 1, 150), AUTHORITY.sign(rotated)));
+    push(InputEvent.ofClaim(input("claims", 0, at), signed(claim("alice", "p", at, 0.8))));
+    push(
+        InputEvent.ofClaim(
+            input("claims", 1, at + 1),
+            key("alice-2").sign(claim("alice", "q", at + 1, 0.8).build())));
   }
 
   private void registerAliceAt100AndRevokeAt150() throws Exception {
