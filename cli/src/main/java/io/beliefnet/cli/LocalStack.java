@@ -86,8 +86,14 @@ final class LocalStack implements AutoCloseable {
   /** Where in the state folder the development authority's private key is saved (PKCS#8 PEM). */
   static final String AUTHORITY_KEY_FILE = "authority.key";
 
+  /** Derived once: deriving a key from a seed costs as much as many signatures. */
+  private static final IdentityAuthority DEVELOPMENT_AUTHORITY =
+      new IdentityAuthority(AUTHORITY, AgentKey.fromSeed(AUTHORITY.hashCode()));
+
   /** The resolver the local job trusts; registered when the stack starts. */
   static final String RESOLVER = "local-resolver";
+
+  private static final AgentKey RESOLVER_KEY = AgentKey.fromSeed(RESOLVER.hashCode());
 
   private final Path stateDir;
   private final StateFolderLock lock;
@@ -188,7 +194,7 @@ final class LocalStack implements AutoCloseable {
    * nothing else.
    */
   static IdentityAuthority authority() {
-    return new IdentityAuthority(AUTHORITY, AgentKey.fromSeed(AUTHORITY.hashCode()));
+    return DEVELOPMENT_AUTHORITY;
   }
 
   /** Makes a job trust {@link #authority()}'s registrations and {@link #RESOLVER}'s outcomes. */
@@ -202,7 +208,7 @@ final class LocalStack implements AutoCloseable {
    * with it. Anyone can derive it, which is fine for a development stack and nothing else.
    */
   static AgentKey resolverKey() {
-    return AgentKey.fromSeed(RESOLVER.hashCode());
+    return RESOLVER_KEY;
   }
 
   private static void registerResolver(String bootstrapServers, String registryUrl) {

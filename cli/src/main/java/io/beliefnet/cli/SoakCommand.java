@@ -104,6 +104,7 @@ final class SoakCommand implements Callable<Integer> {
   private final List<Long> latencies = new ArrayList<>();
   private final Map<String, Integer> hostileByKind = new TreeMap<>();
   private long honest;
+  private int hostile;
 
   @Override
   public Integer call() throws Exception {
@@ -196,11 +197,10 @@ final class SoakCommand implements Callable<Integer> {
       KafkaProducer<String, SpecificRecord> producer,
       KafkaProducer<byte[], byte[]> raw,
       AvroWireSerializer<SpecificRecord> encoder) {
-    int count = hostileByKind.values().stream().mapToInt(Integer::intValue).sum();
-    String kind = HOSTILE_KINDS[count % HOSTILE_KINDS.length];
+    String kind = HOSTILE_KINDS[hostile % HOSTILE_KINDS.length];
     hostileByKind.merge(kind, 1, Integer::sum);
+    String id = "hostile-" + hostile++;
     long now = System.currentTimeMillis();
-    String id = "hostile-" + count;
     switch (kind) {
       case "random bytes" -> {
         byte[] noise = new byte[1 + random.nextInt(300)];
@@ -283,7 +283,6 @@ final class SoakCommand implements Callable<Integer> {
   private void report(LocalStack stack, int registrations, long residentAtStart) throws Exception {
     Map<RejectionReason, Integer> rejected = rejections(stack);
     int rejectedTotal = rejected.values().stream().mapToInt(Integer::intValue).sum();
-    int hostile = hostileByKind.values().stream().mapToInt(Integer::intValue).sum();
     long produced = registrations + honest + hostile;
     long applied = registrations + latencies.size();
     long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();

@@ -29,14 +29,15 @@ public final class AvroRecordEncoder<T extends SpecificRecord> {
   }
 
   /**
-   * Registers {@code schema} now, so that encoding records of it needs no registry.
+   * Registers {@code schema} now, so that encoding records of it needs no registry; returns its id.
    *
    * @throws WireFormatException if the schema cannot be registered
    */
-  public void register(Schema schema) {
+  public int register(Schema schema) {
     schemaId = registry.register(subject, schema);
     writerSchema = schema;
     writer.setSchema(schema);
+    return schemaId;
   }
 
   /**

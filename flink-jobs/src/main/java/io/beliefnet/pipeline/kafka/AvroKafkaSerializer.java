@@ -46,12 +46,7 @@ public final class AvroKafkaSerializer<T extends SpecificRecord>
     // registered before the first record: a registry that cannot be reached now holds the sink
     // back until it can, instead of failing the job at its first record, and after every restart
     Schema schema = SpecificData.get().getSchema(type);
-    RegistryWait.until(
-        () -> {
-          encoder.register(schema);
-          return schema;
-        },
-        "the " + topic + " sink");
+    RegistryWait.until(() -> encoder.register(schema), "the " + topic + " sink");
   }
 
   @Override
