@@ -323,7 +323,7 @@ def main():
             if message is None or message.error():
                 continue
             belief = decode(registry, message.value())
-            if belief["propositionId"] not in waiting:
+            if belief["domain"] != args.domain or belief["propositionId"] not in waiting:
                 continue
             print(json.dumps({
                 "propositionId": belief["propositionId"],

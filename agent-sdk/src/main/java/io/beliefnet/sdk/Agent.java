@@ -105,7 +105,7 @@ public final class Agent {
             Outcome.newBuilder()
                 .setOutcomeId(UUID.randomUUID().toString())
                 .setPropositionId(Ids.require("proposition id", propositionId))
-                .setDomain(Ids.require("domain", domain))
+                .setDomain(Ids.requireKeyPart("domain", domain))
                 .setOutcome(Ids.require("outcome", outcome))
                 .setResolverId(id)
                 .setObservedAt(observedAt)

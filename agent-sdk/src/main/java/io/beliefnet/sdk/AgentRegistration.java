@@ -14,7 +14,7 @@ public record AgentRegistration(
     String agentId, String controller, IdentityTier tier, double stake, Instant registeredAt) {
 
   public AgentRegistration {
-    Ids.requireAgent("agent id", agentId);
+    Ids.requireKeyPart("agent id", agentId);
     Ids.require("controller", controller);
     if (tier == null) {
       throw new IllegalArgumentException("tier is missing: UNVERIFIED, VERIFIED or ATTESTED");

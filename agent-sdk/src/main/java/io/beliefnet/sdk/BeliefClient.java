@@ -189,7 +189,7 @@ public final class BeliefClient implements AutoCloseable {
 
   /** The agent (or resolver) {@code agentId}, signing with {@code key}, which it registered. */
   public Agent agent(String agentId, AgentKey key) {
-    return new Agent(this, Ids.requireAgent("agent id", agentId), key);
+    return new Agent(this, Ids.requireKeyPart("agent id", agentId), key);
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.beliefnet.sdk;
 
 import io.beliefnet.avro.Belief;
+import io.beliefnet.ids.IdRules;
 import io.beliefnet.registry.AvroRecordDecoder;
 import io.beliefnet.registry.SchemaRegistryClient;
 import io.beliefnet.registry.WireFormatException;
@@ -108,13 +109,13 @@ public final class BeliefTable implements AutoCloseable {
     return table;
   }
 
-  /** The current belief about {@code propositionId}, if the topic holds one. */
-  public Optional<Belief> get(String propositionId) {
+  /** The current belief about proposition {@code propositionId} of {@code domain}, if any. */
+  public Optional<Belief> get(String domain, String propositionId) {
     throwIfFailed();
-    return Optional.ofNullable(latest.get(propositionId));
+    return Optional.ofNullable(latest.get(IdRules.propositionKey(domain, propositionId)));
   }
 
-  /** Every current belief, by proposition id, as of now. */
+  /** Every current belief, by its key on the topic ({@code domain|propositionId}), as of now. */
   public Map<String, Belief> snapshot() {
     throwIfFailed();
     return Map.copyOf(latest);
@@ -140,21 +141,24 @@ public final class BeliefTable implements AutoCloseable {
   }
 
   /**
-   * Waits until the belief about {@code propositionId} satisfies {@code condition}, and returns it.
+   * Waits until the belief about proposition {@code propositionId} of {@code domain} satisfies
+   * {@code condition}, and returns it.
    *
    * @throws BeliefClientException if that takes longer than {@code timeout}, or the table failed
    */
-  public Belief await(String propositionId, Predicate<Belief> condition, Duration timeout) {
+  public Belief await(
+      String domain, String propositionId, Predicate<Belief> condition, Duration timeout) {
+    String key = IdRules.propositionKey(domain, propositionId);
     waitUntil(
-        () -> latest.containsKey(propositionId) && condition.test(latest.get(propositionId)),
+        () -> latest.containsKey(key) && condition.test(latest.get(key)),
         timeout,
-        "the awaited belief about " + propositionId);
-    return latest.get(propositionId);
+        "the awaited belief about " + propositionId + " in " + domain);
+    return latest.get(key);
   }
 
   /** Takes in one belief read from the topic. */
   void apply(Belief belief) {
-    latest.put(belief.getPropositionId(), belief);
+    latest.put(IdRules.propositionKey(belief.getDomain(), belief.getPropositionId()), belief);
     listeners.forEach(listener -> listener.accept(belief));
     signal();
   }

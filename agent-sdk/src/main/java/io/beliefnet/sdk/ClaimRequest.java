@@ -104,7 +104,7 @@ public final class ClaimRequest {
    */
   Claim toClaim(String agentId, Instant now) {
     Ids.require("proposition id", propositionId);
-    Ids.require("domain", domain);
+    Ids.requireKeyPart("domain", domain);
     if (outcomes.size() < 2 || new HashSet<>(outcomes).size() != outcomes.size()) {
       throw new IllegalArgumentException(
           "outcomes are " + outcomes + ": a proposition needs at least 2 distinct outcomes");

@@ -13,9 +13,9 @@ final class Ids {
     return require(what, id, IdRules.problem(id));
   }
 
-  /** {@code id}, if it keeps {@link IdRules#agentIdProblem the rule for agent ids}. */
-  static String requireAgent(String what, String id) {
-    return require(what, id, IdRules.agentIdProblem(id));
+  /** {@code id}, if it keeps {@link IdRules#keyPartProblem the rule for agent ids and domains}. */
+  static String requireKeyPart(String what, String id) {
+    return require(what, id, IdRules.keyPartProblem(id));
   }
 
   private static String require(String what, String id, Optional<String> problem) {

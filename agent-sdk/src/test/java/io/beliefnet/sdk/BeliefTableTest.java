@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class BeliefTableTest {
 
+  private static final String DOMAIN = "d";
   private final BeliefTable table = new BeliefTable("beliefs");
 
   @Test
@@ -21,9 +22,21 @@ class BeliefTableTest {
     table.apply(belief("p2", 1, 0.3));
     table.apply(belief("p1", 2, 0.9));
 
-    assertThat(table.get("p1")).hasValueSatisfying(b -> assertThat(b.getVersion()).isEqualTo(2));
-    assertThat(table.snapshot()).containsOnlyKeys("p1", "p2");
-    assertThat(table.get("p3")).isEmpty();
+    assertThat(table.get(DOMAIN, "p1"))
+        .hasValueSatisfying(b -> assertThat(b.getVersion()).isEqualTo(2));
+    assertThat(table.snapshot()).containsOnlyKeys(DOMAIN + "|p1", DOMAIN + "|p2");
+    assertThat(table.get(DOMAIN, "p3")).isEmpty();
+  }
+
+  @Test
+  void oneIdInTwoDomainsNamesTwoPropositions() {
+    table.apply(belief("p1", 1, 0.6));
+    table.apply(belief("p1", "other", 7, 0.1));
+
+    assertThat(table.get(DOMAIN, "p1"))
+        .hasValueSatisfying(b -> assertThat(b.getVersion()).isEqualTo(1));
+    assertThat(table.get("other", "p1"))
+        .hasValueSatisfying(b -> assertThat(b.getVersion()).isEqualTo(7));
   }
 
   @Test
@@ -41,7 +54,7 @@ class BeliefTableTest {
   void awaitReturnsOnceAnotherThreadBringsTheBelief() {
     CompletableFuture<Belief> awaited =
         CompletableFuture.supplyAsync(
-            () -> table.await("p1", b -> b.getVersion() >= 2, Duration.ofSeconds(10)));
+            () -> table.await(DOMAIN, "p1", b -> b.getVersion() >= 2, Duration.ofSeconds(10)));
     table.apply(belief("p1", 1, 0.6));
     table.apply(belief("p1", 2, 0.7));
 
@@ -50,16 +63,20 @@ class BeliefTableTest {
 
   @Test
   void awaitingTooLongSaysWhatWasAwaited() {
-    assertThatThrownBy(() -> table.await("p9", b -> true, Duration.ofMillis(50)))
+    assertThatThrownBy(() -> table.await(DOMAIN, "p9", b -> true, Duration.ofMillis(50)))
         .isInstanceOf(BeliefClientException.class)
         .hasMessageContaining("timed out")
         .hasMessageContaining("p9");
   }
 
   private static Belief belief(String proposition, long version, double yes) {
+    return belief(proposition, DOMAIN, version, yes);
+  }
+
+  private static Belief belief(String proposition, String domain, long version, double yes) {
     return Belief.newBuilder()
         .setPropositionId(proposition)
-        .setDomain("d")
+        .setDomain(domain)
         .setOutcomes(List.of("no", "yes"))
         .setProbabilities(List.of(1 - yes, yes))
         .setEffectiveSources(1)

@@ -1,7 +1,6 @@
 package io.beliefnet.model;
 
 import io.beliefnet.model.DomainUpdate.PublishedSettlement;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,8 @@ import java.util.stream.IntStream;
  *
  * <p>Guarantees: the same events in the same order give bit-identical results. Memory: bytes per
  * agent-domain and per open claim as documented on the state classes; nothing is forgotten (a
- * streaming job forgets by {@link PropositionUpdater}'s retention).
+ * streaming job forgets by {@link PropositionUpdater}'s retention), and any agent's claim may open
+ * a proposition ({@link PropositionPolicy#OPEN_TO_ALL_KEPT_FOREVER}).
  */
 public final class BeliefNetwork {
   private final ModelParameters parameters;
@@ -32,9 +32,6 @@ public final class BeliefNetwork {
 
   /** The resolver every outcome is credited to: one, so corrections are accepted. */
   private static final String RESOLVER = "replay";
-
-  /** Nothing is forgotten in memory. */
-  private static final Duration FOREVER = Duration.ofMillis(Long.MAX_VALUE / 4);
 
   /** A domain's network with the store it runs over. */
   private record Domain(DomainNetwork network, InMemoryDomainStore store) {}
@@ -192,7 +189,9 @@ public final class BeliefNetwork {
         name,
         n -> {
           InMemoryDomainStore store = new InMemoryDomainStore();
-          return new Domain(new DomainNetwork(n, parameters, store, FOREVER, FOREVER), store);
+          return new Domain(
+              new DomainNetwork(n, parameters, store, PropositionPolicy.OPEN_TO_ALL_KEPT_FOREVER),
+              store);
         });
   }
 }

@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The dependence groups of a proposition's claims: claims linked by one controller or by a shared
- * evidence id, transitively (union-find). Claims are added in order, so that settlement, which
- * weighs every prefix of the claims in turn, grows one structure instead of rebuilding it per
- * prefix.
+ * The dependence groups of a proposition's claims. A claim joins the group of its controller's
+ * earlier claims, which an identity authority ties to it; failing that, the group of the first
+ * evidence id it cites that an earlier claim cited. It never joins two groups into one: evidence
+ * ids are the claimant's word alone, so citing the evidence of two independent sources puts the
+ * citing claim beside one of them, not the two sources together. Claims are added in order, so that
+ * settlement, which weighs every prefix of the claims in turn, grows one structure instead of
+ * rebuilding it per prefix.
  */
 final class DependenceGroups {
   private final int[] parent;
@@ -31,20 +34,20 @@ final class DependenceGroups {
     return groups;
   }
 
-  /** Adds the next claim, joining the groups it links to. */
+  /** Adds the next claim to the group it is tied to, if any. */
   void add(ClaimState claim) {
     int i = count++;
     parent[i] = i;
     sizeOfRoot[i] = 1;
-    Integer sameController = firstByController.putIfAbsent(claim.getController(), i);
-    if (sameController != null) {
-      union(sameController, i);
-    }
+    Integer joined = firstByController.putIfAbsent(claim.getController(), i);
     for (String evidence : claim.getEvidenceIds()) {
-      Integer sameEvidence = firstByEvidence.putIfAbsent(evidence, i);
-      if (sameEvidence != null) {
-        union(sameEvidence, i);
+      Integer cited = firstByEvidence.putIfAbsent(evidence, i);
+      if (joined == null && cited != null) {
+        joined = cited;
       }
+    }
+    if (joined != null) {
+      union(joined, i);
     }
   }
 

@@ -2,7 +2,6 @@ package io.beliefnet.model;
 
 import io.beliefnet.model.ClaimantModel.Restamp;
 import io.beliefnet.model.ModelFeedback.AgentFeedback;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
@@ -39,24 +38,21 @@ public final class DomainNetwork {
   private final PropositionUpdater propositions;
   private final Map<String, AgentProfile> profiles = new HashMap<>();
 
-  /** The network of domain {@code name} over {@code store}, keeping propositions as retained. */
+  /**
+   * The network of domain {@code name} over {@code store}, opening and keeping as {@code policy}.
+   */
   public DomainNetwork(
-      String name,
-      ModelParameters parameters,
-      DomainStore store,
-      Duration openRetention,
-      Duration resolvedRetention) {
+      String name, ModelParameters parameters, DomainStore store, PropositionPolicy policy) {
     this.name = name;
     this.store = store;
     this.claimants = new ClaimantModel(parameters);
-    this.propositions = new PropositionUpdater(parameters, openRetention, resolvedRetention);
+    this.propositions = new PropositionUpdater(parameters, policy);
   }
 
   /** A network over state in memory. */
   public static DomainNetwork inMemory(
-      String name, ModelParameters parameters, Duration openRetention, Duration resolvedRetention) {
-    return new DomainNetwork(
-        name, parameters, new InMemoryDomainStore(), openRetention, resolvedRetention);
+      String name, ModelParameters parameters, PropositionPolicy policy) {
+    return new DomainNetwork(name, parameters, new InMemoryDomainStore(), policy);
   }
 
   /**

@@ -4,7 +4,6 @@ import io.beliefnet.model.ClaimantModel.Restamp;
 import io.beliefnet.model.DomainUpdate.PublishedBelief;
 import io.beliefnet.model.DomainUpdate.PublishedSettlement;
 import io.beliefnet.model.Refusal.Reason;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,14 +27,15 @@ public final class PropositionUpdater {
   private static final String OUTCOME_ID = "outcome:";
 
   private final PropositionModel model;
+  private final PropositionPolicy policy;
   private final long openRetentionMillis;
   private final long resolvedRetentionMillis;
 
-  public PropositionUpdater(
-      ModelParameters parameters, Duration openRetention, Duration resolvedRetention) {
+  public PropositionUpdater(ModelParameters parameters, PropositionPolicy policy) {
     this.model = new PropositionModel(parameters);
-    this.openRetentionMillis = openRetention.toMillis();
-    this.resolvedRetentionMillis = resolvedRetention.toMillis();
+    this.policy = policy;
+    this.openRetentionMillis = policy.openRetention().toMillis();
+    this.resolvedRetentionMillis = policy.resolvedRetention().toMillis();
   }
 
   /**
@@ -51,6 +51,24 @@ public final class PropositionUpdater {
     Claim claim = input.claim();
     String id = claim.proposition().id();
     PropositionState known = store.proposition(id).orElse(null);
+    if (known == null && !policy.mayOpen(input.agent())) {
+      return DomainUpdate.refused(
+          Reason.UNKNOWN_PROPOSITION,
+          "claim "
+              + input.claimId()
+              + " is the first on proposition "
+              + id
+              + " in domain "
+              + claim.proposition().domain()
+              + ", and agent "
+              + claim.agentId()
+              + " of tier "
+              + input.agent().tier()
+              + " may not open one: a claim by an agent of tier "
+              + policy.openerTier()
+              + " or above opens it, fixing its outcomes and half-life;"
+              + " claim again once its belief is published");
+    }
     PropositionState proposition;
     try {
       proposition = PropositionModel.forClaim(known, claim.proposition());

@@ -15,7 +15,7 @@ class DependenceGroupsTest {
   }
 
   @Test
-  void claimsJoinThroughControllersAndEvidenceTransitivelyAsTheyAreAdded() {
+  void claimsJoinThroughControllersAndEvidenceAsTheyAreAdded() {
     List<ClaimState> claims =
         List.of(
             claim("a", "org-1", "photo-1"),
@@ -32,7 +32,7 @@ class DependenceGroupsTest {
     groups.add(claims.get(2));
     groups.add(claims.get(3));
     groups.add(claims.get(4));
-    // a, c and e share evidence (c links the two ids); b and d share a controller
+    // a, c and e share evidence (c brings log-7 into a's group); b and d share a controller
     assertThat(
             new int[] {
               groups.sizeOf(0),
@@ -46,5 +46,21 @@ class DependenceGroupsTest {
     for (int i = 0; i < claims.size(); i++) {
       assertThat(all.sizeOf(i)).isEqualTo(groups.sizeOf(i));
     }
+  }
+
+  @Test
+  void citingTheEvidenceOfTwoIndependentSourcesDoesNotJoinThem() {
+    List<ClaimState> claims =
+        List.of(
+            claim("a", "org-1", "photo-1"),
+            claim("b", "org-2", "log-7"),
+            claim("bridge", "org-3", "log-7", "photo-1"),
+            claim("b2", "org-2", "photo-1"));
+    DependenceGroups groups = DependenceGroups.of(claims, claims.size());
+
+    // the bridge joins b's group through the first id it cites that someone cited before; b2 its
+    // controller's group, whatever evidence it names
+    assertThat(new int[] {groups.sizeOf(0), groups.sizeOf(1), groups.sizeOf(2), groups.sizeOf(3)})
+        .containsExactly(1, 3, 3, 3);
   }
 }

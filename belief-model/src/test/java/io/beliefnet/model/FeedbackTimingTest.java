@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.beliefnet.model.ClaimantModel.Restamp;
 import io.beliefnet.model.ModelFeedback.AgentFeedback;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Test;
  */
 class FeedbackTimingTest {
 
-  private static final Duration FOREVER = Duration.ofDays(365);
   private static final List<String> LABELS = List.of("no", "yes");
 
   @Test
@@ -62,7 +60,8 @@ class FeedbackTimingTest {
     ModelParameters parameters = ModelParameters.defaults();
     InMemoryDomainStore store = new InMemoryDomainStore();
     ClaimantModel claimants = new ClaimantModel(parameters);
-    PropositionUpdater propositions = new PropositionUpdater(parameters, FOREVER, FOREVER);
+    PropositionUpdater propositions =
+        new PropositionUpdater(parameters, PropositionPolicy.OPEN_TO_ALL_KEPT_FOREVER);
     ModelFeedback unsent = new ModelFeedback();
     List<String> happened = new ArrayList<>();
     for (int i = 0; i < events.size(); i++) {

@@ -9,11 +9,12 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code belief get belief P}: reads the network's current state of one thing. */
+/** {@code belief get belief P --domain D}: reads the network's current state of one thing. */
 @Command(
     name = "get",
     mixinStandardHelpOptions = true,
@@ -28,7 +29,7 @@ final class GetCommand implements Runnable {
     throw new ParameterException(spec.commandLine(), "say what to get: belief <proposition>");
   }
 
-  /** {@code belief get belief P}: the latest committed belief about a proposition. */
+  /** {@code belief get belief P --domain D}: the latest committed belief about a proposition. */
   @Command(
       name = "belief",
       mixinStandardHelpOptions = true,
@@ -43,16 +44,24 @@ final class GetCommand implements Runnable {
     @Parameters(index = "0", description = "Id of the proposition.")
     String proposition;
 
+    @Option(
+        names = "--domain",
+        required = true,
+        description = "Domain of the proposition: one id in two domains names two propositions.")
+    String domain;
+
     @Override
     public Integer call() {
       try (BeliefClient client = network.client();
           BeliefTable beliefs = client.subscribeBeliefs()) {
         beliefs.awaitCurrent(PATIENCE);
-        Optional<Belief> belief = beliefs.get(proposition);
+        Optional<Belief> belief = beliefs.get(domain, proposition);
         if (belief.isEmpty()) {
           System.err.println(
               "belief: no belief about "
                   + proposition
+                  + " in domain "
+                  + domain
                   + " on topic beliefs; a belief appears once the job"
                   + " has applied a claim on it (see 'belief tail rejected' if a claim was refused)");
           return 1;

@@ -89,12 +89,12 @@ final class LiveReplay {
           stream.stream().filter(LabelReplay.Step::revealsOutcome).count(),
           hidden.size());
       Map<String, Long> lastEventTime = send(data, stream, domain, spacing);
-      awaitApplied(beliefs, lastEventTime);
+      awaitApplied(beliefs, domain, lastEventTime);
       beliefs.awaitCurrent(PATIENCE);
       requireEveryClaimCounted(beliefs, stream, domain);
       ScoreAccumulator live = new ScoreAccumulator("live");
       for (String question : hidden) {
-        Belief belief = beliefs.get(domain + "/" + question).orElseThrow();
+        Belief belief = beliefs.get(domain, domain + "/" + question).orElseThrow();
         live.add(
             belief.getProbabilities().stream().mapToDouble(Double::doubleValue).toArray(),
             data.truth().get(question));
@@ -164,12 +164,12 @@ final class LiveReplay {
    * Waits until every proposition's belief is at least as new as its last event, which means the
    * job has applied the whole stream.
    */
-  private void awaitApplied(BeliefTable beliefs, Map<String, Long> lastEventTime) {
+  private void awaitApplied(BeliefTable beliefs, String domain, Map<String, Long> lastEventTime) {
     out.println("waiting for the job to apply the stream...");
     long deadline = System.currentTimeMillis() + PATIENCE.toMillis();
     long nextProgress = System.currentTimeMillis() + PROGRESS_EVERY.toMillis();
     long applied;
-    while ((applied = applied(beliefs, lastEventTime)) < lastEventTime.size()) {
+    while ((applied = applied(beliefs, domain, lastEventTime)) < lastEventTime.size()) {
       if (System.currentTimeMillis() >= nextProgress) {
         out.printf("  %d of %d questions applied%n", applied, lastEventTime.size());
         nextProgress += PROGRESS_EVERY.toMillis();
@@ -201,7 +201,7 @@ final class LiveReplay {
         workers.entrySet().stream()
             .filter(
                 question ->
-                    beliefs.get(question.getKey()).orElseThrow().getClaimCount()
+                    beliefs.get(domain, question.getKey()).orElseThrow().getClaimCount()
                         != question.getValue().size())
             .count();
     if (undercounted > 0) {
@@ -214,12 +214,12 @@ final class LiveReplay {
   }
 
   /** How many questions have a belief as new as their last claim. */
-  private static long applied(BeliefTable beliefs, Map<String, Long> lastEventTime) {
+  private static long applied(BeliefTable beliefs, String domain, Map<String, Long> lastEventTime) {
     return lastEventTime.entrySet().stream()
         .filter(
             last ->
                 beliefs
-                    .get(last.getKey())
+                    .get(domain, last.getKey())
                     .filter(belief -> belief.getUpdatedAt().toEpochMilli() >= last.getValue())
                     .isPresent())
         .count();

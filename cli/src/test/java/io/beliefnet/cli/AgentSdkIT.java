@@ -99,6 +99,7 @@ class AgentSdkIT {
 
       Belief belief =
           beliefs.await(
+              "traffic/test",
               "bridge-9-status",
               b -> true,
               BeliefJobOptions.IDLE_TIMEOUT

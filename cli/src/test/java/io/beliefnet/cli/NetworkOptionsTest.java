@@ -27,7 +27,8 @@ class NetworkOptionsTest {
     assertThatThrownBy(
             () ->
                 BeliefCli.commandLine()
-                    .parseArgs("get", "belief", "p", "--topic", "belief=prod.beliefs"))
+                    .parseArgs(
+                        "get", "belief", "p", "--domain", "d", "--topic", "belief=prod.beliefs"))
         .isInstanceOf(CommandLine.ParameterException.class)
         .hasMessageContaining("there is no topic 'belief'")
         .hasMessageContaining("agent-reliability");

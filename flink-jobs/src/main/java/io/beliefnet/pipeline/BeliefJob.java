@@ -149,8 +149,7 @@ public final class BeliefJob {
                 "propositions",
                 TypeInformation.of(Belief.class),
                 new FeedbackFlushingOperator(
-                    new PropositionStage(
-                        config.model(), config.resolvedRetention(), config.openRetention())))
+                    new PropositionStage(config.model(), config.propositions())))
             .uid("propositions");
     beliefs.sinkTo(sinks.beliefs()).name("beliefs sink").uid("beliefs-sink");
     weighed

@@ -2,6 +2,7 @@ package io.beliefnet.pipeline;
 
 import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.model.ModelParameters;
+import io.beliefnet.model.PropositionPolicy;
 import io.beliefnet.pipeline.trust.IdentityAuthorities;
 import io.beliefnet.pipeline.trust.TrustPolicy;
 import io.beliefnet.topics.KafkaClientProperties;
@@ -30,8 +31,7 @@ public record BeliefJobConfig(
     Duration maxOutOfOrderness,
     Duration idleTimeout,
     Duration maxClockSkew,
-    Duration resolvedRetention,
-    Duration openRetention,
+    PropositionPolicy propositions,
     TrustPolicy trust,
     ModelParameters model,
     TopicNames topicNames) {
@@ -64,8 +64,10 @@ public record BeliefJobConfig(
         configuration.get(BeliefJobOptions.MAX_OUT_OF_ORDERNESS),
         configuration.get(BeliefJobOptions.IDLE_TIMEOUT),
         configuration.get(BeliefJobOptions.MAX_CLOCK_SKEW),
-        configuration.get(BeliefJobOptions.RESOLVED_RETENTION),
-        configuration.get(BeliefJobOptions.OPEN_RETENTION),
+        new PropositionPolicy(
+            ModelInputs.tier(configuration.get(BeliefJobOptions.OPENER_TIER)),
+            configuration.get(BeliefJobOptions.OPEN_RETENTION),
+            configuration.get(BeliefJobOptions.RESOLVED_RETENTION)),
         trustPolicy(configuration),
         ModelParameters.defaults()
             .withTrust(

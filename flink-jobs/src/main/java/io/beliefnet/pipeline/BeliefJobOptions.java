@@ -103,6 +103,16 @@ public final class BeliefJobOptions {
                   + " digits. Registrations nobody listed signed are rejected; none are accepted"
                   + " until this is set.");
 
+  public static final ConfigOption<IdentityTier> OPENER_TIER =
+      ConfigOptions.key("trust.opener-tier")
+          .enumType(IdentityTier.class)
+          .defaultValue(IdentityTier.VERIFIED)
+          .withDescription(
+              "The least identity tier whose claim may open a proposition, fixing its outcomes and"
+                  + " half-life: a first claim by an agent of a lower tier is rejected"
+                  + " (UNKNOWN_PROPOSITION), so nobody an authority did not vouch for can squat a"
+                  + " proposition.");
+
   public static final ConfigOption<List<String>> RESOLVERS =
       ConfigOptions.key("trust.resolvers")
           .stringType()
@@ -202,6 +212,7 @@ public final class BeliefJobOptions {
                 RESOLVED_RETENTION,
                 OPEN_RETENTION,
                 IDENTITY_AUTHORITIES,
+                OPENER_TIER,
                 RESOLVERS,
                 CLAIM_BURST,
                 UNVERIFIED_TOTAL_WEIGHT,

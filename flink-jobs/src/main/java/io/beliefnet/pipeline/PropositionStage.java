@@ -8,9 +8,9 @@ import io.beliefnet.model.DomainState;
 import io.beliefnet.model.DomainUpdate;
 import io.beliefnet.model.ModelFeedback;
 import io.beliefnet.model.ModelParameters;
+import io.beliefnet.model.PropositionPolicy;
 import io.beliefnet.model.PropositionUpdater;
 import io.beliefnet.pipeline.state.KeyedProposition;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,8 +49,7 @@ public final class PropositionStage
   public static final OutputTag<Feedback> FEEDBACK = new OutputTag<>("model-feedback") {};
 
   private final ModelParameters parameters;
-  private final Duration openRetention;
-  private final Duration resolvedRetention;
+  private final PropositionPolicy policy;
   private transient PropositionUpdater updater;
   private transient KeyedProposition store;
   private transient EventTimeBuffer buffer;
@@ -60,16 +59,14 @@ public final class PropositionStage
   /** Feedback since the last barrier, per domain; sorted, so it is written in a fixed order. */
   private transient Map<String, ModelFeedback> unsent;
 
-  public PropositionStage(
-      ModelParameters parameters, Duration resolvedRetention, Duration openRetention) {
+  public PropositionStage(ModelParameters parameters, PropositionPolicy policy) {
     this.parameters = parameters;
-    this.resolvedRetention = resolvedRetention;
-    this.openRetention = openRetention;
+    this.policy = policy;
   }
 
   @Override
   public void open(OpenContext openContext) throws Exception {
-    updater = new PropositionUpdater(parameters, openRetention, resolvedRetention);
+    updater = new PropositionUpdater(parameters, policy);
     store = new KeyedProposition(getRuntimeContext());
     buffer = new EventTimeBuffer(getRuntimeContext());
     metrics =

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.beliefnet.avro.AgentDelta;
 import io.beliefnet.avro.AgentIdentity;
+import io.beliefnet.avro.Belief;
 import io.beliefnet.avro.Claim;
 import io.beliefnet.avro.Feedback;
 import io.beliefnet.avro.IdentityTier;
@@ -47,9 +48,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Seeded fuzzing of every input topic with random bytes, truncated and bit-flipped valid records,
  * collection-size bombs, oversized fields, keys and near-megabyte values, garbage stamped just
  * inside the clock-skew limit (which must not move event time), broken distributions, unknown
- * outcomes and timestamps far in the future or past, between valid traffic. Each hostile record
- * must come back from {@code rejected} exactly once, by its offset, with a reason its kind allows;
- * the valid records are applied; the job keeps running.
+ * outcomes, claims by agents not entitled to open the propositions they would squat, and timestamps
+ * far in the future or past, between valid traffic (which uses one proposition id in two domains).
+ * Each hostile record must come back from {@code rejected} exactly once, by its offset, with a
+ * reason its kind allows; the valid records are applied; the job keeps running.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class HostileInputIT {
@@ -63,6 +65,8 @@ class HostileInputIT {
 
   private static final int PER_KIND = 12;
   private static final String AGENT = "fuzz-agent";
+  private static final String SQUATTER = "squatter";
+  private static final String OTHER_DOMAIN = "ferries/london";
 
   /** A record to send as bytes, and the rejection reasons its kind allows. */
   private record Hostile(
@@ -121,7 +125,12 @@ class HostileInputIT {
       List<String> beliefs = run.beliefKeys();
       long validApplied =
           valid.stream().filter(e -> beliefs.contains(e.key() + "@" + e.timestamp())).count();
-      assertThat(validApplied).as("valid claims and outcomes applied").isEqualTo(valid.size() - 2);
+      assertThat(validApplied)
+          .as("valid claims and outcomes applied")
+          .isEqualTo(valid.stream().filter(e -> e.topic() != Topic.AGENTS).count());
+      assertThat(run.committedKeys(Topic.BELIEFS, Belief.class))
+          .as("one proposition id in two domains names two propositions")
+          .contains("traffic/london|bridge-0", OTHER_DOMAIN + "|bridge-0");
       assertThat(run.job().getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
       assertThat(run.failures()).isZero();
       System.out.printf(
@@ -154,7 +163,10 @@ class HostileInputIT {
         + rejection.getOffset();
   }
 
-  /** Two registrations, claims on two propositions, and an outcome. */
+  /**
+   * Three registrations, claims on two propositions and on a third with the id of one of them in
+   * another domain, and an outcome.
+   */
   private static List<ScriptedEvent> validTraffic() {
     List<ScriptedEvent> events = new ArrayList<>();
     events.add(
@@ -165,10 +177,15 @@ class HostileInputIT {
             ScriptedWorld.RESOLVER,
             agent(ScriptedWorld.RESOLVER, IdentityTier.ATTESTED, T + 2),
             T + 2));
+    events.add(
+        new ScriptedEvent(
+            Topic.AGENTS, SQUATTER, agent(SQUATTER, IdentityTier.UNVERIFIED, T + 3), T + 3));
     for (int i = 0; i < 6; i++) {
       Claim claim = signed(claim(AGENT, "bridge-" + (i % 2), T + 10 + i, 0.6 + i * 0.05));
       events.add(new ScriptedEvent(Topic.CLAIMS, claim.getPropositionId(), claim, T + 10 + i));
     }
+    Claim elsewhere = signed(claim(AGENT, "bridge-0", T + 20, 0.3).setDomain(OTHER_DOMAIN));
+    events.add(new ScriptedEvent(Topic.CLAIMS, "bridge-0", elsewhere, T + 20));
     events.add(
         new ScriptedEvent(
             Topic.OUTCOMES, "bridge-0", signed(outcome("bridge-0", "yes", T + 30)), T + 30));
@@ -278,6 +295,19 @@ class HostileInputIT {
             Topic.AGENTS,
             run.encode(Topic.AGENTS, agent(AGENT, IdentityTier.VERIFIED, T + 1)),
             EnumSet.of(RejectionReason.SUPERSEDED));
+
+        long squattedAt = tick();
+        Claim squat =
+            signed(
+                claim(SQUATTER, "squat-" + i, squattedAt, 0.5)
+                    .setOutcomes(List.of("up", "down"))
+                    .setHalfLifeMillis(1L));
+        add(
+            "squatted proposition",
+            Topic.CLAIMS,
+            run.encode(Topic.CLAIMS, squat),
+            squattedAt,
+            EnumSet.of(RejectionReason.UNKNOWN_PROPOSITION));
 
         Outcome unknownLabel = outcome("bridge-1", "maybe-" + i, tick());
         add(

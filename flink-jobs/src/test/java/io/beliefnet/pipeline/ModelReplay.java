@@ -6,6 +6,7 @@ import io.beliefnet.avro.Outcome;
 import io.beliefnet.model.DomainNetwork;
 import io.beliefnet.model.DomainUpdate;
 import io.beliefnet.model.ModelParameters;
+import io.beliefnet.model.PropositionPolicy;
 import io.beliefnet.model.Reliability;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,7 +54,12 @@ final class ModelReplay {
       double logScore,
       double brierScore) {}
 
-  private static final Duration RETENTION = Duration.ofDays(30);
+  /** The job's default policy, with the retention the scripted worlds fit in. */
+  private static final PropositionPolicy PROPOSITIONS =
+      new PropositionPolicy(
+          ModelInputs.tier(BeliefJobOptions.OPENER_TIER.defaultValue()),
+          Duration.ofDays(30),
+          Duration.ofDays(30));
 
   final List<ExpectedBelief> beliefs = new ArrayList<>();
   final List<ExpectedReliability> reliabilities = new ArrayList<>();
@@ -112,7 +118,7 @@ final class ModelReplay {
 
   private DomainNetwork domain(String name) {
     return domains.computeIfAbsent(
-        name, n -> DomainNetwork.inMemory(n, ModelParameters.defaults(), RETENTION, RETENTION));
+        name, n -> DomainNetwork.inMemory(n, ModelParameters.defaults(), PROPOSITIONS));
   }
 
   private void record(DomainUpdate update, String propositionId, long eventTime) {

@@ -11,6 +11,7 @@ import io.beliefnet.registry.AvroWireSerializer;
 import io.beliefnet.registry.DevSchemaRegistryServer;
 import io.beliefnet.registry.HttpSchemaRegistryClient;
 import io.beliefnet.topics.Topic;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -338,6 +339,14 @@ final class PipelineRun implements AutoCloseable {
             .thenComparingLong(ConsumerRecord::offset));
     AvroRecordDecoder<T> decoder = decoder(type);
     return records.stream().map(r -> decoder.decode(r.value())).toList();
+  }
+
+  /** The keys of the records of {@code topic} ({@code type}) committed by now. */
+  List<String> committedKeys(Topic topic, Class<? extends SpecificRecord> type) {
+    committed(topic, type);
+    return received.get(topic).stream()
+        .map(r -> new String(r.key(), StandardCharsets.UTF_8))
+        .toList();
   }
 
   /** A decoder of this run's records of {@code type}. */

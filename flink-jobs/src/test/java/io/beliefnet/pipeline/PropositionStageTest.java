@@ -19,6 +19,7 @@ import io.beliefnet.model.ClaimantStamp;
 import io.beliefnet.model.DomainState;
 import io.beliefnet.model.InMemoryOpenClaimSlots;
 import io.beliefnet.model.ModelParameters;
+import io.beliefnet.model.PropositionPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -53,7 +54,10 @@ class PropositionStageTest {
       newHarness() throws Exception {
     return new KeyedTwoInputStreamOperatorTestHarness<>(
         new FeedbackFlushingOperator(
-            new PropositionStage(ModelParameters.defaults(), RETENTION, OPEN_RETENTION)),
+            new PropositionStage(
+                ModelParameters.defaults(),
+                new PropositionPolicy(
+                    io.beliefnet.model.IdentityTier.VERIFIED, OPEN_RETENTION, RETENTION))),
         InputEvent::propositionKey,
         null,
         Types.TUPLE(Types.STRING, Types.STRING));

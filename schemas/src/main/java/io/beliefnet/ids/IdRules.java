@@ -14,8 +14,9 @@ public final class IdRules {
   public static final int MAX_LENGTH = 256;
 
   /**
-   * Separates agent and domain in the key of the agent-reliability topic; agent ids may not hold
-   * it, so that no two (agent, domain) pairs share a key.
+   * Separates the parts of a two-part key: agent and domain on the agent-reliability topic, domain
+   * and proposition on the beliefs topic. Agent ids and domains may not hold it, so that no two
+   * pairs share a key.
    */
   public static final char KEY_SEPARATOR = '|';
 
@@ -40,8 +41,11 @@ public final class IdRules {
     return Optional.empty();
   }
 
-  /** As {@link #problem}, and an agent id may not contain {@link #KEY_SEPARATOR}. */
-  public static Optional<String> agentIdProblem(String id) {
+  /**
+   * As {@link #problem}, and an agent id or a domain, the first part of a two-part key, may not
+   * contain {@link #KEY_SEPARATOR}.
+   */
+  public static Optional<String> keyPartProblem(String id) {
     return problem(id)
         .or(
             () ->
@@ -49,13 +53,21 @@ public final class IdRules {
                     ? Optional.of(
                         "contains '"
                             + KEY_SEPARATOR
-                            + "', which agent ids may not: it separates"
-                            + " agent and domain in the agent-reliability key")
+                            + "', which agent ids and domains may not: it separates"
+                            + " the parts of the agent-reliability and beliefs keys")
                     : Optional.empty());
   }
 
   /** The key of an agent's reliability in a domain on the agent-reliability topic. */
   public static String reliabilityKey(String agentId, String domain) {
     return agentId + KEY_SEPARATOR + domain;
+  }
+
+  /**
+   * The key of a proposition's belief on the beliefs topic: a proposition is named by its domain
+   * and its id, so one id in two domains names two propositions.
+   */
+  public static String propositionKey(String domain, String propositionId) {
+    return domain + KEY_SEPARATOR + propositionId;
   }
 }

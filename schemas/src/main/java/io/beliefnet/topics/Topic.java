@@ -22,7 +22,7 @@ public enum Topic {
   CLAIMS("claims", Claim.class, false, "proposition id"),
   OUTCOMES("outcomes", Outcome.class, false, "proposition id"),
   AGENTS("agents", AgentIdentity.class, true, "agent id"),
-  BELIEFS("beliefs", Belief.class, true, "proposition id"),
+  BELIEFS("beliefs", Belief.class, true, "domain|propositionId"),
   AGENT_RELIABILITY("agent-reliability", AgentReliability.class, true, "agentId|domain"),
   SETTLEMENTS("settlements", Settlement.class, false, "agent id"),
   REJECTED("rejected", Rejected.class, false, "<source topic>-<partition>@<offset>"),

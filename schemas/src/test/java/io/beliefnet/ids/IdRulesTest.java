@@ -25,8 +25,8 @@ class IdRulesTest {
   @Test
   void agentIdsCannotMakeTwoReliabilityKeysCollide() {
     // agent "a|b" in domain "c" would share a key with agent "a" in domain "b|c"
-    assertThat(IdRules.agentIdProblem("a|b")).isPresent();
-    assertThat(IdRules.agentIdProblem("a")).isEmpty();
+    assertThat(IdRules.keyPartProblem("a|b")).isPresent();
+    assertThat(IdRules.keyPartProblem("a")).isEmpty();
     assertThat(IdRules.reliabilityKey("a", "b|c")).isEqualTo("a|b|c");
   }
 }

@@ -52,7 +52,10 @@ public final class KafkaBeliefJob {
   public static JobSinks sinks(BeliefJobConfig config) {
     TransactionProtocolCheck.require(config);
     return new JobSinks(
-        KafkaTopics.<Belief>sink(config, Topic.BELIEFS, Belief::getPropositionId),
+        KafkaTopics.<Belief>sink(
+            config,
+            Topic.BELIEFS,
+            b -> IdRules.propositionKey(b.getDomain(), b.getPropositionId())),
         KafkaTopics.<AgentReliability>sink(
             config,
             Topic.AGENT_RELIABILITY,

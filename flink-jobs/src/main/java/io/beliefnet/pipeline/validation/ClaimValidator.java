@@ -25,9 +25,11 @@ final class ClaimValidator {
   /** The reason the claim must be rejected, or empty if it is well-formed. */
   static Optional<Violation> check(Claim claim) {
     Optional<Violation> badId =
-        InputValidator.checkIds(
-                describe(claim), claim.getClaimId(), claim.getPropositionId(), claim.getDomain())
-            .or(() -> InputValidator.checkAgentId(describe(claim), claim.getAgentId()));
+        InputValidator.checkIds(describe(claim), claim.getClaimId(), claim.getPropositionId())
+            .or(
+                () ->
+                    InputValidator.checkKeyParts(
+                        describe(claim), claim.getDomain(), claim.getAgentId()));
     if (badId.isPresent()) {
       return badId;
     }

@@ -32,7 +32,7 @@ final class FeedbackValidator {
 
   static Optional<Violation> check(Feedback feedback) {
     String subject = "feedback on domain " + InputValidator.abbreviate(feedback.getDomain());
-    Optional<Violation> ids = InputValidator.checkIds(subject, feedback.getDomain());
+    Optional<Violation> ids = InputValidator.checkKeyParts(subject, feedback.getDomain());
     if (ids.isPresent()) {
       return ids;
     }
@@ -44,7 +44,7 @@ final class FeedbackValidator {
     if (feedback.getDomainDelta() != null) {
       return invalid(subject, "names an agent and carries a domain delta");
     }
-    return InputValidator.checkAgentId(subject, feedback.getAgentId())
+    return InputValidator.checkKeyParts(subject, feedback.getAgentId())
         .or(() -> check(subject, feedback.getAgentDelta()))
         .or(() -> checkChanges(subject, feedback.getOpenClaimChanges()));
   }

@@ -8,6 +8,7 @@ import io.beliefnet.avro.RejectionReason;
 import io.beliefnet.ids.IdRules;
 import io.beliefnet.model.AgentProfile;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -29,12 +30,8 @@ public final class InputValidator {
     if (record instanceof Outcome outcome) {
       String subject = "outcome " + abbreviate(outcome.getOutcomeId());
       return checkIds(
-              subject,
-              outcome.getOutcomeId(),
-              outcome.getPropositionId(),
-              outcome.getDomain(),
-              outcome.getOutcome())
-          .or(() -> checkAgentId(subject, outcome.getResolverId()));
+              subject, outcome.getOutcomeId(), outcome.getPropositionId(), outcome.getOutcome())
+          .or(() -> checkKeyParts(subject, outcome.getDomain(), outcome.getResolverId()));
     }
     AgentIdentity agent = (AgentIdentity) record;
     if (!validStake(agent.getStake())) {
@@ -49,24 +46,32 @@ public final class InputValidator {
                   + AgentProfile.MAX_STAKE));
     }
     String subject = "agent " + abbreviate(agent.getAgentId());
-    return checkAgentId(subject, agent.getAgentId())
+    return checkKeyParts(subject, agent.getAgentId())
         .or(() -> checkIds(subject, agent.getController()));
   }
 
   /** Every id must keep {@link IdRules#problem the rule for ids}. */
   static Optional<Violation> checkIds(String subject, String... ids) {
+    return firstViolation(subject, IdRules::problem, ids);
+  }
+
+  /**
+   * Agent ids and domains must keep {@link IdRules#keyPartProblem the rule for the first part of a
+   * key}.
+   */
+  static Optional<Violation> checkKeyParts(String subject, String... ids) {
+    return firstViolation(subject, IdRules::keyPartProblem, ids);
+  }
+
+  private static Optional<Violation> firstViolation(
+      String subject, Function<String, Optional<String>> rule, String... ids) {
     for (String id : ids) {
-      Optional<Violation> violation = violation(subject, id, IdRules.problem(id));
+      Optional<Violation> violation = violation(subject, id, rule.apply(id));
       if (violation.isPresent()) {
         return violation;
       }
     }
     return Optional.empty();
-  }
-
-  /** An agent's id must keep {@link IdRules#agentIdProblem the rule for agent ids}. */
-  static Optional<Violation> checkAgentId(String subject, String agentId) {
-    return violation(subject, agentId, IdRules.agentIdProblem(agentId));
   }
 
   private static Optional<Violation> violation(
