@@ -35,6 +35,7 @@ ED25519_PKCS8_PREFIX = bytes.fromhex("302e020100300506032b657004220420")
 CLAIM_TAG = "beliefnet/claim/v1"
 BATCH_TAG = "beliefnet/claim-batch/v1"
 REGISTRATION_TAG = "beliefnet/registration/v1"
+NETWORK_TAG = "beliefnet/network/v1"
 
 
 # --- the signed bytes (docs/SIGNING.md, "The signed bytes") ---------------------------------
@@ -50,6 +51,11 @@ def _strings(values):
 
 def _optional(value, pack):
     return b"\x00" if value is None else b"\x01" + pack(value)
+
+
+def message(network, content):
+    """What is signed of content for one belief network: the network tag and id, then content."""
+    return _string(NETWORK_TAG) + _string(network) + content
 
 
 def canonical_claim(claim):
@@ -122,39 +128,43 @@ def _path(index, leaves):
 
 
 class AgentKey:
-    """An Ed25519 key: its 32-byte seed is the private key."""
+    """An Ed25519 key (its 32-byte seed is the private key), signing for one belief network."""
 
-    def __init__(self, seed=None):
+    def __init__(self, seed=None, network="local"):
         self._signing = nacl.signing.SigningKey(seed) if seed else nacl.signing.SigningKey.generate()
+        self.network = network
 
     @staticmethod
-    def load(path):
+    def load(path, network="local"):
         """The key in a PKCS#8 PEM file, as the project's tools and openssl write them."""
         with open(path) as pem:
             body = "".join(line.strip() for line in pem if not line.startswith("-----"))
         der = base64.b64decode(body)
         if len(der) != 48 or not der.startswith(ED25519_PKCS8_PREFIX):
             raise ValueError("%s holds no Ed25519 private key in PKCS#8" % path)
-        return AgentKey(der[len(ED25519_PKCS8_PREFIX):])
+        return AgentKey(der[len(ED25519_PKCS8_PREFIX):], network)
 
     def public_key(self):
         """The public key as the agents topic holds it (X.509 SubjectPublicKeyInfo, 44 bytes)."""
         return ED25519_SPKI_PREFIX + bytes(self._signing.verify_key)
 
+    def _signature(self, content):
+        return self._signing.sign(message(self.network, content)).signature
+
     def sign(self, claim):
-        claim["signature"] = self._signing.sign(canonical_claim(claim)).signature
+        claim["signature"] = self._signature(canonical_claim(claim))
         return claim
 
     def sign_registration(self, identity, authority_id):
         """Signs identity as the identity authority authority_id (this key being the authority's)."""
         identity["authorityId"] = authority_id
-        identity["authoritySignature"] = self._signing.sign(canonical_registration(identity)).signature
+        identity["authoritySignature"] = self._signature(canonical_registration(identity))
         return identity
 
     def sign_batch(self, claims):
         """One signature over all of claims: each gets it, with its proof of membership."""
         leaves = [_leaf(c) for c in claims]
-        signature = self._signing.sign(_string(BATCH_TAG) + _root(leaves)).signature
+        signature = self._signature(_string(BATCH_TAG) + _root(leaves))
         for index, claim in enumerate(claims):
             claim["signature"] = signature
             claim["batch"] = {
@@ -251,6 +261,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--bootstrap-servers", required=True)
     parser.add_argument("--registry", required=True)
+    parser.add_argument("--network", default="local",
+                        help="the belief network's id, its job's network.id (default: local)")
     parser.add_argument("--agent-id", required=True)
     parser.add_argument("--controller", help="who runs the agent (default: its id)")
     parser.add_argument("--seed", help="the key's 32-byte seed in hex (default: a new key)")
@@ -264,14 +276,14 @@ def main():
     parser.add_argument("--timeout", type=float, default=60, help="seconds to wait for beliefs")
     args = parser.parse_args()
 
-    key = AgentKey(bytes.fromhex(args.seed) if args.seed else None)
+    key = AgentKey(bytes.fromhex(args.seed) if args.seed else None, args.network)
     registry = Registry(args.registry)
     producer = Producer({"bootstrap.servers": args.bootstrap_servers, "enable.idempotence": True})
 
     # a registration, issued by the identity authority: keyed by agent id, its Kafka timestamp is
     # its registeredAt (in production the authority publishes it; here the example holds the
     # development authority's key)
-    authority = AgentKey.load(args.authority_key)
+    authority = AgentKey.load(args.authority_key, args.network)
     registered_at = int(time.time() * 1000)
     identity = {
         "agentId": args.agent_id,

@@ -19,13 +19,14 @@ def claim(fields):
 
 def main():
     vectors = json.loads(VECTORS.read_text())
-    key = agent.AgentKey(bytes.fromhex(vectors["seed"]))
+    network = vectors["network"]
+    key = agent.AgentKey(bytes.fromhex(vectors["seed"]), network)
     failures = [] if key.public_key().hex() == vectors["publicKey"] else ["public key"]
     checked = 0
     for vector in vectors["vectors"]:
         if vector["type"] == "claim":
             signed = key.sign(claim(vector["fields"]))
-            if agent.canonical_claim(signed).hex() != vector["signedBytes"] \
+            if agent.message(network, agent.canonical_claim(signed)).hex() != vector["signedBytes"] \
                     or signed["signature"].hex() != vector["signature"]:
                 failures.append(vector["name"])
             checked += 1
@@ -34,7 +35,8 @@ def main():
             identity = dict(fields, publicKey=bytes.fromhex(fields["publicKey"]),
                             registeredAt=agent._instant(fields["registeredAt"]))
             key.sign_registration(identity, fields["authorityId"])
-            if agent.canonical_registration(identity).hex() != vector["signedBytes"] \
+            if agent.message(network, agent.canonical_registration(identity)).hex() \
+                    != vector["signedBytes"] \
                     or identity["authoritySignature"].hex() != vector["signature"]:
                 failures.append(vector["name"])
             checked += 1

@@ -43,7 +43,7 @@ public final class Agent {
 
   /** As {@link #claim}, completing when acknowledged; for sending many claims at once. */
   public CompletableFuture<Claim> claimAsync(ClaimRequest request) {
-    return send(key.sign(request.toClaim(id, client.now())));
+    return send(key.sign(client.network(), request.toClaim(id, client.now())));
   }
 
   /**
@@ -67,7 +67,8 @@ public final class Agent {
   public CompletableFuture<List<Claim>> claimBatchAsync(List<ClaimRequest> requests) {
     Instant now = client.now();
     List<Claim> claims =
-        key.signBatch(requests.stream().map(request -> request.toClaim(id, now)).toList());
+        key.signBatch(
+            client.network(), requests.stream().map(request -> request.toClaim(id, now)).toList());
     CompletableFuture<?>[] sent = claims.stream().map(this::send).toArray(CompletableFuture[]::new);
     return CompletableFuture.allOf(sent).thenApply(acknowledged -> claims);
   }
@@ -102,6 +103,7 @@ public final class Agent {
       String propositionId, String domain, String outcome, Instant observedAt) {
     Outcome resolution =
         key.sign(
+            client.network(),
             Outcome.newBuilder()
                 .setOutcomeId(UUID.randomUUID().toString())
                 .setPropositionId(Ids.require("proposition id", propositionId))

@@ -6,6 +6,7 @@ import io.beliefnet.registry.HttpSchemaRegistryClient;
 import io.beliefnet.registry.SchemaRegistryClient;
 import io.beliefnet.registry.WireFormatException;
 import io.beliefnet.signing.AgentKey;
+import io.beliefnet.signing.CanonicalEncoding;
 import io.beliefnet.signing.IdentityAuthority;
 import io.beliefnet.topics.Topic;
 import io.beliefnet.topics.TopicNames;
@@ -59,6 +60,7 @@ public final class BeliefClient implements AutoCloseable {
 
   private final String bootstrapServers;
   private final String registryUrl;
+  private final String network;
   private final Map<String, Object> kafkaProperties;
   private final TopicNames topics;
   private final AvroWireSerializer<SpecificRecord> serializer;
@@ -67,6 +69,7 @@ public final class BeliefClient implements AutoCloseable {
   private BeliefClient(Builder builder, Producer<String, byte[]> producer) {
     this.bootstrapServers = builder.bootstrapServers;
     this.registryUrl = builder.registryUrl;
+    this.network = builder.network;
     this.kafkaProperties = Map.copyOf(builder.kafkaProperties);
     this.topics = builder.topics;
     SchemaRegistryClient registry = HttpSchemaRegistryClient.connect(registryUrl);
@@ -85,6 +88,7 @@ public final class BeliefClient implements AutoCloseable {
     private final String registryUrl;
     private final Map<String, Object> kafkaProperties = new HashMap<>();
     private TopicNames topics = TopicNames.defaults();
+    private String network = CanonicalEncoding.DEFAULT_NETWORK;
 
     private Builder(String bootstrapServers, String registryUrl) {
       if (bootstrapServers == null || bootstrapServers.isBlank()) {
@@ -106,6 +110,15 @@ public final class BeliefClient implements AutoCloseable {
      */
     public Builder kafkaProperties(Map<String, ?> properties) {
       kafkaProperties.putAll(properties);
+      return this;
+    }
+
+    /**
+     * The id of the belief network, which every signature covers: the job's {@code network.id}
+     * ({@value CanonicalEncoding#DEFAULT_NETWORK} unless its operator set one).
+     */
+    public Builder network(String id) {
+      this.network = Ids.require("network id", id);
       return this;
     }
 
@@ -168,6 +181,7 @@ public final class BeliefClient implements AutoCloseable {
       boolean revoked) {
     AgentIdentity identity =
         authority.sign(
+            network,
             AgentIdentity.newBuilder()
                 .setAgentId(registration.agentId())
                 .setPublicKey(publicKey)
@@ -202,6 +216,11 @@ public final class BeliefClient implements AutoCloseable {
         topics.of(Topic.BELIEFS),
         HttpSchemaRegistryClient.connect(registryUrl),
         bootstrapServers);
+  }
+
+  /** The id of the belief network its records are signed for. */
+  String network() {
+    return network;
   }
 
   Instant now() {

@@ -8,6 +8,7 @@ import io.beliefnet.registry.AvroWireDeserializer;
 import io.beliefnet.registry.DevSchemaRegistryServer;
 import io.beliefnet.registry.HttpSchemaRegistryClient;
 import io.beliefnet.signing.AgentKey;
+import io.beliefnet.signing.CanonicalEncoding;
 import io.beliefnet.signing.SignatureCheck;
 import io.beliefnet.signing.SignatureCheck.Verdict;
 import io.beliefnet.topics.Topic;
@@ -75,7 +76,10 @@ class AgentBatchTest {
       assertThat(received)
           .allSatisfy(
               claim -> {
-                assertThat(SignatureCheck.verify(claim, key.publicKey())).isEqualTo(Verdict.VALID);
+                assertThat(
+                        new SignatureCheck(CanonicalEncoding.DEFAULT_NETWORK)
+                            .verify(claim, key.publicKey()))
+                    .isEqualTo(Verdict.VALID);
                 assertThat(claim.getBatch().getLeafCount()).isEqualTo(3);
                 assertThat(claim.getSignature()).isEqualTo(claims.get(0).getSignature());
               });

@@ -51,6 +51,19 @@ public final class PropositionUpdater {
     Claim claim = input.claim();
     String id = claim.proposition().id();
     PropositionState known = store.proposition(id).orElse(null);
+    if (known != null && resolvedBeforeAnyClaim(known)) {
+      return DomainUpdate.refused(
+          Reason.CLOSED_PROPOSITION,
+          "claim "
+              + input.claimId()
+              + " reached proposition "
+              + id
+              + " after resolver '"
+              + known.getResolverId()
+              + "' resolved it to '"
+              + known.getOutcomeLabels().get(0)
+              + "', before any claim on it: it carries no weight and earns nothing");
+    }
     if (known == null && !policy.mayOpen(input.agent())) {
       return DomainUpdate.refused(
           Reason.UNKNOWN_PROPOSITION,
@@ -134,28 +147,21 @@ public final class PropositionUpdater {
         known == null ? 1 : 0);
   }
 
-  /** Applies an outcome; on a refusal nothing was changed. */
+  /**
+   * Applies an outcome; on a refusal nothing was changed. An outcome for a proposition nobody has
+   * claimed on yet is kept for the resolved retention, closing the proposition to the claims that
+   * follow it, as if it had come after claims.
+   */
   public DomainUpdate resolve(
       OutcomeInput input, PropositionStore store, DomainState domain, ModelFeedback feedback) {
     String id = input.propositionId();
     PropositionState proposition = store.proposition(id).orElse(null);
-    if (proposition == null) {
-      return DomainUpdate.refused(
-          Reason.UNKNOWN_PROPOSITION,
-          "outcome "
-              + input.outcomeId()
-              + " resolves "
-              + id
-              + ", which has no claims in domain "
-              + input.domain()
-              + " (or was resolved longer ago than the retention):"
-              + " check the id and domain");
-    }
-    if (proposition.getAppliedIds().containsKey(OUTCOME_ID + input.outcomeId())) {
+    if (proposition != null
+        && proposition.getAppliedIds().containsKey(OUTCOME_ID + input.outcomeId())) {
       return DomainUpdate.refused(
           Reason.DUPLICATE, "outcome " + input.outcomeId() + " was applied already");
     }
-    boolean correction = proposition.getResolverId() != null;
+    boolean correction = proposition != null && proposition.getResolverId() != null;
     if (correction && !input.resolverId().equals(proposition.getResolverId())) {
       return DomainUpdate.refused(
           Reason.UNTRUSTED_RESOLVER,
@@ -168,6 +174,9 @@ public final class PropositionUpdater {
               + ", which resolver '"
               + proposition.getResolverId()
               + "' resolved: only that resolver may correct it");
+    }
+    if (proposition == null || resolvedBeforeAnyClaim(proposition)) {
+      return resolveBeforeAnyClaim(input, proposition, store);
     }
     int index = proposition.getOutcomeLabels().indexOf(input.outcome());
     if (index < 0) {
@@ -203,6 +212,33 @@ public final class PropositionUpdater {
         List.of(),
         Map.of(id, proposition.getExpiresAt()),
         correction ? 0 : -1);
+  }
+
+  /**
+   * Keeps {@code input}, an outcome of a proposition without claims, as its resolution: no spec, no
+   * belief, its one label the outcome's. A correction replaces it.
+   */
+  private DomainUpdate resolveBeforeAnyClaim(
+      OutcomeInput input, PropositionState held, PropositionStore store) {
+    PropositionState proposition = held;
+    if (proposition == null) {
+      proposition = new PropositionState();
+      proposition.setId(input.propositionId());
+      proposition.setDomain(input.domain());
+      proposition.setOutcome(0);
+      proposition.setResolverId(input.resolverId());
+      store.addProposition(proposition);
+    }
+    proposition.setOutcomeLabels(List.of(input.outcome()));
+    proposition.setObservedAt(input.observedAt());
+    proposition.getAppliedIds().put(OUTCOME_ID + input.outcomeId(), true);
+    proposition.setExpiresAt(input.appliedAt() + resolvedRetentionMillis);
+    return DomainUpdate.expired(Map.of(input.propositionId(), proposition.getExpiresAt()), 0);
+  }
+
+  /** True for an outcome kept before any claim: a proposition with no outcomes of its own. */
+  private static boolean resolvedBeforeAnyClaim(PropositionState proposition) {
+    return proposition.getOutcomeCount() == 0;
   }
 
   /**
@@ -260,7 +296,10 @@ public final class PropositionUpdater {
 
   /** The current belief about a proposition, if any claim on it was seen and it is held. */
   public Optional<Belief> belief(String propositionId, PropositionStore store, DomainState domain) {
-    return store.proposition(propositionId).map(proposition -> model.belief(proposition, domain));
+    return store
+        .proposition(propositionId)
+        .filter(proposition -> !resolvedBeforeAnyClaim(proposition))
+        .map(proposition -> model.belief(proposition, domain));
   }
 
   /** The proposition's belief, published if it moved by at least the threshold since last time. */

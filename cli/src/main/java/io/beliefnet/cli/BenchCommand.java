@@ -343,6 +343,7 @@ final class BenchCommand implements Callable<Integer> {
           producer,
           LocalStack.authority()
               .sign(
+                  LocalStack.NETWORK,
                   AgentIdentity.newBuilder()
                       .setAgentId(BenchWorkload.agent(a))
                       .setPublicKey(keys.get(a).publicKey())

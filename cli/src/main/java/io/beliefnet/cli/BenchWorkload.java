@@ -65,7 +65,9 @@ record BenchWorkload(
   List<Claim> signed(long base, List<AgentKey> keys) {
     List<Claim> unsigned = IntStream.range(0, claims).mapToObj(i -> claim(base, i)).toList();
     if (!batched) {
-      return unsigned.parallelStream().map(c -> keys.get(agentOf(c)).sign(c)).toList();
+      return unsigned.parallelStream()
+          .map(c -> keys.get(agentOf(c)).sign(LocalStack.NETWORK, c))
+          .toList();
     }
     List<List<Claim>> byAgent = new ArrayList<>();
     for (int a = 0; a < agents; a++) {
@@ -75,7 +77,7 @@ record BenchWorkload(
     IntStream.range(0, agents)
         .parallel()
         .filter(a -> !byAgent.get(a).isEmpty())
-        .forEach(a -> keys.get(a).signBatch(byAgent.get(a)));
+        .forEach(a -> keys.get(a).signBatch(LocalStack.NETWORK, byAgent.get(a)));
     return unsigned;
   }
 

@@ -197,7 +197,7 @@ final class JobOnlyBenchmark {
                 .setEventTime(Instant.ofEpochMilli(eventTime(i)))
                 .build());
       }
-      return AgentKey.fromSeed(agent).signBatch(claims);
+      return AgentKey.fromSeed(agent).signBatch(LocalStack.NETWORK, claims);
     }
   }
 
@@ -215,7 +215,8 @@ final class JobOnlyBenchmark {
               .setObservedAt(Instant.ofEpochMilli(at))
               .build();
       return InputEvent.ofOutcome(
-          position("outcomes", index, at), LocalStack.resolverKey().sign(outcome));
+          position("outcomes", index, at),
+          LocalStack.resolverKey().sign(LocalStack.NETWORK, outcome));
     }
   }
 
@@ -246,7 +247,7 @@ final class JobOnlyBenchmark {
               .setRegisteredAt(Instant.ofEpochMilli(at))
               .build();
       return InputEvent.ofAgent(
-          position("agents", index, at), LocalStack.authority().sign(identity));
+          position("agents", index, at), LocalStack.authority().sign(LocalStack.NETWORK, identity));
     }
   }
 

@@ -16,6 +16,7 @@ import io.beliefnet.registry.SchemaRegistryClient;
 import io.beliefnet.sdk.AgentRegistration;
 import io.beliefnet.sdk.BeliefClient;
 import io.beliefnet.signing.AgentKey;
+import io.beliefnet.signing.CanonicalEncoding;
 import io.beliefnet.signing.IdentityAuthority;
 import io.beliefnet.topics.Topic;
 import io.beliefnet.topics.TopicNames;
@@ -81,6 +82,9 @@ final class LocalStack implements AutoCloseable {
   static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(2);
 
   /** The identity authority the local job trusts: it issues every local registration. */
+  /** The network the local stack's job runs as, with no network.id of its own. */
+  static final String NETWORK = CanonicalEncoding.DEFAULT_NETWORK;
+
   static final String AUTHORITY = "local-authority";
 
   /** Where in the state folder the development authority's private key is saved (PKCS#8 PEM). */

@@ -1,6 +1,7 @@
 package io.beliefnet.cli;
 
 import io.beliefnet.sdk.BeliefClient;
+import io.beliefnet.signing.CanonicalEncoding;
 import io.beliefnet.topics.KafkaClientProperties;
 import io.beliefnet.topics.Topic;
 import io.beliefnet.topics.TopicNames;
@@ -26,6 +27,14 @@ final class NetworkOptions {
       names = "--registry",
       description = "Schema registry URL (default: the local stack's, if one runs here).")
   String registryUrl;
+
+  @Option(
+      names = "--network",
+      defaultValue = CanonicalEncoding.DEFAULT_NETWORK,
+      description =
+          "Id of the belief network, which signatures cover: the job's network.id"
+              + " (default: ${DEFAULT-VALUE}, the local stack's).")
+  String network;
 
   @Option(
       names = "--kafka-properties",
@@ -69,6 +78,7 @@ final class NetworkOptions {
 
   BeliefClient client() {
     return BeliefClient.builder(bootstrapServers(), registryUrl())
+        .network(network)
         .kafkaProperties(kafkaProperties())
         .topicNames(topicNames())
         .build();

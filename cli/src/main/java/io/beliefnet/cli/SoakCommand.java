@@ -167,6 +167,7 @@ final class SoakCommand implements Callable<Integer> {
       AgentIdentity identity =
           LocalStack.authority()
               .sign(
+                  LocalStack.NETWORK,
                   AgentIdentity.newBuilder()
                       .setAgentId(id)
                       .setPublicKey(keys.get(a).publicKey())
@@ -183,7 +184,10 @@ final class SoakCommand implements Callable<Integer> {
 
   private void sendHonest(KafkaProducer<String, SpecificRecord> producer) {
     int a = (int) (honest % agents);
-    Claim claim = keys.get(a).sign(claim(agent(a), "soak-" + honest, System.currentTimeMillis()));
+    Claim claim =
+        keys.get(a)
+            .sign(
+                LocalStack.NETWORK, claim(agent(a), "soak-" + honest, System.currentTimeMillis()));
     long at = claim.getEventTime().toEpochMilli();
     sentAt.put(claim.getPropositionId() + "@" + at, System.currentTimeMillis());
     producer.send(
@@ -210,7 +214,11 @@ final class SoakCommand implements Callable<Integer> {
                 Topic.CLAIMS.defaultName(), null, now, id.getBytes(StandardCharsets.UTF_8), noise));
       }
       case "forged claim" ->
-          send(producer, Topic.CLAIMS, keys.get(0).sign(claim(VICTIM, id, now)), now);
+          send(
+              producer,
+              Topic.CLAIMS,
+              keys.get(0).sign(LocalStack.NETWORK, claim(VICTIM, id, now)),
+              now);
       case "unsigned claim" -> send(producer, Topic.CLAIMS, claim(VICTIM, id, now), now);
       case "self-declared registration" ->
           send(
@@ -229,7 +237,8 @@ final class SoakCommand implements Callable<Integer> {
         long future = now + Duration.ofHours(1).toMillis();
         byte[] value =
             encoder.serialize(
-                Topic.CLAIMS.defaultName(), keys.get(agents).sign(claim(VICTIM, id, future)));
+                Topic.CLAIMS.defaultName(),
+                keys.get(agents).sign(LocalStack.NETWORK, claim(VICTIM, id, future)));
         raw.send(
             new ProducerRecord<>(
                 Topic.CLAIMS.defaultName(),

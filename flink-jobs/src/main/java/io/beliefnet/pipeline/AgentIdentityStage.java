@@ -53,6 +53,7 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
   private transient ValueState<AgentIdentity> identity;
   private transient ValueState<TokenBucket> allowance;
   private transient ValueState<TokenBucket> failureAllowance;
+  private transient SignatureCheck check;
   private transient SignatureVerifier signatures;
   private transient Counter validSignatures;
   private transient Counter invalidSignatures;
@@ -68,7 +69,8 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
     identity = getRuntimeContext().getState(IDENTITY);
     allowance = getRuntimeContext().getState(CLAIM_ALLOWANCE);
     failureAllowance = getRuntimeContext().getState(FAILURE_ALLOWANCE);
-    signatures = new SignatureVerifier();
+    check = policy.signatures();
+    signatures = new SignatureVerifier(check);
     // signature_checks with a result label: how much verification work the job does, and forgeries
     validSignatures = signatureChecks("valid");
     invalidSignatures = signatureChecks("invalid");
@@ -158,7 +160,7 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
           event,
           context,
           RejectionReason.BAD_SIGNATURE,
-          IdentityRefusals.badSignature(event, signer));
+          IdentityRefusals.badSignature(event, signer, policy.network()));
     }
     if (verdict != Verdict.VALID) {
       // written only when a token is spent: a refill alone is recomputed from the stored time,
@@ -177,13 +179,13 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
   private void register(InputEvent event, Context context, Collector<InputEvent> out)
       throws Exception {
     AgentIdentity registered = event.agent;
-    Verdict vouched = policy.authorities().verify(registered);
+    Verdict vouched = policy.authorities().verify(registered, check);
     if (vouched != Verdict.VALID) {
       reject(
           event,
           context,
           vouched == Verdict.UNSIGNED ? RejectionReason.UNSIGNED : RejectionReason.BAD_SIGNATURE,
-          IdentityRefusals.notVouched(registered, policy.authorities()));
+          IdentityRefusals.notVouched(registered, policy));
       return;
     }
     if (!registered.getRevoked() && !SignatureCheck.usable(registered.getPublicKey())) {

@@ -79,6 +79,7 @@ public record BeliefJobConfig(
 
   private static TrustPolicy trustPolicy(Configuration configuration) {
     return new TrustPolicy(
+        configuration.get(BeliefJobOptions.NETWORK_ID),
         IdentityAuthorities.of(configuration.get(BeliefJobOptions.IDENTITY_AUTHORITIES)),
         Set.copyOf(configuration.get(BeliefJobOptions.RESOLVERS)),
         perTier(configuration, BeliefJobOptions.CLAIMS_PER_SECOND),

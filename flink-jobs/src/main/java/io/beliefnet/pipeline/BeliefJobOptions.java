@@ -1,6 +1,7 @@
 package io.beliefnet.pipeline;
 
 import io.beliefnet.avro.IdentityTier;
+import io.beliefnet.signing.CanonicalEncoding;
 import io.beliefnet.topics.Topic;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,6 +92,15 @@ public final class BeliefJobOptions {
               "A record stamped further than this ahead of the job's clock is rejected and does"
                   + " not move event time; a claim's Kafka timestamp must be this close to its"
                   + " signed event time.");
+
+  public static final ConfigOption<String> NETWORK_ID =
+      ConfigOptions.key("network.id")
+          .stringType()
+          .defaultValue(CanonicalEncoding.DEFAULT_NETWORK)
+          .withDescription(
+              "The id of this belief network. Every signature covers it, so a record signed for"
+                  + " another network is rejected (BAD_SIGNATURE): give each network its own, and"
+                  + " its agents and authorities the same.");
 
   public static final ConfigOption<List<String>> IDENTITY_AUTHORITIES =
       ConfigOptions.key("trust.identity-authorities")
@@ -211,6 +221,7 @@ public final class BeliefJobOptions {
                 MAX_CLOCK_SKEW,
                 RESOLVED_RETENTION,
                 OPEN_RETENTION,
+                NETWORK_ID,
                 IDENTITY_AUTHORITIES,
                 OPENER_TIER,
                 RESOLVERS,

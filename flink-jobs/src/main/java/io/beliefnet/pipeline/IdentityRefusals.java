@@ -34,7 +34,8 @@ final class IdentityRefusals {
         + " for that domain may publish its outcomes";
   }
 
-  static String notVouched(AgentIdentity registration, IdentityAuthorities authorities) {
+  static String notVouched(AgentIdentity registration, TrustPolicy policy) {
+    IdentityAuthorities authorities = policy.authorities();
     String authority = registration.getAuthorityId();
     return "registration of agent '"
         + registration.getAgentId()
@@ -42,7 +43,11 @@ final class IdentityRefusals {
         + (registration.getAuthoritySignature() == null || authority == null
             ? "carries no identity authority's signature"
             : authorities.trusts(authority)
-                ? "does not verify under the key of identity authority '" + authority + "'"
+                ? "does not verify under the key of identity authority '"
+                    + authority
+                    + "' for network '"
+                    + policy.network()
+                    + "'"
                 : "names identity authority '"
                     + authority
                     + "', which trust.identity-authorities does not list")
@@ -88,14 +93,16 @@ final class IdentityRefusals {
         + " has no signature: sign its canonical encoding with the agent's Ed25519 key";
   }
 
-  static String badSignature(InputEvent event, AgentIdentity signer) {
+  static String badSignature(InputEvent event, AgentIdentity signer, String network) {
     return subject(event)
         + "'s signature does not verify under the key agent '"
         + event.agentId()
         + "' registered at "
         + signer.getRegisteredAt()
-        + ": it was altered,"
-        + " forged, or signed with another key; re-sign it with the current key";
+        + " for network '"
+        + network
+        + "': it was altered, forged, signed with another key or for another network;"
+        + " re-sign it with the current key for this network";
   }
 
   static String unusableKey(AgentIdentity registered) {

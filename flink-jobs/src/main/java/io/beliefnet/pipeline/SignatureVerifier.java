@@ -28,6 +28,11 @@ final class SignatureVerifier {
         }
       };
   private final VerifiedRoots verifiedRoots = new VerifiedRoots(CACHED_ROOTS);
+  private final SignatureCheck check;
+
+  SignatureVerifier(SignatureCheck check) {
+    this.check = check;
+  }
 
   /** Whether {@code event}'s signature verifies under {@code publicKey}. */
   Verdict verify(InputEvent event, ByteBuffer publicKey) {
@@ -36,8 +41,8 @@ final class SignatureVerifier {
       return Verdict.UNUSABLE_KEY;
     }
     return event.isClaim()
-        ? SignatureCheck.verify(event.claim, key, verifiedRoots)
-        : SignatureCheck.verify(event.outcome, key);
+        ? check.verify(event.claim, key, verifiedRoots)
+        : check.verify(event.outcome, key);
   }
 
   /** The decoded key, or null if it does not decode (registered before keys were checked). */

@@ -34,6 +34,7 @@ class AgentIdentityStageTest {
 
   private static final TrustPolicy POLICY =
       new TrustPolicy(
+          TestRecords.NETWORK,
           IdentityAuthorities.of(List.of(AUTHORITY.trustEntry())),
           Set.of("inspector"),
           TrustPolicy.defaultClaimRates(),
@@ -119,9 +120,31 @@ class AgentIdentityStageTest {
   }
 
   @Test
+  void recordsSignedForAnotherNetworkAreRejected() throws Exception {
+    String elsewhere = "another-network";
+    push(
+        InputEvent.ofAgent(
+            input("agents", 0, 100),
+            AUTHORITY.sign(elsewhere, agent("bob", IdentityTier.VERIFIED, 100))));
+    push(InputEvent.ofAgent(input("agents", 0, 101), agent("alice", IdentityTier.VERIFIED, 101)));
+    Claim replayed = key("alice").sign(elsewhere, claim("alice", "p", 200, 0.8).build());
+    push(InputEvent.ofClaim(input("claims", 1, 200), replayed));
+
+    harness.processWatermark(300);
+
+    assertThat(outputs()).isEmpty();
+    assertThat(rejections())
+        .extracting(Rejected::getReasonCode)
+        .containsExactly(RejectionReason.BAD_SIGNATURE, RejectionReason.BAD_SIGNATURE);
+    assertThat(rejections()).allSatisfy(r -> assertThat(r.getReason()).contains("network"));
+  }
+
+  @Test
   void unsignedForgedAndAlteredClaimsAreRejected() throws Exception {
     push(InputEvent.ofAgent(input("agents", 0, 100), agent("alice", IdentityTier.VERIFIED, 100)));
-    Claim forged = key("mallory").sign(claim("alice", "p", 200, 0.8).setClaimId("forged").build());
+    Claim forged =
+        key("mallory")
+            .sign(TestRecords.NETWORK, claim("alice", "p", 200, 0.8).setClaimId("forged").build());
     Claim altered = signed(claim("alice", "p", 201, 0.8).setClaimId("altered"));
     altered.setProbabilities(List.of(0.01, 0.99));
     push(InputEvent.ofClaim(input("claims", 0, 199), claim("alice", "p", 199, 0.8).build()));
@@ -155,10 +178,10 @@ class AgentIdentityStageTest {
     unsigned.setAuthoritySignature(null);
     AgentIdentity selfIssued =
         new IdentityAuthority("test-authority", key("alice"))
-            .sign(agent("alice", IdentityTier.ATTESTED, 101));
+            .sign(TestRecords.NETWORK, agent("alice", IdentityTier.ATTESTED, 101));
     AgentIdentity byAStranger =
         new IdentityAuthority("elsewhere", key("elsewhere"))
-            .sign(agent("alice", IdentityTier.ATTESTED, 102));
+            .sign(TestRecords.NETWORK, agent("alice", IdentityTier.ATTESTED, 102));
     AgentIdentity altered = agent("alice", IdentityTier.VERIFIED, 103);
     altered.setStake(1_000_000.0);
     push(InputEvent.ofAgent(input("agents", 0, 100), unsigned));
@@ -212,7 +235,7 @@ class AgentIdentityStageTest {
   void aRegistrationWithAnUnusableKeyIsRefused() throws Exception {
     AgentIdentity garbled = agent("alice", IdentityTier.VERIFIED, 100);
     garbled.setPublicKey(ByteBuffer.wrap(new byte[44]));
-    push(InputEvent.ofAgent(input("agents", 0, 100), AUTHORITY.sign(garbled)));
+    push(InputEvent.ofAgent(input("agents", 0, 100), AUTHORITY.sign(TestRecords.NETWORK, garbled)));
     push(InputEvent.ofClaim(input("claims", 0, 200), signed(claim("alice", "p", 200, 0.8))));
 
     harness.processWatermark(300);
@@ -249,7 +272,8 @@ class AgentIdentityStageTest {
     // unverified: 1 claim/s, 10 s of burst
     push(InputEvent.ofAgent(input("agents", 0, 100), agent("spam", IdentityTier.UNVERIFIED, 100)));
     for (int i = 0; i < 9; i++) {
-      Claim forged = key("mallory").sign(claim("spam", "f" + i, 1_000, 0.8).build());
+      Claim forged =
+          key("mallory").sign(TestRecords.NETWORK, claim("spam", "f" + i, 1_000, 0.8).build());
       push(InputEvent.ofClaim(input("claims", i, 1_000), forged));
     }
     for (int i = 0; i < 12; i++) {
@@ -277,7 +301,8 @@ class AgentIdentityStageTest {
     // unverified: 1 failed check/s, 10 s of burst
     push(InputEvent.ofAgent(input("agents", 0, 100), agent("spam", IdentityTier.UNVERIFIED, 100)));
     for (int i = 0; i < 30; i++) {
-      Claim forged = key("mallory").sign(claim("spam", "f" + i, 1_000, 0.8).build());
+      Claim forged =
+          key("mallory").sign(TestRecords.NETWORK, claim("spam", "f" + i, 1_000, 0.8).build());
       push(InputEvent.ofClaim(input("claims", i, 1_000), forged));
     }
     push(InputEvent.ofClaim(input("claims", 30, 1_000), signed(claim("spam", "p", 1_000, 0.8))));
@@ -304,7 +329,7 @@ class AgentIdentityStageTest {
     push(
         InputEvent.ofClaim(
             input("claims", 1, 201), signed(claim("alice", "q", 201, 0.8).setDomain("lab/qc"))));
-    push(InputEvent.ofAgent(input("agents", 1, 300), AUTHORITY.sign(revoked)));
+    push(InputEvent.ofAgent(input("agents", 1, 300), AUTHORITY.sign(TestRecords.NETWORK, revoked)));
 
     harness.processWatermark(400);
 
@@ -324,19 +349,19 @@ class AgentIdentityStageTest {
     AgentIdentity rotated = agent("alice", IdentityTier.VERIFIED, 150);
     rotated.setPublicKey(key("alice-2").publicKey());
     push(InputEvent.ofAgent(input("agents", 0, 100), agent("alice", IdentityTier.VERIFIED, 100)));
-    push(InputEvent.ofAgent(input("agents", 1, 150), AUTHORITY.sign(rotated)));
+    push(InputEvent.ofAgent(input("agents", 1, 150), AUTHORITY.sign(TestRecords.NETWORK, rotated)));
     push(InputEvent.ofClaim(input("claims", 0, at), signed(claim("alice", "p", at, 0.8))));
     push(
         InputEvent.ofClaim(
             input("claims", 1, at + 1),
-            key("alice-2").sign(claim("alice", "q", at + 1, 0.8).build())));
+            key("alice-2").sign(TestRecords.NETWORK, claim("alice", "q", at + 1, 0.8).build())));
   }
 
   private void registerAliceAt100AndRevokeAt150() throws Exception {
     AgentIdentity revoked = agent("alice", IdentityTier.VERIFIED, 150);
     revoked.setRevoked(true);
     push(InputEvent.ofAgent(input("agents", 0, 100), agent("alice", IdentityTier.VERIFIED, 100)));
-    push(InputEvent.ofAgent(input("agents", 1, 150), AUTHORITY.sign(revoked)));
+    push(InputEvent.ofAgent(input("agents", 1, 150), AUTHORITY.sign(TestRecords.NETWORK, revoked)));
   }
 
   @Test

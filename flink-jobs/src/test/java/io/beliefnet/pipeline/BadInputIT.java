@@ -63,6 +63,8 @@ class BadInputIT {
       valid.add(event(Topic.AGENTS, "alice", agent("alice", IdentityTier.VERIFIED, T + 2), T + 2));
       valid.add(event(Topic.AGENTS, "bob", agent("bob", IdentityTier.ATTESTED, T + 3), T + 3));
       valid.add(
+          event(Topic.AGENTS, "carol", agent("carol", IdentityTier.UNVERIFIED, T + 3), T + 3));
+      valid.add(
           event(
               Topic.AGENTS,
               ScriptedWorld.RESOLVER,
@@ -121,14 +123,11 @@ class BadInputIT {
                       "bridge",
                       signed(claim("bob", "bridge", T + 5, 0.1).setClaimId("older")),
                       T + 17)),
+              // an unverified agent may not open a proposition
               expect(
                   expectedReasons,
                   RejectionReason.UNKNOWN_PROPOSITION,
-                  event(
-                      Topic.OUTCOMES,
-                      "nowhere",
-                      signed(outcome("nowhere", "yes", T + 31)),
-                      T + 31)),
+                  claimEvent(signed(claim("carol", "nowhere", T + 31, 0.9).setClaimId("squat")))),
               expect(
                   expectedReasons,
                   RejectionReason.UNKNOWN_OUTCOME,
@@ -152,6 +151,7 @@ class BadInputIT {
                   claimEvent(
                       TestRecords.key("mallory")
                           .sign(
+                              TestRecords.NETWORK,
                               claim("alice", "ferry", T + 19, 0.5).setClaimId("forged").build()))),
               expect(
                   expectedReasons,
@@ -238,7 +238,7 @@ class BadInputIT {
           .contains("this is not avro");
 
       int produced = valid.size() + expectedReasons.size() + heartbeats;
-      int registrationsApplied = 3;
+      int registrationsApplied = 4;
       List<String> appliedKeys = new ArrayList<>(valid.stream().map(BadInputIT::key).toList());
       List<String> emitted = run.beliefKeys();
       long claimsAndOutcomesApplied =

@@ -288,7 +288,8 @@ class HostileInputIT {
             Topic.AGENTS,
             run.encode(
                 Topic.AGENTS,
-                new IdentityAuthority(TestRecords.AUTHORITY.id(), key(AGENT)).sign(selfIssued)),
+                new IdentityAuthority(TestRecords.AUTHORITY.id(), key(AGENT))
+                    .sign(TestRecords.NETWORK, selfIssued)),
             EnumSet.of(RejectionReason.BAD_SIGNATURE));
         add(
             "replayed registration",

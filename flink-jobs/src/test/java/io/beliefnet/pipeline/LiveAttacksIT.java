@@ -213,7 +213,8 @@ class LiveAttacksIT {
     identity.setStake(r.stake());
     identity.setPublicKey(TestRecords.key(r.key()).publicKey());
     identity.setRevoked(r.revoked());
-    return new ScriptedEvent(Topic.AGENTS, r.agent(), TestRecords.AUTHORITY.sign(identity), at);
+    return new ScriptedEvent(
+        Topic.AGENTS, r.agent(), TestRecords.AUTHORITY.sign(TestRecords.NETWORK, identity), at);
   }
 
   private static void schedule(
@@ -235,7 +236,7 @@ class LiveAttacksIT {
             .setHardLabel(true)
             .setStake(step.stake() > 0 ? step.stake() : null)
             .build();
-    return TestRecords.key(step.key()).sign(claim);
+    return TestRecords.key(step.key()).sign(TestRecords.NETWORK, claim);
   }
 
   private static List<Double> oneHot(int label) {

@@ -126,6 +126,9 @@ final class ModelReplay {
       rejected++;
       return;
     }
+    if (update.beliefs().isEmpty()) {
+      return; // an outcome kept before any claim on its proposition publishes nothing
+    }
     DomainUpdate.PublishedBelief published = update.beliefs().get(0);
     io.beliefnet.model.Belief belief = published.belief();
     beliefs.add(

@@ -136,13 +136,10 @@ class PropositionStageTest {
     pushClaim(1, "alice", 100, 0.9);
     pushOutcome(2, 200, "yes");
     watermark(200 + RETENTION.toMillis() + 1);
-    pushOutcome(3, 20_000, "no");
     pushClaim(4, "bob", 20_100, 0.8);
     watermark(20_101);
 
-    assertThat(side(DeadLetters.TAG))
-        .extracting(Rejected::getReasonCode)
-        .containsExactly(RejectionReason.UNKNOWN_PROPOSITION);
+    assertThat(side(DeadLetters.TAG)).isEmpty();
     Belief afterwards = harness.extractOutputValues().get(2);
     assertThat(afterwards.getVersion()).isEqualTo(1); // a new proposition: nothing of the old kept
     assertThat(afterwards.getClaimCount()).isEqualTo(1);
@@ -162,11 +159,37 @@ class PropositionStageTest {
     pushClaim(4, "carol", "ferry", 60_500, 0.7);
     watermark(60_500 + OPEN_RETENTION.toMillis() + 1);
     pushOutcome(5, "ferry", 200_000, "yes");
-    watermark(200_001);
+    pushClaim(6, "dave", "ferry", 200_100, 0.7);
+    watermark(200_101);
+
+    assertThat(side(PropositionStage.SETTLEMENTS))
+        .as("carol's claim was forgotten")
+        .noneMatch(settlement -> settlement.getAgentId().equals("carol"));
+    assertThat(side(DeadLetters.TAG))
+        .extracting(Rejected::getReasonCode)
+        .containsExactly(RejectionReason.CLOSED_PROPOSITION);
+  }
+
+  @Test
+  void anOutcomeBeforeAnyClaimIsKeptForTheRetentionAndClosesTheProposition() throws Exception {
+    pushOutcome(1, "ferry", 100, "yes");
+    pushOutcome(2, "ferry", 150, "yes"); // a correction by the same resolver
+    pushClaim(3, "alice", "ferry", 200, 0.9);
+    watermark(201);
 
     assertThat(side(DeadLetters.TAG))
         .extracting(Rejected::getReasonCode)
-        .containsExactly(RejectionReason.UNKNOWN_PROPOSITION);
+        .containsExactly(RejectionReason.CLOSED_PROPOSITION);
+    assertThat(side(DeadLetters.TAG).get(0).getReason()).contains("before any claim");
+    assertThat(harness.extractOutputValues()).isEmpty();
+
+    watermark(150 + RETENTION.toMillis() + 1);
+    pushClaim(4, "bob", "ferry", 20_000, 0.8);
+    watermark(20_001);
+
+    assertThat(harness.extractOutputValues())
+        .singleElement()
+        .satisfies(b -> assertThat(b.getClaimCount()).isEqualTo(1));
   }
 
   @Test

@@ -28,7 +28,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * ./mvnw -q -pl flink-jobs -am install -DskipTests
  * ./mvnw -q -pl flink-jobs dependency:build-classpath -Dmdep.outputFile=target/test.classpath
  * java -cp flink-jobs/target/test-classes:flink-jobs/target/classes:$(cat flink-jobs/target/test.classpath) \
- *   io.beliefnet.pipeline.SavepointFixture flink-jobs/src/test/resources/savepoints/v3
+ *   io.beliefnet.pipeline.SavepointFixture flink-jobs/src/test/resources/savepoints/v4
  * </pre>
  */
 public final class SavepointFixture {

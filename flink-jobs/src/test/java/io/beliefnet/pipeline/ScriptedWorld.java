@@ -85,6 +85,7 @@ final class ScriptedWorld {
   private void register(Agent agent, boolean revoked) {
     AgentIdentity identity =
         TestRecords.AUTHORITY.sign(
+            TestRecords.NETWORK,
             AgentIdentity.newBuilder()
                 .setAgentId(agent.id())
                 .setPublicKey(TestRecords.key(agent.id()).publicKey())
@@ -121,7 +122,7 @@ final class ScriptedWorld {
             .setEventTime(Instant.ofEpochMilli(tick()))
             .setEvidenceIds(agent.controller().equals("ring") ? List.of("ring-feed") : List.of())
             .build();
-    TestRecords.key(agent.id()).sign(claim);
+    TestRecords.key(agent.id()).sign(TestRecords.NETWORK, claim);
     events.add(new ScriptedEvent(Topic.CLAIMS, claim.getPropositionId(), claim, clock));
   }
 

@@ -17,6 +17,9 @@ import org.apache.flink.configuration.Configuration;
  */
 public final class TestRecords {
 
+  /** The belief network the tests' records are signed for and their jobs run as. */
+  public static final String NETWORK = "test-network";
+
   /** The identity authority the tests' jobs trust. */
   public static final IdentityAuthority AUTHORITY =
       new IdentityAuthority("test-authority", AgentKey.fromSeed("test-authority".hashCode()));
@@ -34,8 +37,12 @@ public final class TestRecords {
         .setEventTime(Instant.ofEpochMilli(eventTime));
   }
 
-  /** Makes a job trust {@link #AUTHORITY}'s registrations and {@link ScriptedWorld#RESOLVER}. */
+  /**
+   * Makes a job run as {@link #NETWORK} and trust {@link #AUTHORITY}'s registrations and {@link
+   * ScriptedWorld#RESOLVER}.
+   */
   public static void trustTheTestAuthorities(Configuration options) {
+    options.set(BeliefJobOptions.NETWORK_ID, NETWORK);
     options.set(BeliefJobOptions.IDENTITY_AUTHORITIES, List.of(AUTHORITY.trustEntry()));
     options.set(BeliefJobOptions.RESOLVERS, List.of(ScriptedWorld.RESOLVER));
   }
@@ -43,6 +50,7 @@ public final class TestRecords {
   /** The registration of {@code agent} with its key, issued by {@link #AUTHORITY}. */
   public static AgentIdentity agent(String agent, IdentityTier tier, long registeredAt) {
     return AUTHORITY.sign(
+        NETWORK,
         AgentIdentity.newBuilder()
             .setAgentId(agent)
             .setPublicKey(key(agent).publicKey())
@@ -72,12 +80,12 @@ public final class TestRecords {
   /** The claim, signed by its agent's key. */
   public static Claim signed(Claim.Builder claim) {
     Claim built = claim.build();
-    return key(built.getAgentId()).sign(built);
+    return key(built.getAgentId()).sign(NETWORK, built);
   }
 
   /** The outcome, signed by its resolver's key. */
   public static Outcome signed(Outcome outcome) {
-    return key(outcome.getResolverId()).sign(outcome);
+    return key(outcome.getResolverId()).sign(NETWORK, outcome);
   }
 
   /** A raw record at {@code offset} of partition 0 of {@code topic}, with no bytes. */

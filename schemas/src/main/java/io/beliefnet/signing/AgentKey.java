@@ -181,33 +181,36 @@ public final class AgentKey {
   }
 
   /**
-   * Sets {@code claim}'s signature to this key's signature of its content, and clears any batch
-   * proof it had; returns the claim.
+   * Sets {@code claim}'s signature to this key's signature of its content for the belief network
+   * {@code network}, and clears any batch proof it had; returns the claim.
    */
-  public Claim sign(Claim claim) {
+  public Claim sign(String network, Claim claim) {
     claim.setBatch(null);
-    claim.setSignature(ByteBuffer.wrap(signature(CanonicalEncoding.of(claim))));
+    claim.setSignature(ByteBuffer.wrap(signature(network, CanonicalEncoding.of(claim))));
     return claim;
   }
 
-  /** Sets {@code outcome}'s signature to this key's signature of its content; returns it. */
-  public Outcome sign(Outcome outcome) {
-    outcome.setSignature(ByteBuffer.wrap(signature(CanonicalEncoding.of(outcome))));
+  /**
+   * Sets {@code outcome}'s signature to this key's signature of its content for the belief network
+   * {@code network}; returns it.
+   */
+  public Outcome sign(String network, Outcome outcome) {
+    outcome.setSignature(ByteBuffer.wrap(signature(network, CanonicalEncoding.of(outcome))));
     return outcome;
   }
 
   /**
-   * Signs {@code claims} as one batch with a single signature: sets each claim's signature to this
-   * key's signature of the root of the batch's Merkle tree, and its {@code batch} to the proof that
-   * leads from the claim to that root. Each claim then verifies on its own, sent as a record of its
-   * own; a verifier that keeps {@link VerifiedRoots} checks the signature once per batch. Returns
-   * the claims, in their order.
+   * Signs {@code claims} as one batch with a single signature for the belief network {@code
+   * network}: sets each claim's signature to this key's signature of the root of the batch's Merkle
+   * tree, and its {@code batch} to the proof that leads from the claim to that root. Each claim
+   * then verifies on its own, sent as a record of its own; a verifier that keeps {@link
+   * VerifiedRoots} checks the signature once per batch. Returns the claims, in their order.
    *
    * @throws IllegalArgumentException if there are no claims or more than 2^20
    */
-  public List<Claim> signBatch(List<Claim> claims) {
+  public List<Claim> signBatch(String network, List<Claim> claims) {
     BatchTree tree = new BatchTree(claims);
-    byte[] signature = signature(CanonicalEncoding.ofBatchRoot(tree.root()));
+    byte[] signature = signature(network, CanonicalEncoding.ofBatchRoot(tree.root()));
     for (int i = 0; i < claims.size(); i++) {
       Claim claim = claims.get(i);
       claim.setBatch(tree.proof(i));
@@ -216,9 +219,11 @@ public final class AgentKey {
     return List.copyOf(claims);
   }
 
-  byte[] signature(byte[] content) {
+  /** This key's signature of {@code content}'s message for the belief network {@code network}. */
+  byte[] signature(String network, byte[] content) {
+    byte[] message = CanonicalEncoding.message(network, content);
     byte[] signature = new byte[Ed25519.SIGNATURE_SIZE];
-    Ed25519.sign(seed, 0, publicKey, 0, content, 0, content.length, signature, 0);
+    Ed25519.sign(seed, 0, publicKey, 0, message, 0, message.length, signature, 0);
     return signature;
   }
 }

@@ -36,6 +36,10 @@ import java.util.Objects;
  * publicKey (bytes), tier (its symbol, a string), controller (string), stake (double), registeredAt
  * (epoch milliseconds), revoked (boolean) and authorityId (string). The leading tags keep a
  * signature of one kind from being valid for another.
+ *
+ * <p>What is signed is never the content alone but its {@linkplain #message message} for one
+ * network: the string {@code beliefnet/network/v1}, the network's id (string), then the content. So
+ * a record signed for one belief network does not verify in another.
  */
 public final class CanonicalEncoding {
 
@@ -43,6 +47,10 @@ public final class CanonicalEncoding {
   static final String OUTCOME_TAG = "beliefnet/outcome/v1";
   static final String BATCH_TAG = "beliefnet/claim-batch/v1";
   static final String REGISTRATION_TAG = "beliefnet/registration/v1";
+  static final String NETWORK_TAG = "beliefnet/network/v1";
+
+  /** The id of a network that is given none, as the local stack is: others must set their own. */
+  public static final String DEFAULT_NETWORK = "local";
 
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
   private final DataOutputStream out = new DataOutputStream(bytes);
@@ -108,6 +116,18 @@ public final class CanonicalEncoding {
     encoding.flag(registration.getRevoked());
     encoding.string(
         Objects.requireNonNull(registration.getAuthorityId(), "the registration's authority id"));
+    return encoding.bytes.toByteArray();
+  }
+
+  /**
+   * What is signed of {@code content} for the belief network {@code network}: the network tag and
+   * id, then the content.
+   */
+  public static byte[] message(String network, byte[] content) {
+    CanonicalEncoding encoding = new CanonicalEncoding();
+    encoding.string(NETWORK_TAG);
+    encoding.string(Objects.requireNonNull(network, "the network id"));
+    encoding.raw(content);
     return encoding.bytes.toByteArray();
   }
 

@@ -34,11 +34,14 @@ public final class IdentityAuthority {
     return id + "=" + key.publicKeyHex();
   }
 
-  /** Names this authority on {@code registration} and signs it; returns it. */
-  public AgentIdentity sign(AgentIdentity registration) {
+  /**
+   * Names this authority on {@code registration} and signs it for the belief network {@code
+   * network}; returns it.
+   */
+  public AgentIdentity sign(String network, AgentIdentity registration) {
     registration.setAuthorityId(id);
     registration.setAuthoritySignature(
-        ByteBuffer.wrap(key.signature(CanonicalEncoding.of(registration))));
+        ByteBuffer.wrap(key.signature(network, CanonicalEncoding.of(registration))));
     return registration;
   }
 }

@@ -9,9 +9,10 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Verifies the Ed25519 signature of a claim or outcome against a registered public key. A claim
- * signed on its own is signed over its {@link CanonicalEncoding}; one signed as part of a batch
- * (its {@code batch} proof set) verifies when its proof leads from the claim to a root whose
+ * Verifies the Ed25519 signature of a claim, outcome or registration made for one belief network
+ * against a registered public key. A claim signed on its own is signed over the {@linkplain
+ * CanonicalEncoding#message message} of its {@link CanonicalEncoding}; one signed as part of a
+ * batch (its {@code batch} proof set) verifies when its proof leads from the claim to a root whose
  * signature verifies. Whatever a record holds, the answer is a {@link Verdict}, never an exception.
  *
  * <p>The overloads taking the key's bytes decode it on every call, which costs about as much as the
@@ -34,20 +35,25 @@ public final class SignatureCheck {
     MISMATCH
   }
 
-  private SignatureCheck() {}
+  private final String network;
+
+  /** Checks signatures made for the belief network {@code network}. */
+  public SignatureCheck(String network) {
+    this.network = Objects.requireNonNull(network, "the network id");
+  }
 
   /** The verdict on {@code claim} under {@code publicKey}, its registered X.509 encoding. */
-  public static Verdict verify(Claim claim, ByteBuffer publicKey) {
+  public Verdict verify(Claim claim, ByteBuffer publicKey) {
     return withKey(claim.getSignature(), publicKey, key -> verify(claim, key));
   }
 
   /** The verdict on {@code outcome} under {@code publicKey}, its registered X.509 encoding. */
-  public static Verdict verify(Outcome outcome, ByteBuffer publicKey) {
+  public Verdict verify(Outcome outcome, ByteBuffer publicKey) {
     return withKey(outcome.getSignature(), publicKey, key -> verify(outcome, key));
   }
 
   /** The verdict on {@code claim}, signed on its own or as one of a batch, under {@code key}. */
-  public static Verdict verify(Claim claim, VerifyingKey key) {
+  public Verdict verify(Claim claim, VerifyingKey key) {
     return verifyClaim(claim, key, null);
   }
 
@@ -55,26 +61,28 @@ public final class SignatureCheck {
    * As {@link #verify(Claim, VerifyingKey)}, skipping the signature check of a batch root that
    * {@code verified} holds with the same signature, and adding the root once it verifies.
    */
-  public static Verdict verify(Claim claim, VerifyingKey key, VerifiedRoots verified) {
+  public Verdict verify(Claim claim, VerifyingKey key, VerifiedRoots verified) {
     return verifyClaim(claim, key, Objects.requireNonNull(verified, "verified roots"));
   }
 
   /** The verdict on {@code outcome} under {@code key}. */
-  public static Verdict verify(Outcome outcome, VerifyingKey key) {
+  public Verdict verify(Outcome outcome, VerifyingKey key) {
     if (unsigned(outcome.getSignature())) {
       return Verdict.UNSIGNED;
     }
-    return verdict(key.verifies(Bytes.of(outcome.getSignature()), CanonicalEncoding.of(outcome)));
+    return verdict(
+        key.verifies(Bytes.of(outcome.getSignature()), message(CanonicalEncoding.of(outcome))));
   }
 
   /** The verdict on {@code registration} under {@code authority}, the key of its authority. */
-  public static Verdict verify(AgentIdentity registration, VerifyingKey authority) {
+  public Verdict verify(AgentIdentity registration, VerifyingKey authority) {
     if (unsigned(registration.getAuthoritySignature()) || registration.getAuthorityId() == null) {
       return Verdict.UNSIGNED;
     }
     return verdict(
         authority.verifies(
-            Bytes.of(registration.getAuthoritySignature()), CanonicalEncoding.of(registration)));
+            Bytes.of(registration.getAuthoritySignature()),
+            message(CanonicalEncoding.of(registration))));
   }
 
   /**
@@ -86,14 +94,14 @@ public final class SignatureCheck {
   }
 
   /** The claim's verdict; {@code verified} may be null, for a caller that keeps no roots. */
-  private static Verdict verifyClaim(Claim claim, VerifyingKey key, VerifiedRoots verified) {
+  private Verdict verifyClaim(Claim claim, VerifyingKey key, VerifiedRoots verified) {
     if (unsigned(claim.getSignature())) {
       return Verdict.UNSIGNED;
     }
     byte[] signature = Bytes.of(claim.getSignature());
     ClaimBatchProof proof = claim.getBatch();
     if (proof == null) {
-      return verdict(key.verifies(signature, CanonicalEncoding.of(claim)));
+      return verdict(key.verifies(signature, message(CanonicalEncoding.of(claim))));
     }
     byte[] root = BatchTree.rootOf(claim, proof);
     if (root == null) {
@@ -102,7 +110,7 @@ public final class SignatureCheck {
     if (verified != null && verified.contains(key, root, signature)) {
       return Verdict.VALID;
     }
-    boolean valid = key.verifies(signature, CanonicalEncoding.ofBatchRoot(root));
+    boolean valid = key.verifies(signature, message(CanonicalEncoding.ofBatchRoot(root)));
     if (valid && verified != null) {
       verified.add(key, root, signature);
     }
@@ -116,6 +124,10 @@ public final class SignatureCheck {
       return Verdict.UNSIGNED;
     }
     return VerifyingKey.fromX509(publicKey).map(check).orElse(Verdict.UNUSABLE_KEY);
+  }
+
+  private byte[] message(byte[] content) {
+    return CanonicalEncoding.message(network, content);
   }
 
   private static boolean unsigned(ByteBuffer signature) {

@@ -30,9 +30,9 @@ class AgentKeyTest {
     AgentKey restored = AgentKey.fromPkcs8(key.privateKeyPkcs8());
 
     assertThat(restored.publicKey()).isEqualTo(key.publicKey());
-    Claim claim = restored.sign(claim());
-    assertThat(SignatureCheck.verify(claim, key.publicKey())).isEqualTo(Verdict.VALID);
-    assertThat(claim.getSignature()).isEqualTo(key.sign(claim()).getSignature());
+    Claim claim = restored.sign(TestNetwork.ID, claim());
+    assertThat(TestNetwork.CHECK.verify(claim, key.publicKey())).isEqualTo(Verdict.VALID);
+    assertThat(claim.getSignature()).isEqualTo(key.sign(TestNetwork.ID, claim()).getSignature());
   }
 
   /** Keys, key files and signatures stay what the JDK's own Ed25519 makes of them. */
@@ -41,8 +41,8 @@ class AgentKeyTest {
     KeyFactory keys = KeyFactory.getInstance("Ed25519");
     Signature jdk = Signature.getInstance("Ed25519");
     jdk.initSign(keys.generatePrivate(new PKCS8EncodedKeySpec(key.privateKeyPkcs8())));
-    Claim claim = key.sign(claim());
-    jdk.update(CanonicalEncoding.of(claim));
+    Claim claim = key.sign(TestNetwork.ID, claim());
+    jdk.update(CanonicalEncoding.message(TestNetwork.ID, CanonicalEncoding.of(claim)));
 
     PublicKey jdkPublic = keys.generatePublic(new X509EncodedKeySpec(Bytes.of(key.publicKey())));
 

@@ -45,10 +45,12 @@ class BatchVectorTest {
   private static final String ROOT =
       "712a8d1585f8f884c4334330d651fc19b6cb48aa9904b234acaba72803968280";
   private static final String SIGNED_BYTES =
-      "0000001862656c6965666e65742f636c61696d2d62617463682f7631" + ROOT;
+      "0000001462656c6965666e65742f6e6574776f726b2f76310000000c746573742d6e6574776f726b"
+          + "0000001862656c6965666e65742f636c61696d2d62617463682f7631"
+          + ROOT;
   private static final String SIGNATURE =
-      "a9f3ca62f8644bff1292fcc32e5f5a91a8d8d3ff89d88e11738d5b4bde585de9"
-          + "0a6e018991496d7e2973a9bb6bc033abec5d35fb23ed44b4fa739859c6bcc804";
+      "a66a4533330b1760d9f9417aee0b54e6b5df270b689baf0fade8e64e7ec455b3"
+          + "29b7cf6224cf10b9ec17ac1ca0d354833e6ff95ef1946ec2edefec7ebdab9a0d";
 
   private final AgentKey key = AgentKey.fromPkcs8(HEX.parseHex(PKCS8_PREFIX + SEED));
 
@@ -62,9 +64,13 @@ class BatchVectorTest {
     assertThat(claims.stream().map(c -> hex(BatchTree.leaf(c)))).containsExactlyElementsOf(LEAVES);
     assertThat(hex(BatchTree.node(leaf(0), leaf(1)))).isEqualTo(FIRST_PAIR);
     assertThat(hex(tree.root())).isEqualTo(ROOT);
-    assertThat(hex(CanonicalEncoding.ofBatchRoot(tree.root()))).isEqualTo(SIGNED_BYTES);
+    assertThat(
+            hex(
+                CanonicalEncoding.message(
+                    TestNetwork.ID, CanonicalEncoding.ofBatchRoot(tree.root()))))
+        .isEqualTo(SIGNED_BYTES);
 
-    List<Claim> signed = key.signBatch(claims);
+    List<Claim> signed = key.signBatch(TestNetwork.ID, claims);
     assertThat(signed)
         .allSatisfy(c -> assertThat(hex(Bytes.of(c.getSignature()))).isEqualTo(SIGNATURE));
     assertThat(siblings(signed, 0)).containsExactly(LEAVES.get(1), LEAVES.get(2));
@@ -72,7 +78,7 @@ class BatchVectorTest {
     assertThat(siblings(signed, 2)).containsExactly(FIRST_PAIR);
     assertThat(signed)
         .allSatisfy(
-            c -> assertThat(SignatureCheck.verify(c, key.publicKey())).isEqualTo(Verdict.VALID));
+            c -> assertThat(TestNetwork.CHECK.verify(c, key.publicKey())).isEqualTo(Verdict.VALID));
   }
 
   @Test

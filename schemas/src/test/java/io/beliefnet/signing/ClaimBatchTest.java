@@ -20,13 +20,13 @@ class ClaimBatchTest {
 
   @Test
   void everyClaimOfASignedBatchVerifiesOnItsOwnUnderItsKeyOnly() {
-    List<Claim> claims = key.signBatch(SampleClaims.claims(5));
+    List<Claim> claims = key.signBatch(TestNetwork.ID, SampleClaims.claims(5));
     VerifyingKey other = VerifyingKey.fromX509(AgentKey.fromSeed(8).publicKey()).orElseThrow();
 
     for (Claim claim : claims) {
-      assertThat(SignatureCheck.verify(claim, verifyingKey)).isEqualTo(Verdict.VALID);
-      assertThat(SignatureCheck.verify(claim, key.publicKey())).isEqualTo(Verdict.VALID);
-      assertThat(SignatureCheck.verify(claim, other)).isEqualTo(Verdict.MISMATCH);
+      assertThat(TestNetwork.CHECK.verify(claim, verifyingKey)).isEqualTo(Verdict.VALID);
+      assertThat(TestNetwork.CHECK.verify(claim, key.publicKey())).isEqualTo(Verdict.VALID);
+      assertThat(TestNetwork.CHECK.verify(claim, other)).isEqualTo(Verdict.MISMATCH);
       assertThat(claim.getSignature()).isEqualTo(claims.get(0).getSignature());
       assertThat(claim.getBatch().getLeafCount()).isEqualTo(5);
     }
@@ -43,18 +43,19 @@ class ClaimBatchTest {
             c -> c.getBatch().getSiblings().set(0, ByteBuffer.wrap(new byte[32])),
             c -> c.setBatch(null));
     for (Consumer<Claim> tamper : tamperings) {
-      Claim claim = key.signBatch(SampleClaims.claims(6)).get(2);
+      Claim claim = key.signBatch(TestNetwork.ID, SampleClaims.claims(6)).get(2);
       tamper.accept(claim);
-      assertThat(SignatureCheck.verify(claim, verifyingKey)).isEqualTo(Verdict.MISMATCH);
+      assertThat(TestNetwork.CHECK.verify(claim, verifyingKey)).isEqualTo(Verdict.MISMATCH);
     }
   }
 
   @Test
   void aBatchedClaimSignedAgainOnItsOwnLosesItsProof() {
-    Claim claim = key.sign(key.signBatch(SampleClaims.claims(3)).get(1));
+    Claim claim =
+        key.sign(TestNetwork.ID, key.signBatch(TestNetwork.ID, SampleClaims.claims(3)).get(1));
 
     assertThat(claim.getBatch()).isNull();
-    assertThat(SignatureCheck.verify(claim, verifyingKey)).isEqualTo(Verdict.VALID);
+    assertThat(TestNetwork.CHECK.verify(claim, verifyingKey)).isEqualTo(Verdict.VALID);
   }
 
   @Test
@@ -62,7 +63,7 @@ class ClaimBatchTest {
     Claim claim = SampleClaims.claims(1).get(0);
     byte[] unbatched = CanonicalEncoding.of(claim);
 
-    key.signBatch(List.of(claim));
+    key.signBatch(TestNetwork.ID, List.of(claim));
 
     assertThat(CanonicalEncoding.of(claim)).isEqualTo(unbatched);
   }
@@ -103,11 +104,11 @@ class ClaimBatchTest {
             p -> p.setSiblings(null),
             p -> p.setSiblings(Collections.nCopies(21, ByteBuffer.wrap(new byte[32]))));
     for (Consumer<ClaimBatchProof> breakage : breakages) {
-      Claim claim = key.signBatch(SampleClaims.claims(7)).get(4);
+      Claim claim = key.signBatch(TestNetwork.ID, SampleClaims.claims(7)).get(4);
       ClaimBatchProof proof = claim.getBatch();
       proof.setSiblings(new ArrayList<>(proof.getSiblings()));
       breakage.accept(proof);
-      assertThat(SignatureCheck.verify(claim, verifyingKey)).isEqualTo(Verdict.MISMATCH);
+      assertThat(TestNetwork.CHECK.verify(claim, verifyingKey)).isEqualTo(Verdict.MISMATCH);
     }
   }
 
@@ -119,28 +120,30 @@ class ClaimBatchTest {
 
     assertThat(BatchTree.rootOf(claim, new ClaimBatchProof(most - 1, most, twenty))).isNotNull();
     assertThat(BatchTree.rootOf(claim, new ClaimBatchProof(most - 1, most + 1, twenty))).isNull();
-    assertThatThrownBy(() -> key.signBatch(List.of()))
+    assertThatThrownBy(() -> key.signBatch(TestNetwork.ID, List.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("1 to 1048576 claims");
   }
 
   @Test
   void verifiedRootsSpareTheSignatureCheckButNeverChangeAVerdict() {
-    List<Claim> claims = key.signBatch(SampleClaims.claims(4));
+    List<Claim> claims = key.signBatch(TestNetwork.ID, SampleClaims.claims(4));
     VerifiedRoots verified = new VerifiedRoots(8);
     byte[] root = BatchTree.rootOf(claims.get(0), claims.get(0).getBatch());
     byte[] signature = Bytes.of(claims.get(0).getSignature());
 
-    Claim forged = key.signBatch(SampleClaims.claims(4)).get(1);
+    Claim forged = key.signBatch(TestNetwork.ID, SampleClaims.claims(4)).get(1);
     forged.setSignature(ByteBuffer.wrap(new byte[64]));
-    assertThat(SignatureCheck.verify(forged, verifyingKey, verified)).isEqualTo(Verdict.MISMATCH);
+    assertThat(TestNetwork.CHECK.verify(forged, verifyingKey, verified))
+        .isEqualTo(Verdict.MISMATCH);
     assertThat(verified.contains(verifyingKey, root, new byte[64])).isFalse();
 
     for (Claim claim : claims) {
-      assertThat(SignatureCheck.verify(claim, verifyingKey, verified)).isEqualTo(Verdict.VALID);
+      assertThat(TestNetwork.CHECK.verify(claim, verifyingKey, verified)).isEqualTo(Verdict.VALID);
     }
     assertThat(verified.contains(verifyingKey, root, signature)).isTrue();
-    assertThat(SignatureCheck.verify(forged, verifyingKey, verified)).isEqualTo(Verdict.MISMATCH);
+    assertThat(TestNetwork.CHECK.verify(forged, verifyingKey, verified))
+        .isEqualTo(Verdict.MISMATCH);
   }
 
   /** MTH(D[n]) of RFC 9162, section 2.1.1, over leaf hashes. */

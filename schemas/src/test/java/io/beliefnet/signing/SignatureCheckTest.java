@@ -2,7 +2,9 @@ package io.beliefnet.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.beliefnet.avro.AgentIdentity;
 import io.beliefnet.avro.Claim;
+import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.avro.Outcome;
 import io.beliefnet.signing.SignatureCheck.Verdict;
 import java.nio.ByteBuffer;
@@ -18,11 +20,37 @@ class SignatureCheckTest {
 
   @Test
   void aSignedClaimVerifiesUnderItsKeyOnly() {
-    Claim claim = key.sign(claim());
+    Claim claim = key.sign(TestNetwork.ID, claim());
 
-    assertThat(SignatureCheck.verify(claim, key.publicKey())).isEqualTo(Verdict.VALID);
-    assertThat(SignatureCheck.verify(claim, AgentKey.fromSeed(8).publicKey()))
+    assertThat(TestNetwork.CHECK.verify(claim, key.publicKey())).isEqualTo(Verdict.VALID);
+    assertThat(TestNetwork.CHECK.verify(claim, AgentKey.fromSeed(8).publicKey()))
         .isEqualTo(Verdict.MISMATCH);
+  }
+
+  @Test
+  void aRecordSignedForAnotherNetworkDoesNotVerifyInThisOne() {
+    String elsewhere = "another-network";
+    Claim claim = key.sign(elsewhere, claim());
+    Claim batched = key.signBatch(elsewhere, SampleClaims.claims(3)).get(1);
+    Outcome outcome = key.sign(elsewhere, outcome());
+    AgentIdentity registration =
+        new IdentityAuthority("authority", key)
+            .sign(
+                elsewhere,
+                AgentIdentity.newBuilder()
+                    .setAgentId("a")
+                    .setPublicKey(AgentKey.fromSeed(9).publicKey())
+                    .setTier(IdentityTier.VERIFIED)
+                    .setController("c")
+                    .setRegisteredAt(Instant.ofEpochMilli(1))
+                    .build());
+    VerifyingKey verifying = VerifyingKey.fromX509(key.publicKey()).orElseThrow();
+
+    assertThat(TestNetwork.CHECK.verify(claim, verifying)).isEqualTo(Verdict.MISMATCH);
+    assertThat(TestNetwork.CHECK.verify(batched, verifying)).isEqualTo(Verdict.MISMATCH);
+    assertThat(TestNetwork.CHECK.verify(outcome, verifying)).isEqualTo(Verdict.MISMATCH);
+    assertThat(TestNetwork.CHECK.verify(registration, verifying)).isEqualTo(Verdict.MISMATCH);
+    assertThat(new SignatureCheck(elsewhere).verify(claim, verifying)).isEqualTo(Verdict.VALID);
   }
 
   @Test
@@ -41,17 +69,17 @@ class SignatureCheckTest {
             c -> c.setStake(1.0),
             c -> c.setEvidenceIds(List.of("feed")));
     for (var tamper : tamperings) {
-      Claim claim = key.sign(claim());
+      Claim claim = key.sign(TestNetwork.ID, claim());
       tamper.accept(claim);
-      assertThat(SignatureCheck.verify(claim, key.publicKey())).isEqualTo(Verdict.MISMATCH);
+      assertThat(TestNetwork.CHECK.verify(claim, key.publicKey())).isEqualTo(Verdict.MISMATCH);
     }
   }
 
   @Test
   void missingSignatureAndUnusableKeyAreTold() {
-    assertThat(SignatureCheck.verify(claim(), key.publicKey())).isEqualTo(Verdict.UNSIGNED);
-    Claim signed = key.sign(claim());
-    assertThat(SignatureCheck.verify(signed, ByteBuffer.wrap(new byte[44])))
+    assertThat(TestNetwork.CHECK.verify(claim(), key.publicKey())).isEqualTo(Verdict.UNSIGNED);
+    Claim signed = key.sign(TestNetwork.ID, claim());
+    assertThat(TestNetwork.CHECK.verify(signed, ByteBuffer.wrap(new byte[44])))
         .isEqualTo(Verdict.UNUSABLE_KEY);
     assertThat(SignatureCheck.usable(key.publicKey())).isTrue();
     assertThat(SignatureCheck.usable(ByteBuffer.wrap(new byte[3]))).isFalse();
@@ -60,23 +88,23 @@ class SignatureCheckTest {
   @Test
   void aKeyDecodedOnceVerifiesAsItsBytesDo() {
     VerifyingKey decoded = VerifyingKey.fromX509(key.publicKey()).orElseThrow();
-    Claim claim = key.sign(claim());
-    Outcome outcome = key.sign(outcome());
+    Claim claim = key.sign(TestNetwork.ID, claim());
+    Outcome outcome = key.sign(TestNetwork.ID, outcome());
 
-    assertThat(SignatureCheck.verify(claim, decoded)).isEqualTo(Verdict.VALID);
-    assertThat(SignatureCheck.verify(outcome, decoded)).isEqualTo(Verdict.VALID);
-    assertThat(SignatureCheck.verify(claim(), decoded)).isEqualTo(Verdict.UNSIGNED);
+    assertThat(TestNetwork.CHECK.verify(claim, decoded)).isEqualTo(Verdict.VALID);
+    assertThat(TestNetwork.CHECK.verify(outcome, decoded)).isEqualTo(Verdict.VALID);
+    assertThat(TestNetwork.CHECK.verify(claim(), decoded)).isEqualTo(Verdict.UNSIGNED);
     outcome.setDomain("other");
-    assertThat(SignatureCheck.verify(outcome, decoded)).isEqualTo(Verdict.MISMATCH);
+    assertThat(TestNetwork.CHECK.verify(outcome, decoded)).isEqualTo(Verdict.MISMATCH);
     assertThat(VerifyingKey.fromX509(AgentKey.fromSeed(7).publicKey())).contains(decoded);
   }
 
   @Test
   void signaturesOfTheWrongLengthAreMismatches() {
     for (int length : new int[] {1, 63, 65}) {
-      Claim claim = key.sign(claim());
+      Claim claim = key.sign(TestNetwork.ID, claim());
       claim.setSignature(ByteBuffer.wrap(new byte[length]));
-      assertThat(SignatureCheck.verify(claim, key.publicKey())).isEqualTo(Verdict.MISMATCH);
+      assertThat(TestNetwork.CHECK.verify(claim, key.publicKey())).isEqualTo(Verdict.MISMATCH);
     }
   }
 
@@ -108,16 +136,16 @@ class SignatureCheckTest {
 
   @Test
   void aClaimSignatureIsNotValidForAnOutcome() {
-    Outcome outcome = key.sign(outcome());
-    assertThat(SignatureCheck.verify(outcome, key.publicKey())).isEqualTo(Verdict.VALID);
+    Outcome outcome = key.sign(TestNetwork.ID, outcome());
+    assertThat(TestNetwork.CHECK.verify(outcome, key.publicKey())).isEqualTo(Verdict.VALID);
     outcome.setOutcome("closed");
-    assertThat(SignatureCheck.verify(outcome, key.publicKey())).isEqualTo(Verdict.MISMATCH);
+    assertThat(TestNetwork.CHECK.verify(outcome, key.publicKey())).isEqualTo(Verdict.MISMATCH);
   }
 
   @Test
   void seededKeysAndTheirSignaturesAreReproducible() {
-    assertThat(AgentKey.fromSeed(7).sign(claim()).getSignature())
-        .isEqualTo(key.sign(claim()).getSignature());
+    assertThat(AgentKey.fromSeed(7).sign(TestNetwork.ID, claim()).getSignature())
+        .isEqualTo(key.sign(TestNetwork.ID, claim()).getSignature());
     assertThat(AgentKey.generate().publicKey()).isNotEqualTo(key.publicKey());
   }
 

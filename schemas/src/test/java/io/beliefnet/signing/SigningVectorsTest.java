@@ -34,11 +34,15 @@ class SigningVectorsTest {
 
   private static JsonNode file;
   private static AgentKey key;
+  private static String network;
+  private static SignatureCheck check;
 
   @BeforeAll
   static void readVectors() throws IOException {
     file = new ObjectMapper().readTree(VECTORS.toFile());
     key = AgentKey.fromPkcs8(HEX.parseHex(PKCS8_PREFIX + file.get("seed").asText()));
+    network = file.get("network").asText();
+    check = new SignatureCheck(network);
   }
 
   @Test
@@ -53,33 +57,32 @@ class SigningVectorsTest {
       String type = vector.get("type").asText();
       if (type.equals("claim")) {
         Claim claim = claim(vector.get("fields"));
-        assertThat(hex(CanonicalEncoding.of(claim))).isEqualTo(vector.get("signedBytes").asText());
-        Claim signed = key.sign(claim);
+        assertThat(signedHex(CanonicalEncoding.of(claim)))
+            .isEqualTo(vector.get("signedBytes").asText());
+        Claim signed = key.sign(network, claim);
         assertThat(hex(Bytes.of(signed.getSignature())))
             .isEqualTo(vector.get("signature").asText());
-        assertThat(SignatureCheck.verify(signed, key.publicKey())).isEqualTo(Verdict.VALID);
+        assertThat(check.verify(signed, key.publicKey())).isEqualTo(Verdict.VALID);
         checked++;
       } else if (type.equals("outcome")) {
         Outcome outcome = outcome(vector.get("fields"));
-        assertThat(hex(CanonicalEncoding.of(outcome)))
+        assertThat(signedHex(CanonicalEncoding.of(outcome)))
             .isEqualTo(vector.get("signedBytes").asText());
-        Outcome signed = key.sign(outcome);
+        Outcome signed = key.sign(network, outcome);
         assertThat(hex(Bytes.of(signed.getSignature())))
             .isEqualTo(vector.get("signature").asText());
-        assertThat(SignatureCheck.verify(signed, key.publicKey())).isEqualTo(Verdict.VALID);
+        assertThat(check.verify(signed, key.publicKey())).isEqualTo(Verdict.VALID);
         checked++;
       } else if (type.equals("registration")) {
         JsonNode fields = vector.get("fields");
         AgentIdentity registration =
             new IdentityAuthority(fields.get("authorityId").asText(), key)
-                .sign(registration(fields));
-        assertThat(hex(CanonicalEncoding.of(registration)))
+                .sign(network, registration(fields));
+        assertThat(signedHex(CanonicalEncoding.of(registration)))
             .isEqualTo(vector.get("signedBytes").asText());
         assertThat(hex(Bytes.of(registration.getAuthoritySignature())))
             .isEqualTo(vector.get("signature").asText());
-        assertThat(
-                SignatureCheck.verify(
-                    registration, VerifyingKey.fromX509(key.publicKey()).orElseThrow()))
+        assertThat(check.verify(registration, VerifyingKey.fromX509(key.publicKey()).orElseThrow()))
             .isEqualTo(Verdict.VALID);
         checked++;
       }
@@ -96,15 +99,15 @@ class SigningVectorsTest {
 
     assertThat(claims.stream().map(c -> hex(BatchTree.leaf(c))))
         .containsExactlyElementsOf(texts(vector.get("leaves")));
-    assertThat(hex(CanonicalEncoding.ofBatchRoot(tree.root())))
+    assertThat(signedHex(CanonicalEncoding.ofBatchRoot(tree.root())))
         .isEqualTo(vector.get("signedBytes").asText());
-    List<Claim> signed = key.signBatch(claims);
+    List<Claim> signed = key.signBatch(network, claims);
     for (int i = 0; i < signed.size(); i++) {
       Claim claim = signed.get(i);
       assertThat(hex(Bytes.of(claim.getSignature()))).isEqualTo(vector.get("signature").asText());
       assertThat(claim.getBatch().getSiblings().stream().map(s -> hex(Bytes.of(s))))
           .containsExactlyElementsOf(texts(vector.get("proofs").get(i)));
-      assertThat(SignatureCheck.verify(claim, key.publicKey())).isEqualTo(Verdict.VALID);
+      assertThat(check.verify(claim, key.publicKey())).isEqualTo(Verdict.VALID);
     }
   }
 
@@ -114,6 +117,11 @@ class SigningVectorsTest {
     String vectors = Files.readString(VECTORS).replaceAll("\\s", "");
 
     assertThat(doc).contains(vectors);
+  }
+
+  /** The message signed for the vectors' network, in hex. */
+  private static String signedHex(byte[] content) {
+    return hex(CanonicalEncoding.message(network, content));
   }
 
   private static JsonNode vectorOfType(String type) {

@@ -54,17 +54,17 @@ public final class IdentityAuthorities implements Serializable {
   }
 
   /**
-   * The verdict on {@code registration}'s authority signature; {@link Verdict#MISMATCH} if the
-   * authority it names is not trusted here.
+   * The verdict of {@code signatures} on {@code registration}'s authority signature; {@link
+   * Verdict#MISMATCH} if the authority it names is not trusted here.
    */
-  public Verdict verify(AgentIdentity registration) {
+  public Verdict verify(AgentIdentity registration, SignatureCheck signatures) {
     if (registration.getAuthoritySignature() == null || registration.getAuthorityId() == null) {
       return Verdict.UNSIGNED;
     }
     if (!trusts(registration.getAuthorityId())) {
       return Verdict.MISMATCH;
     }
-    return SignatureCheck.verify(registration, decoded().get(registration.getAuthorityId()));
+    return signatures.verify(registration, decoded().get(registration.getAuthorityId()));
   }
 
   private Map<String, VerifyingKey> decoded() {

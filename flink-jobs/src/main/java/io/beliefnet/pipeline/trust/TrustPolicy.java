@@ -2,6 +2,7 @@ package io.beliefnet.pipeline.trust;
 
 import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.ids.IdRules;
+import io.beliefnet.signing.SignatureCheck;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -9,11 +10,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Who may publish what, and how fast: the identity authorities whose registrations are applied, the
- * resolvers whose outcomes are accepted, and each identity tier's claim rate. An agent's bucket
- * holds {@code burst} worth of its tier's rate (at least one claim), so a quiet agent may send a
- * burst and then keep to the rate.
+ * Who may publish what, and how fast: the network signatures are made for, the identity authorities
+ * whose registrations are applied, the resolvers whose outcomes are accepted, and each identity
+ * tier's claim rate. An agent's bucket holds {@code burst} worth of its tier's rate (at least one
+ * claim), so a quiet agent may send a burst and then keep to the rate.
  *
+ * @param network the id of this belief network, which every signature must be made for
  * @param authorities the identity authorities whose signed registrations are applied
  * @param resolvers the agents allowed to publish outcomes, each as its id (any domain) or as {@code
  *     id|scope}: the domain {@code scope}, or every domain under it when it ends in {@code /}
@@ -23,6 +25,7 @@ import java.util.Set;
  * @param burst how many seconds of the rate an agent may spend at once
  */
 public record TrustPolicy(
+    String network,
     IdentityAuthorities authorities,
     Set<String> resolvers,
     Map<IdentityTier, Double> claimsPerSecond,
@@ -30,6 +33,12 @@ public record TrustPolicy(
     implements Serializable {
 
   public TrustPolicy {
+    IdRules.problem(network)
+        .ifPresent(
+            problem -> {
+              throw new IllegalArgumentException(
+                  "network id '" + network + "' " + problem + ": name this network in network.id");
+            });
     resolvers = Set.copyOf(resolvers);
     claimsPerSecond = new EnumMap<>(claimsPerSecond);
     for (IdentityTier tier : IdentityTier.values()) {
@@ -45,6 +54,11 @@ public record TrustPolicy(
   public static Map<IdentityTier, Double> defaultClaimRates() {
     return Map.of(
         IdentityTier.UNVERIFIED, 1.0, IdentityTier.VERIFIED, 10.0, IdentityTier.ATTESTED, 100.0);
+  }
+
+  /** The check of signatures made for this network. */
+  public SignatureCheck signatures() {
+    return new SignatureCheck(network);
   }
 
   /** True if {@code agentId} may publish outcomes of propositions in {@code domain}. */

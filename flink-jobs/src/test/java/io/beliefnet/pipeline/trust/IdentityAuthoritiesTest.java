@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.pipeline.TestRecords;
+import io.beliefnet.signing.SignatureCheck;
 import io.beliefnet.signing.SignatureCheck.Verdict;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,9 +28,15 @@ class IdentityAuthoritiesTest {
         IdentityAuthorities.of(List.of(TestRecords.AUTHORITY.trustEntry()));
     IdentityAuthorities others = IdentityAuthorities.of(List.of());
 
-    assertThat(trusted.verify(TestRecords.agent("alice", IdentityTier.VERIFIED, 1)))
+    assertThat(
+            trusted.verify(
+                TestRecords.agent("alice", IdentityTier.VERIFIED, 1),
+                new SignatureCheck(TestRecords.NETWORK)))
         .isEqualTo(Verdict.VALID);
-    assertThat(others.verify(TestRecords.agent("alice", IdentityTier.VERIFIED, 1)))
+    assertThat(
+            others.verify(
+                TestRecords.agent("alice", IdentityTier.VERIFIED, 1),
+                new SignatureCheck(TestRecords.NETWORK)))
         .isEqualTo(Verdict.MISMATCH);
   }
 }

@@ -2,6 +2,7 @@ package io.beliefnet.pipeline.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.beliefnet.pipeline.TestRecords;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -11,6 +12,7 @@ class TrustPolicyTest {
 
   private final TrustPolicy policy =
       new TrustPolicy(
+          TestRecords.NETWORK,
           IdentityAuthorities.of(List.of()),
           Set.of("registrar", "inspector|traffic/", "forecaster|weather/uk"),
           TrustPolicy.defaultClaimRates(),

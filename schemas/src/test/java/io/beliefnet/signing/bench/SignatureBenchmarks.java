@@ -4,8 +4,8 @@ import io.beliefnet.avro.Claim;
 import io.beliefnet.signing.AgentKey;
 import io.beliefnet.signing.CanonicalEncoding;
 import io.beliefnet.signing.SampleClaims;
-import io.beliefnet.signing.SignatureCheck;
 import io.beliefnet.signing.SignatureCheck.Verdict;
+import io.beliefnet.signing.TestNetwork;
 import io.beliefnet.signing.VerifiedRoots;
 import io.beliefnet.signing.VerifyingKey;
 import java.nio.ByteBuffer;
@@ -54,8 +54,8 @@ public class SignatureBenchmarks {
 
   @Setup
   public void signClaims() throws GeneralSecurityException {
-    claim = agent.sign(SampleClaims.claim(0));
-    batch = agent.signBatch(SampleClaims.claims(BATCH));
+    claim = agent.sign(TestNetwork.ID, SampleClaims.claim(0));
+    batch = agent.signBatch(TestNetwork.ID, SampleClaims.claims(BATCH));
     byte[] x509 = new byte[publicKey.remaining()];
     publicKey.duplicate().get(x509);
     jdkKey = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(x509));
@@ -63,19 +63,19 @@ public class SignatureBenchmarks {
 
   @Benchmark
   public Verdict decodedKey() {
-    return SignatureCheck.verify(claim, key);
+    return TestNetwork.CHECK.verify(claim, key);
   }
 
   @Benchmark
   public Verdict keyDecodedPerClaim() {
-    return SignatureCheck.verify(claim, publicKey);
+    return TestNetwork.CHECK.verify(claim, publicKey);
   }
 
   @Benchmark
   public boolean jdkDecodedKey() throws GeneralSecurityException {
     Signature verifier = Signature.getInstance("Ed25519");
     verifier.initVerify(jdkKey);
-    verifier.update(CanonicalEncoding.of(claim));
+    verifier.update(CanonicalEncoding.message(TestNetwork.ID, CanonicalEncoding.of(claim)));
     byte[] signature = new byte[claim.getSignature().remaining()];
     claim.getSignature().duplicate().get(signature);
     return verifier.verify(signature);
@@ -86,7 +86,7 @@ public class SignatureBenchmarks {
   public void batchedClaim(Blackhole verdicts) {
     VerifiedRoots verified = new VerifiedRoots(16);
     for (Claim batched : batch) {
-      verdicts.consume(SignatureCheck.verify(batched, key, verified));
+      verdicts.consume(TestNetwork.CHECK.verify(batched, key, verified));
     }
   }
 }

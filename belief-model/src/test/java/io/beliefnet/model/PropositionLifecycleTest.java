@@ -7,8 +7,11 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Only an agent an authority vouched for opens a proposition and so fixes what it is about. */
-class PropositionOpeningTest {
+/**
+ * Who opens a proposition (only an agent an authority vouched for, since the opener fixes what it
+ * is about), and what an outcome that comes before any claim does.
+ */
+class PropositionLifecycleTest {
 
   private static final List<String> REAL = List.of("open", "closed");
   private static final Duration MONTH = Duration.ofDays(30);
@@ -39,6 +42,43 @@ class PropositionOpeningTest {
         network.resolve(new OutcomeInput("o1", "resolver", "bridge-x", "bridges", "closed", 4, 4));
     assertThat(resolved.refusal()).isEmpty();
     assertThat(resolved.settlements()).hasSize(2);
+  }
+
+  @Test
+  void anOutcomeBeforeAnyClaimIsKeptAndClosesThePropositionToLaterClaims() {
+    assertThat(network.resolve(outcome("o1", "resolver", "closed", 10)).refusal()).isEmpty();
+    assertThat(network.resolve(outcome("o1", "resolver", "closed", 11)).refusal())
+        .map(Refusal::reason)
+        .contains(Reason.DUPLICATE);
+    assertThat(network.resolve(outcome("o2", "someone-else", "open", 12)).refusal())
+        .map(Refusal::reason)
+        .contains(Reason.UNTRUSTED_RESOLVER);
+    assertThat(network.resolve(outcome("o3", "resolver", "open", 13)).refusal())
+        .as("its resolver corrects it")
+        .isEmpty();
+
+    DomainUpdate late = network.claim(claim("c1", "sensor", IdentityTier.VERIFIED, REAL, 0, 20));
+
+    assertThat(late.refusal()).map(Refusal::reason).contains(Reason.CLOSED_PROPOSITION);
+    assertThat(late.refusal().orElseThrow().message()).contains("resolved it to 'open'");
+    assertThat(network.belief("bridge-x")).isEmpty();
+  }
+
+  @Test
+  void aKeptOutcomeIsForgottenAfterTheResolvedRetention() {
+    DomainUpdate kept = network.resolve(outcome("o1", "resolver", "closed", 10));
+    long expiry = kept.expiries().get("bridge-x");
+    assertThat(expiry).isEqualTo(10 + MONTH.toMillis());
+
+    network.expire("bridge-x", expiry);
+
+    assertThat(
+            network.claim(claim("c1", "sensor", IdentityTier.VERIFIED, REAL, 0, expiry)).refusal())
+        .isEmpty();
+  }
+
+  private static OutcomeInput outcome(String id, String resolver, String label, long at) {
+    return new OutcomeInput(id, resolver, "bridge-x", "bridges", label, at, at);
   }
 
   private static ClaimInput claim(
