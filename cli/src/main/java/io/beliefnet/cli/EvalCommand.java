@@ -1,7 +1,9 @@
 package io.beliefnet.cli;
 
+import io.beliefnet.model.eval.AskReplay;
 import io.beliefnet.model.eval.EvaluationHarness;
 import io.beliefnet.model.eval.EvaluationOptions;
+import io.beliefnet.model.eval.LabelDataset;
 import io.beliefnet.model.eval.MethodResult;
 import io.beliefnet.model.eval.SeedSweep;
 import java.nio.file.Files;
@@ -26,7 +28,10 @@ import picocli.CommandLine.Spec;
           + " prints one line per method: method=<name> accuracy= brier= logloss= ece= scored=.",
       "With --runs R > 1, labelled data is replayed with seeds N to N+R-1: the lines give each"
           + " method's mean, then one 'compare' line per baseline with the model's mean accuracy"
-          + " difference, its standard error and in how many runs the model did at least as well."
+          + " difference, its standard error and in how many runs the model did at least as well.",
+      "With --ask B, labelled data is replayed as if every answer had to be asked for, with a"
+          + " budget of B times its answers: asking by expected loss reduction against asking at"
+          + " random, over --runs seeds."
     })
 final class EvalCommand implements Callable<Integer> {
 
@@ -43,6 +48,14 @@ final class EvalCommand implements Callable<Integer> {
       description = "Consecutive seeds to replay, from --seed (default: ${DEFAULT-VALUE}).")
   int runs;
 
+  @Option(
+      names = "--ask",
+      paramLabel = "BUDGET",
+      description =
+          "Share of the data's answers the network may ask for (0 to 1): an answer is seen only"
+              + " when its worker is asked about its question.")
+  Double askBudget;
+
   @Override
   public Integer call() throws Exception {
     if (!Files.isDirectory(data)) {
@@ -54,10 +67,18 @@ final class EvalCommand implements Callable<Integer> {
     EvaluationOptions options = stream.toEvaluationOptions(spec);
     List<String> lines;
     try {
-      lines =
-          runs == 1
-              ? EvaluationHarness.run(data, options).stream().map(MethodResult::toLine).toList()
-              : SeedSweep.run(data, options, runs).lines();
+      if (askBudget != null) {
+        if (!Files.exists(data.resolve("answer.csv"))) {
+          throw new IllegalArgumentException(
+              "--ask replays workers' answers, and " + data + " holds no answer.csv");
+        }
+        lines = AskReplay.sweep(LabelDataset.read(data), askBudget, options.seed(), runs).lines();
+      } else {
+        lines =
+            runs == 1
+                ? EvaluationHarness.run(data, options).stream().map(MethodResult::toLine).toList()
+                : SeedSweep.run(data, options, runs).lines();
+      }
     } catch (IllegalArgumentException e) {
       // a folder in the wrong format, or --runs on forecast data: a usage error, not a crash
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);

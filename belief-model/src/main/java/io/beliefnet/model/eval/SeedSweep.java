@@ -17,18 +17,24 @@ import java.util.Locale;
 public final class SeedSweep {
   private SeedSweep() {}
 
-  /** The model against one baseline, paired run by run on accuracy. */
+  /** The first method against one baseline, paired run by run on accuracy. */
   public record Comparison(
-      String baseline, double meanDifference, double standardError, int atLeastBaseline, int runs) {
+      String method,
+      String baseline,
+      double meanDifference,
+      double standardError,
+      int atLeastBaseline,
+      int runs) {
 
     /**
-     * {@code compare method=model baseline=<name> accuracy-difference=<x> standard-error=<x>
+     * {@code compare method=<name> baseline=<name> accuracy-difference=<x> standard-error=<x>
      * at-least-baseline=<k>/<n>}.
      */
     public String toLine() {
       return String.format(
           Locale.ROOT,
-          "compare method=model baseline=%s accuracy-difference=%.4f standard-error=%.4f at-least-baseline=%d/%d",
+          "compare method=%s baseline=%s accuracy-difference=%.4f standard-error=%.4f at-least-baseline=%d/%d",
+          method,
           baseline,
           meanDifference,
           standardError,
@@ -68,6 +74,14 @@ public final class SeedSweep {
           new EvaluationOptions(first.reveal(), first.seed() + r, first.shuffle());
       perRun.add(EvaluationHarness.runLabels(data, options, ModelParameters.defaults()));
     }
+    return summarize(perRun);
+  }
+
+  /**
+   * Each method's means over {@code perRun} (one list of results per run, the methods in one
+   * order), and the first method compared with each other one.
+   */
+  public static Result summarize(List<List<MethodResult>> perRun) {
     List<MethodResult> means = new ArrayList<>();
     List<Comparison> comparisons = new ArrayList<>();
     for (int m = 0; m < perRun.get(0).size(); m++) {
@@ -97,7 +111,7 @@ public final class SeedSweep {
         perRun.get(0).get(method).method(), accuracy, brier, logLoss, ece, scored);
   }
 
-  /** Method 0 (the model) against {@code baseline}, run by run. */
+  /** Method 0 against {@code baseline}, run by run. */
   private static Comparison compare(List<List<MethodResult>> perRun, int baseline) {
     int runs = perRun.size();
     double[] differences = new double[runs];
@@ -115,6 +129,12 @@ public final class SeedSweep {
       squares += (d - mean) * (d - mean);
     }
     double standardError = Math.sqrt(squares / (runs - 1) / runs);
-    return new Comparison(perRun.get(0).get(baseline).method(), mean, standardError, atLeast, runs);
+    return new Comparison(
+        perRun.get(0).get(0).method(),
+        perRun.get(0).get(baseline).method(),
+        mean,
+        standardError,
+        atLeast,
+        runs);
   }
 }
