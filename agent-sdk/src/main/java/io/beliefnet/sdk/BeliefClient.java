@@ -11,6 +11,7 @@ import io.beliefnet.signing.IdentityAuthority;
 import io.beliefnet.topics.Topic;
 import io.beliefnet.topics.TopicNames;
 import java.nio.ByteBuffer;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -221,6 +222,20 @@ public final class BeliefClient implements AutoCloseable {
   /** The id of the belief network its records are signed for. */
   String network() {
     return network;
+  }
+
+  /**
+   * The evidence requests the network makes of agent {@code agentId}, as they arrive: the job asks
+   * the agents whose next claim would most reduce an uncertain belief's expected loss. Close it
+   * when done.
+   */
+  public EvidenceRequests subscribeRequests(String agentId) {
+    return EvidenceRequests.follow(
+        consumer(),
+        topics.of(Topic.EVIDENCE_REQUESTS),
+        HttpSchemaRegistryClient.connect(registryUrl),
+        Ids.requireKeyPart("agent id", agentId),
+        Clock.systemUTC());
   }
 
   Instant now() {

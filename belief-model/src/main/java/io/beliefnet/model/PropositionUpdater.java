@@ -294,6 +294,24 @@ public final class PropositionUpdater {
     return DomainUpdate.expired(Map.of(), proposition.isResolved() ? 0 : -1);
   }
 
+  /**
+   * Up to {@code limit} agents among {@code candidates} to ask for a claim on the proposition, if
+   * it is open ({@link EvidencePlanner#plan}); none for a resolved or unknown one.
+   */
+  public List<EvidencePlanner.Ask> evidenceWanted(
+      String propositionId,
+      PropositionStore store,
+      DomainState domain,
+      List<EvidencePlanner.Candidate> candidates,
+      int limit) {
+    PropositionState proposition = store.proposition(propositionId).orElse(null);
+    if (proposition == null || proposition.isResolved() || candidates.isEmpty() || limit <= 0) {
+      return List.of();
+    }
+    double[] belief = model.belief(proposition, domain).distribution();
+    return EvidencePlanner.plan(belief, proposition.getClaims(), candidates, limit);
+  }
+
   /** The current belief about a proposition, if any claim on it was seen and it is held. */
   public Optional<Belief> belief(String propositionId, PropositionStore store, DomainState domain) {
     return store

@@ -119,6 +119,7 @@ final class JobOnlyBenchmark {
               new CountingSink<>(Tally.APPLIED),
               new CountingSink<>(Tally.NONE),
               new CountingSink<>(Tally.NONE),
+              new CountingSink<>(Tally.NONE),
               new CountingSink<>(Tally.REJECTED),
               KafkaBeliefJob.feedbackSink(config));
       new BeliefJob(sources, sinks, config).build(env);

@@ -1,19 +1,26 @@
 package io.beliefnet.cli;
 
+import io.beliefnet.avro.EvidenceRequest;
 import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.model.ProbabilityVectors;
 import io.beliefnet.sdk.Agent;
 import io.beliefnet.sdk.AgentRegistration;
 import io.beliefnet.sdk.BeliefClient;
 import io.beliefnet.sdk.ClaimRequest;
+import io.beliefnet.sdk.EvidenceRequests;
 import io.beliefnet.signing.AgentKey;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A seeded world of agents for the local stack. Each tick one proposition opens, in the domains in
@@ -64,7 +71,8 @@ final class SimulatedWorld implements AutoCloseable {
 
   private record Member(String id, Kind kind, int homeDomain, IdentityTier tier, double stake) {}
 
-  private record Opened(String id, int domain, int truth) {}
+  /** A proposition the world opened and has not resolved yet, with the agents that claimed. */
+  private record Opened(String id, int domain, int truth, Set<String> claimants) {}
 
   private final WorldSettings settings;
   private final SplittableRandom random;
@@ -75,6 +83,9 @@ final class SimulatedWorld implements AutoCloseable {
   private final int[] state = new int[DOMAINS.size()];
   private final int[] snapshot;
   private final Deque<Opened> awaitingOutcome = new ArrayDeque<>();
+  private final Map<String, Opened> unresolved = new HashMap<>();
+  private final List<EvidenceRequests> requests = new ArrayList<>();
+  private final Queue<EvidenceRequest> asked = new ConcurrentLinkedQueue<>();
   private int ticks;
 
   /** A world that publishes through {@code client}, which it closes when it is closed. */
@@ -90,7 +101,7 @@ final class SimulatedWorld implements AutoCloseable {
     populate();
   }
 
-  /** Publishes every agent's identity. */
+  /** Publishes every agent's identity, and has the specialists listen for evidence requests. */
   void registerAgents() {
     for (Member agent : agents) {
       String controller = agent.kind() == Kind.COPIER ? "copy-desk" : agent.id();
@@ -98,6 +109,11 @@ final class SimulatedWorld implements AutoCloseable {
           new AgentRegistration(agent.id(), controller, agent.tier(), agent.stake()),
           keys.get(agent.id()).publicKey(),
           LocalStack.authority());
+      if (agent.kind() == Kind.SPECIALIST) {
+        EvidenceRequests listening = client.subscribeRequests(agent.id());
+        listening.onRequest(asked::add);
+        requests.add(listening);
+      }
     }
   }
 
@@ -105,6 +121,7 @@ final class SimulatedWorld implements AutoCloseable {
    * One tick: the world may drift, a proposition opens and is claimed on, an older one resolves.
    */
   void tick() {
+    answerRequests();
     for (int d = 0; d < DOMAINS.size(); d++) {
       if (random.nextDouble() < DRIFT) {
         state[d] = other(state[d], DOMAINS.get(d).outcomes().size());
@@ -114,11 +131,15 @@ final class SimulatedWorld implements AutoCloseable {
     Domain domain = DOMAINS.get(d);
     int k = domain.outcomes().size();
     int truth = random.nextDouble() < TYPICAL ? state[d] : random.nextInt(k);
-    Opened opened = new Opened(domain.name().replace('/', '-') + "-" + ticks, d, truth);
+    Opened opened =
+        new Opened(domain.name().replace('/', '-') + "-" + ticks, d, truth, new HashSet<>());
     claimOn(opened, other(truth, k));
     awaitingOutcome.addLast(opened);
+    unresolved.put(opened.id(), opened);
     if (awaitingOutcome.size() > settings.ticksUntilResolved()) {
-      resolve(awaitingOutcome.removeFirst());
+      Opened due = awaitingOutcome.removeFirst();
+      unresolved.remove(due.id());
+      resolve(due);
     }
     ticks++;
   }
@@ -157,7 +178,27 @@ final class SimulatedWorld implements AutoCloseable {
     return random.nextDouble() < accuracy ? truth : other(truth, k);
   }
 
+  /**
+   * A specialist asked about a proposition it kept silent on answers as it would have: it is as
+   * reliable as ever, it only had not spoken.
+   */
+  private void answerRequests() {
+    for (EvidenceRequest request = asked.poll(); request != null; request = asked.poll()) {
+      String agentId = request.getAgentId();
+      Opened proposition = unresolved.get(request.getPropositionId());
+      if (proposition == null || proposition.claimants().contains(agentId)) {
+        continue; // resolved meanwhile, or answered already
+      }
+      Member specialist =
+          agents.stream().filter(a -> a.id().equals(agentId)).findFirst().orElseThrow();
+      int k = DOMAINS.get(proposition.domain()).outcomes().size();
+      double accuracy = specialist.homeDomain() == proposition.domain() ? 0.9 : 0.55;
+      claim(specialist, proposition, noisy(proposition.truth(), accuracy, k, 1));
+    }
+  }
+
   private void claim(Member agent, Opened proposition, int label) {
+    proposition.claimants().add(agent.id());
     Domain domain = DOMAINS.get(proposition.domain());
     client
         .agent(agent.id(), keys.get(agent.id()))
@@ -216,6 +257,7 @@ final class SimulatedWorld implements AutoCloseable {
 
   @Override
   public void close() {
+    requests.forEach(EvidenceRequests::close);
     client.close();
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.beliefnet.avro.Belief;
 import io.beliefnet.avro.Contribution;
+import io.beliefnet.avro.EvidenceRequest;
 import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.model.eval.EvaluationOptions;
 import io.beliefnet.pipeline.BeliefJobOptions;
@@ -15,6 +16,7 @@ import io.beliefnet.sdk.AgentRegistration;
 import io.beliefnet.sdk.BeliefClient;
 import io.beliefnet.sdk.BeliefTable;
 import io.beliefnet.sdk.ClaimRequest;
+import io.beliefnet.sdk.EvidenceRequests;
 import io.beliefnet.signing.AgentKey;
 import java.io.IOException;
 import java.net.URI;
@@ -27,9 +29,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,6 +120,69 @@ class AgentSdkIT {
           .extracting(Contribution::getAgentId)
           .containsExactly("bridge-sensor");
       assertThat(heard).contains(belief);
+    }
+  }
+
+  /**
+   * Once two agents have a track record in a domain, a third agent's lone claim on a new
+   * proposition leaves its belief uncertain, and the job asks the other two, through {@code
+   * evidence-requests}, for their claims; an answer counts like any claim.
+   */
+  @Test
+  void anUncertainBeliefAsksTheAgentsWithATrackRecordAndTheirAnswerCounts() throws Exception {
+    String domain = "rivers/test";
+    Map<String, AgentKey> keys = new LinkedHashMap<>();
+    for (String agent : List.of("gauge-a", "gauge-b", "newcomer")) {
+      keys.put(agent, AgentKey.generate());
+      client.issue(
+          new AgentRegistration(agent, agent + "-operator", IdentityTier.VERIFIED, 0),
+          keys.get(agent).publicKey(),
+          LocalStack.authority());
+    }
+    try (EvidenceRequests asked = client.subscribeRequests("gauge-a");
+        BeliefTable beliefs = client.subscribeBeliefs()) {
+      List<EvidenceRequest> heard = new CopyOnWriteArrayList<>();
+      asked.onRequest(heard::add);
+      // a track record: both gauges agree on a few levels, each resolved
+      for (int i = 0; i < 3; i++) {
+        for (String gauge : List.of("gauge-a", "gauge-b")) {
+          client
+              .agent(gauge, keys.get(gauge))
+              .claim(
+                  ClaimRequest.on("level-" + i, domain)
+                      .outcomes(List.of("low", "high"))
+                      .label("high"));
+        }
+        client
+            .agent(LocalStack.RESOLVER, LocalStack.resolverKey())
+            .resolve("level-" + i, domain, "high");
+      }
+      beliefs.await(domain, "level-2", b -> b.getResolvedOutcome() != null, PATIENCE);
+
+      client
+          .agent("newcomer", keys.get("newcomer"))
+          .claim(
+              ClaimRequest.on("level-9", domain)
+                  .outcomes(List.of("low", "high"))
+                  .probabilities(List.of(0.45, 0.55)));
+      long deadline = System.nanoTime() + PATIENCE.toNanos();
+      while (heard.stream().noneMatch(r -> r.getPropositionId().equals("level-9"))) {
+        assertThat(System.nanoTime()).as("a request to gauge-a about level-9").isLessThan(deadline);
+        Thread.sleep(100);
+      }
+
+      EvidenceRequest request =
+          heard.stream().filter(r -> r.getPropositionId().equals("level-9")).findFirst().get();
+      assertThat(request.getDomain()).isEqualTo(domain);
+      assertThat(request.getOutcomes()).containsExactly("low", "high");
+      assertThat(request.getExpectedLossReduction()).isGreaterThan(0);
+      assertThat(asked.open()).contains(request);
+
+      client
+          .agent("gauge-a", keys.get("gauge-a"))
+          .claim(ClaimRequest.on("level-9", domain).outcomes(request.getOutcomes()).label("high"));
+      Belief answered = beliefs.await(domain, "level-9", b -> b.getClaimCount() == 2, PATIENCE);
+      assertThat(answered.getProbabilities().get(1)).isGreaterThan(0.55);
     }
   }
 

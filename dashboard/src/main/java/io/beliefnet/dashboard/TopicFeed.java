@@ -36,6 +36,7 @@ final class TopicFeed implements AutoCloseable {
           Topic.AGENT_RELIABILITY,
           Topic.SETTLEMENTS,
           Topic.REJECTED,
+          Topic.EVIDENCE_REQUESTS,
           Topic.CLAIMS,
           Topic.OUTCOMES);
 

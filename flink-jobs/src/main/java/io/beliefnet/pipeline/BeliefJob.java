@@ -136,6 +136,14 @@ public final class BeliefJob {
             .name("claimants")
             .uid("claimants");
 
+    DataStream<DomainSnapshot> candidates =
+        weighed
+            .getSideOutput(ClaimantStage.CANDIDATES)
+            .keyBy(candidate -> candidate.domain)
+            .process(new EvidenceCandidatesStage())
+            .name("evidence candidates")
+            .uid("evidence-candidates");
+
     SingleOutputStreamOperator<Belief> beliefs =
         weighed
             .union(
@@ -144,12 +152,12 @@ public final class BeliefJob {
                     .name("outcomes admitted")
                     .uid("outcomes-admitted"))
             .keyBy(InputEvent::propositionKey, PAIR)
-            .connect(domains.broadcast())
+            .connect(domains.union(candidates).broadcast())
             .transform(
                 "propositions",
                 TypeInformation.of(Belief.class),
                 new FeedbackFlushingOperator(
-                    new PropositionStage(config.model(), config.propositions())))
+                    new PropositionStage(config.model(), config.propositions(), config.requests())))
             .uid("propositions");
     beliefs.sinkTo(sinks.beliefs()).name("beliefs sink").uid("beliefs-sink");
     weighed
@@ -162,6 +170,15 @@ public final class BeliefJob {
         .sinkTo(sinks.settlements())
         .name("settlements sink")
         .uid("settlements-sink");
+    beliefs
+        .getSideOutput(PropositionStage.REQUESTS)
+        .keyBy(request -> request.getAgentId())
+        .process(new EvidenceRequestLimiter(config.requests()))
+        .name("requests per agent")
+        .uid("requests-per-agent")
+        .sinkTo(sinks.evidenceRequests())
+        .name("evidence-requests sink")
+        .uid("evidence-requests-sink");
     beliefs
         .getSideOutput(PropositionStage.FEEDBACK)
         .sinkTo(sinks.feedback())

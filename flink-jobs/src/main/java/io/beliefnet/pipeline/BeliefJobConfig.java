@@ -32,6 +32,7 @@ public record BeliefJobConfig(
     Duration idleTimeout,
     Duration maxClockSkew,
     PropositionPolicy propositions,
+    EvidenceRequestPolicy requests,
     TrustPolicy trust,
     ModelParameters model,
     TopicNames topicNames) {
@@ -68,6 +69,10 @@ public record BeliefJobConfig(
             ModelInputs.tier(configuration.get(BeliefJobOptions.OPENER_TIER)),
             configuration.get(BeliefJobOptions.OPEN_RETENTION),
             configuration.get(BeliefJobOptions.RESOLVED_RETENTION)),
+        new EvidenceRequestPolicy(
+            configuration.get(BeliefJobOptions.REQUESTS_PER_PROPOSITION),
+            configuration.get(BeliefJobOptions.REQUESTS_PER_AGENT),
+            configuration.get(BeliefJobOptions.REQUESTS_EXPIRY)),
         trustPolicy(configuration),
         ModelParameters.defaults()
             .withTrust(

@@ -123,6 +123,31 @@ public final class BeliefJobOptions {
                   + " (UNKNOWN_PROPOSITION), so nobody an authority did not vouch for can squat a"
                   + " proposition.");
 
+  public static final ConfigOption<Integer> REQUESTS_PER_PROPOSITION =
+      ConfigOptions.key("requests.per-proposition")
+          .intType()
+          .defaultValue(2)
+          .withDescription(
+              "Evidence requests the job may make about one open proposition within each"
+                  + " requests.expiry, to the agents whose next claim would most reduce its"
+                  + " expected loss; 0 asks nobody.");
+
+  public static final ConfigOption<Integer> REQUESTS_PER_AGENT =
+      ConfigOptions.key("requests.per-agent")
+          .intType()
+          .defaultValue(10)
+          .withDescription(
+              "Evidence requests one agent may receive within each requests.expiry; requests"
+                  + " beyond it are not sent.");
+
+  public static final ConfigOption<Duration> REQUESTS_EXPIRY =
+      ConfigOptions.key("requests.expiry")
+          .durationType()
+          .defaultValue(Duration.ofHours(1))
+          .withDescription(
+              "How long an evidence request stands, in event time, and the period the request"
+                  + " budgets count over.");
+
   public static final ConfigOption<List<String>> RESOLVERS =
       ConfigOptions.key("trust.resolvers")
           .stringType()
@@ -226,6 +251,9 @@ public final class BeliefJobOptions {
                 OPENER_TIER,
                 RESOLVERS,
                 CLAIM_BURST,
+                REQUESTS_PER_PROPOSITION,
+                REQUESTS_PER_AGENT,
+                REQUESTS_EXPIRY,
                 UNVERIFIED_TOTAL_WEIGHT,
                 MINIMUM_STAKE));
     options.addAll(CLAIMS_PER_SECOND.values());

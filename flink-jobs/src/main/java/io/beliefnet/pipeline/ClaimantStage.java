@@ -10,6 +10,7 @@ import io.beliefnet.model.ClaimantModel.Restamp;
 import io.beliefnet.model.DomainState;
 import io.beliefnet.model.ModelFeedback.AgentFeedback;
 import io.beliefnet.model.ModelParameters;
+import io.beliefnet.model.Reliability;
 import io.beliefnet.pipeline.state.KeyedClaimant;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -37,6 +38,10 @@ public final class ClaimantStage
 
   public static final OutputTag<AgentReliability> RELIABILITIES =
       new OutputTag<>("agent-reliability") {};
+
+  /** The agent as a candidate to ask for evidence, whenever its reliability changes. */
+  public static final OutputTag<EvidenceCandidate> CANDIDATES =
+      new OutputTag<>("evidence-candidates") {};
 
   /** The identity the agent last claimed under here, to publish its reliability with. */
   private static final ValueStateDescriptor<AgentIdentity> IDENTITY =
@@ -82,12 +87,12 @@ public final class ClaimantStage
       }
       if (told.delta() != null) {
         claimant.learnedChanged();
+        AgentProfile profile = profile(agentId);
+        Reliability reliability =
+            model.reliability(agentId, domain, profile, claimant.learned(), learnedInDomain);
         context.output(
-            RELIABILITIES,
-            ModelOutputs.reliability(
-                model.reliability(
-                    agentId, domain, profile(agentId), claimant.learned(), learnedInDomain),
-                event.source.timestamp));
+            RELIABILITIES, ModelOutputs.reliability(reliability, event.source.timestamp));
+        context.output(CANDIDATES, EvidenceCandidate.of(reliability, profile));
       }
     }
     claimant.flush();

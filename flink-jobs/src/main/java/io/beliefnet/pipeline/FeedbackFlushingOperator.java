@@ -18,7 +18,7 @@ final class FeedbackFlushingOperator
   private static final long serialVersionUID = 1L;
 
   FeedbackFlushingOperator(PropositionStage stage) {
-    super(stage, List.of(DomainSnapshot.LATEST));
+    super(stage, List.of(DomainSnapshot.LATEST, DomainSnapshot.CANDIDATES));
   }
 
   @Override

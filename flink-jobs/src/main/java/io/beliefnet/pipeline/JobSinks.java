@@ -2,6 +2,7 @@ package io.beliefnet.pipeline;
 
 import io.beliefnet.avro.AgentReliability;
 import io.beliefnet.avro.Belief;
+import io.beliefnet.avro.EvidenceRequest;
 import io.beliefnet.avro.Feedback;
 import io.beliefnet.avro.Rejected;
 import io.beliefnet.avro.Settlement;
@@ -15,5 +16,6 @@ public record JobSinks(
     Sink<Belief> beliefs,
     Sink<AgentReliability> reliabilities,
     Sink<Settlement> settlements,
+    Sink<EvidenceRequest> evidenceRequests,
     Sink<Rejected> rejected,
     Sink<Feedback> feedback) {}

@@ -3,11 +3,15 @@ package io.beliefnet.pipeline;
 import io.beliefnet.avro.AgentReliability;
 import io.beliefnet.avro.Belief;
 import io.beliefnet.avro.Contribution;
+import io.beliefnet.avro.EvidenceRequest;
 import io.beliefnet.avro.Settlement;
+import io.beliefnet.ids.IdRules;
 import io.beliefnet.model.DomainUpdate.PublishedBelief;
 import io.beliefnet.model.DomainUpdate.PublishedSettlement;
+import io.beliefnet.model.EvidencePlanner;
 import io.beliefnet.model.Reliability;
 import io.beliefnet.model.ReputationLedger;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +41,29 @@ final class ModelOutputs {
             belief.outcome().isPresent() ? labels.get(belief.outcome().getAsInt()) : null)
         .setVersion(published.version())
         .setUpdatedAt(Instant.ofEpochMilli(eventTime))
+        .build();
+  }
+
+  /** A request to {@code ask} for a claim on the proposition {@code published} is about. */
+  static EvidenceRequest evidenceRequest(
+      PublishedBelief published, EvidencePlanner.Ask ask, long eventTime, Duration expiry) {
+    io.beliefnet.model.Belief belief = published.belief();
+    return EvidenceRequest.newBuilder()
+        .setRequestId(
+            IdRules.propositionKey(belief.domain(), belief.propositionId())
+                + IdRules.KEY_SEPARATOR
+                + ask.agentId()
+                + IdRules.KEY_SEPARATOR
+                + published.version())
+        .setAgentId(ask.agentId())
+        .setPropositionId(belief.propositionId())
+        .setDomain(belief.domain())
+        .setOutcomes(published.outcomeLabels())
+        .setProbabilities(boxed(belief.distribution()))
+        .setBeliefVersion(published.version())
+        .setExpectedLossReduction(ask.value())
+        .setRequestedAt(Instant.ofEpochMilli(eventTime))
+        .setExpiresAt(Instant.ofEpochMilli(eventTime).plus(expiry))
         .build();
   }
 

@@ -1,22 +1,30 @@
 package io.beliefnet.pipeline;
 
 import io.beliefnet.avro.Belief;
+import io.beliefnet.avro.EvidenceRequest;
 import io.beliefnet.avro.Feedback;
 import io.beliefnet.avro.RejectionReason;
 import io.beliefnet.avro.Settlement;
 import io.beliefnet.model.DomainState;
 import io.beliefnet.model.DomainUpdate;
+import io.beliefnet.model.DomainUpdate.PublishedBelief;
+import io.beliefnet.model.EvidencePlanner;
 import io.beliefnet.model.ModelFeedback;
 import io.beliefnet.model.ModelParameters;
 import io.beliefnet.model.PropositionPolicy;
 import io.beliefnet.model.PropositionUpdater;
 import io.beliefnet.pipeline.state.KeyedProposition;
+import io.beliefnet.pipeline.trust.TokenBucket;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
@@ -47,21 +55,30 @@ public final class PropositionStage
 
   public static final OutputTag<Settlement> SETTLEMENTS = new OutputTag<>("settlements") {};
   public static final OutputTag<Feedback> FEEDBACK = new OutputTag<>("model-feedback") {};
+  public static final OutputTag<EvidenceRequest> REQUESTS = new OutputTag<>("evidence-requests") {};
+
+  /** Requests the proposition may still make, refilled over each request expiry. */
+  private static final ValueStateDescriptor<TokenBucket> REQUEST_BUDGET =
+      new ValueStateDescriptor<>("request-budget", TypeInformation.of(TokenBucket.class));
 
   private final ModelParameters parameters;
   private final PropositionPolicy policy;
+  private final EvidenceRequestPolicy requests;
   private transient PropositionUpdater updater;
   private transient KeyedProposition store;
   private transient EventTimeBuffer buffer;
   private transient PropositionStageMetrics metrics;
   private transient ListState<Long> openPropositions;
+  private transient ValueState<TokenBucket> requestBudget;
 
   /** Feedback since the last barrier, per domain; sorted, so it is written in a fixed order. */
   private transient Map<String, ModelFeedback> unsent;
 
-  public PropositionStage(ModelParameters parameters, PropositionPolicy policy) {
+  public PropositionStage(
+      ModelParameters parameters, PropositionPolicy policy, EvidenceRequestPolicy requests) {
     this.parameters = parameters;
     this.policy = policy;
+    this.requests = requests;
   }
 
   @Override
@@ -72,6 +89,7 @@ public final class PropositionStage
     metrics =
         new PropositionStageMetrics(getRuntimeContext().getMetricGroup(), openPropositions.get());
     unsent = new TreeMap<>();
+    requestBudget = getRuntimeContext().getState(REQUEST_BUDGET);
   }
 
   @Override
@@ -127,9 +145,48 @@ public final class PropositionStage
         .forEach(s -> context.output(SETTLEMENTS, ModelOutputs.settlement(s, time)));
     metrics.applied(event, update, time);
     schedule(update, context);
+    if (event.isClaim() && !update.beliefs().isEmpty()) {
+      askForEvidence(update.beliefs().get(0), learnedInDomain, context, time);
+    }
     store.flush();
     if (!feedback.isEmpty()) {
       unsent.computeIfAbsent(domain, d -> new ModelFeedback()).add(feedback);
+    }
+  }
+
+  /**
+   * Asks the domain's most useful agents for evidence on the proposition whose belief a claim just
+   * moved, as far as its request budget allows.
+   */
+  private void askForEvidence(
+      PublishedBelief published, DomainState learnedInDomain, ReadOnlyContext context, long time)
+      throws Exception {
+    EvidenceCandidate[] candidates =
+        context.getBroadcastState(DomainSnapshot.CANDIDATES).get(context.getCurrentKey().f0);
+    if (candidates == null || requests.perProposition() == 0) {
+      return;
+    }
+    TokenBucket budget = requestBudget.value();
+    if (budget == null) {
+      budget = TokenBucket.full(requests.perProposition(), time);
+    }
+    if (!requests.allows(budget, requests.perProposition(), time)) {
+      return;
+    }
+    List<EvidencePlanner.Candidate> pool = new ArrayList<>(candidates.length);
+    for (EvidenceCandidate candidate : candidates) {
+      pool.add(candidate.toModel());
+    }
+    List<EvidencePlanner.Ask> asks =
+        updater.evidenceWanted(
+            context.getCurrentKey().f1, store, learnedInDomain, pool, (int) budget.tokens);
+    for (EvidencePlanner.Ask ask : asks) {
+      budget.take();
+      context.output(
+          REQUESTS, ModelOutputs.evidenceRequest(published, ask, time, requests.expiry()));
+    }
+    if (!asks.isEmpty()) {
+      requestBudget.update(budget);
     }
   }
 
@@ -180,7 +237,13 @@ public final class PropositionStage
   @Override
   public void processBroadcastElement(
       DomainSnapshot snapshot, Context context, Collector<Belief> out) throws Exception {
-    context.getBroadcastState(DomainSnapshot.LATEST).put(snapshot.domain, snapshot.state);
+    if (snapshot.candidates != null) {
+      context
+          .getBroadcastState(DomainSnapshot.CANDIDATES)
+          .put(snapshot.domain, snapshot.candidates);
+    } else {
+      context.getBroadcastState(DomainSnapshot.LATEST).put(snapshot.domain, snapshot.state);
+    }
   }
 
   @Override

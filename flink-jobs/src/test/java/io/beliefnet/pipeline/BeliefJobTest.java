@@ -47,6 +47,7 @@ class BeliefJobTest {
             new CollectingSink<>(),
             new CollectingSink<>(),
             new CollectingSink<>(),
+            new CollectingSink<>(),
             KafkaBeliefJob.feedbackSink(config)),
         config);
   }

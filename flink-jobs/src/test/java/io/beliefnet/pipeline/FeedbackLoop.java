@@ -2,6 +2,7 @@ package io.beliefnet.pipeline;
 
 import io.beliefnet.avro.AgentReliability;
 import io.beliefnet.avro.Belief;
+import io.beliefnet.avro.EvidenceRequest;
 import io.beliefnet.avro.Feedback;
 import io.beliefnet.avro.Rejected;
 import io.beliefnet.avro.Settlement;
@@ -58,6 +59,7 @@ final class FeedbackLoop implements AutoCloseable {
         beliefs,
         new CollectingSink<AgentReliability>(),
         new CollectingSink<Settlement>(),
+        new CollectingSink<EvidenceRequest>(),
         new CollectingSink<Rejected>(),
         KafkaSink.<Feedback>builder()
             .setBootstrapServers(broker.bootstrapServers())

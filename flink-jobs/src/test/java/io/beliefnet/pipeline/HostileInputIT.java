@@ -47,11 +47,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Seeded fuzzing of every input topic with random bytes, truncated and bit-flipped valid records,
  * collection-size bombs, oversized fields, keys and near-megabyte values, garbage stamped just
- * inside the clock-skew limit (which must not move event time), broken distributions, unknown
- * outcomes, claims by agents not entitled to open the propositions they would squat, and timestamps
- * far in the future or past, between valid traffic (which uses one proposition id in two domains).
- * Each hostile record must come back from {@code rejected} exactly once, by its offset, with a
- * reason its kind allows; the valid records are applied; the job keeps running.
+ * inside the clock-skew limit (which must not move event time), broken distributions, huge and
+ * negative stakes, claims backdated behind their Kafka timestamps, floods of forgeries under an
+ * honest agent's id, unknown outcomes, claims by agents not entitled to open the propositions they
+ * would squat, and timestamps far in the future or past, between valid traffic (which uses one
+ * proposition id in two domains). Each hostile record must come back from {@code rejected} exactly
+ * once, by its offset, with a reason its kind allows; the valid records are applied; the job keeps
+ * running.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class HostileInputIT {
@@ -66,6 +68,11 @@ class HostileInputIT {
   private static final int PER_KIND = 12;
   private static final String AGENT = "fuzz-agent";
   private static final String SQUATTER = "squatter";
+  private static final String VICTIM = "victim";
+
+  /** Forged claims per round under the victim's id: more than its failure allowance's burst. */
+  private static final int FORGERIES = 8;
+
   private static final String OTHER_DOMAIN = "ferries/london";
 
   /** A record to send as bytes, and the rejection reasons its kind allows. */
@@ -180,6 +187,9 @@ class HostileInputIT {
     events.add(
         new ScriptedEvent(
             Topic.AGENTS, SQUATTER, agent(SQUATTER, IdentityTier.UNVERIFIED, T + 3), T + 3));
+    events.add(
+        new ScriptedEvent(
+            Topic.AGENTS, VICTIM, agent(VICTIM, IdentityTier.VERIFIED, T + 4), T + 4));
     for (int i = 0; i < 6; i++) {
       Claim claim = signed(claim(AGENT, "bridge-" + (i % 2), T + 10 + i, 0.6 + i * 0.05));
       events.add(new ScriptedEvent(Topic.CLAIMS, claim.getPropositionId(), claim, T + 10 + i));
@@ -273,6 +283,38 @@ class HostileInputIT {
             "relabelled outcomes",
             c -> c.setOutcomes(List.of("yes", "no")),
             RejectionReason.INVALID_RECORD);
+
+        double hugeStake = List.of(Double.POSITIVE_INFINITY, Double.NaN, 1e300).get(i % 3);
+        addClaim("huge stake", c -> c.setStake(hugeStake), RejectionReason.INVALID_RECORD);
+        double negative = -1e-9 - random.nextDouble();
+        addClaim("negative stake", c -> c.setStake(negative), RejectionReason.INVALID_RECORD);
+        long sentAt = tick();
+        Claim backdated =
+            signed(
+                claim(AGENT, "bridge-1", sentAt - Duration.ofMinutes(10).toMillis(), 0.9)
+                    .setClaimId("backdated-" + i));
+        add(
+            "backdated behind its timestamp",
+            Topic.CLAIMS,
+            run.encode(Topic.CLAIMS, backdated),
+            sentAt,
+            EnumSet.of(RejectionReason.INVALID_RECORD));
+        for (int f = 0; f < FORGERIES; f++) {
+          long forgedAt = tick();
+          Claim forged =
+              key("mallory")
+                  .sign(
+                      TestRecords.NETWORK,
+                      claim(VICTIM, "bridge-1", forgedAt, 0.01)
+                          .setClaimId("forged-" + forgedAt)
+                          .build());
+          add(
+              "forgery flood",
+              Topic.CLAIMS,
+              run.encode(Topic.CLAIMS, forged),
+              forgedAt,
+              EnumSet.of(RejectionReason.BAD_SIGNATURE, RejectionReason.RATE_LIMITED));
+        }
 
         AgentIdentity selfDeclared = agent(AGENT, IdentityTier.ATTESTED, tick());
         selfDeclared.setStake(1e9);

@@ -7,6 +7,7 @@ import static io.beliefnet.pipeline.TestRecords.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.beliefnet.avro.Belief;
+import io.beliefnet.avro.EvidenceRequest;
 import io.beliefnet.avro.Feedback;
 import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.avro.Outcome;
@@ -57,7 +58,8 @@ class PropositionStageTest {
             new PropositionStage(
                 ModelParameters.defaults(),
                 new PropositionPolicy(
-                    io.beliefnet.model.IdentityTier.VERIFIED, OPEN_RETENTION, RETENTION))),
+                    io.beliefnet.model.IdentityTier.VERIFIED, OPEN_RETENTION, RETENTION),
+                new EvidenceRequestPolicy(2, 10, Duration.ofMinutes(1)))),
         InputEvent::propositionKey,
         null,
         Types.TUPLE(Types.STRING, Types.STRING));
@@ -66,6 +68,63 @@ class PropositionStageTest {
   @AfterEach
   void close() throws Exception {
     harness.close();
+  }
+
+  @Test
+  void anUncertainBeliefAsksTheBestCandidatesThatHaveNotClaimedWithinItsBudget() throws Exception {
+    harness.processElement2(
+        new StreamRecord<>(
+            DomainSnapshot.ofCandidates(
+                DOMAIN,
+                new EvidenceCandidate[] {
+                  candidate("alice", 0.95),
+                  candidate("bob", 0.9),
+                  candidate("carol", 0.85),
+                  candidate("dave", 0.8)
+                })));
+    pushClaim(1, "alice", 100, 0.6);
+    pushClaim(2, "erin", 200, 0.4);
+    pushClaim(3, "frank", 300, 0.55);
+    watermark(300);
+
+    assertThat(side(PropositionStage.REQUESTS))
+        .as("two per minute: bob and carol after alice's claim, nobody after the others")
+        .extracting(EvidenceRequest::getAgentId)
+        .containsExactly("bob", "carol");
+    EvidenceRequest first = side(PropositionStage.REQUESTS).get(0);
+    assertThat(first.getPropositionId()).isEqualTo("bridge");
+    assertThat(first.getBeliefVersion()).isEqualTo(1);
+    assertThat(first.getExpiresAt().toEpochMilli()).isEqualTo(100 + 60_000);
+    assertThat(first.getExpectedLossReduction()).isGreaterThan(0);
+
+    watermark(60_100);
+    pushClaim(4, "bob", 60_150, 0.7);
+    watermark(60_150);
+
+    assertThat(side(PropositionStage.REQUESTS))
+        .as("a minute on, the budget is back; alice and bob claimed already")
+        .extracting(EvidenceRequest::getAgentId)
+        .containsExactly("bob", "carol", "carol", "dave");
+  }
+
+  /** A candidate with a symmetric binary confusion, its own controller and full independence. */
+  private static EvidenceCandidate candidate(String agent, double accuracy) {
+    return EvidenceCandidate.of(
+        new io.beliefnet.model.Reliability(
+            agent,
+            DOMAIN,
+            accuracy,
+            0,
+            new double[][] {{accuracy, 1 - accuracy}, {1 - accuracy, accuracy}},
+            1,
+            0,
+            0,
+            0,
+            0,
+            1,
+            new io.beliefnet.model.ReputationLedger()),
+        new io.beliefnet.model.AgentProfile(
+            agent, "controller-of-" + agent, io.beliefnet.model.IdentityTier.VERIFIED, 0));
   }
 
   @Test

@@ -32,13 +32,18 @@ public final class NetworkAcls {
   private NetworkAcls() {}
 
   /**
-   * An agent writes claims and reads beliefs; it may commit its read offsets under consumer groups
-   * named {@code <user>.<anything>}, so no agent can disturb another's group.
+   * An agent writes claims and reads beliefs and the evidence requests the job makes; it may commit
+   * its read offsets under consumer groups named {@code <user>.<anything>}, so no agent can disturb
+   * another's group.
    */
   public static List<AclBinding> agent(String user, Map<Topic, String> names) {
     return List.of(
         allow(user, literal(ResourceType.TOPIC, names.get(Topic.CLAIMS)), AclOperation.WRITE),
         allow(user, literal(ResourceType.TOPIC, names.get(Topic.BELIEFS)), AclOperation.READ),
+        allow(
+            user,
+            literal(ResourceType.TOPIC, names.get(Topic.EVIDENCE_REQUESTS)),
+            AclOperation.READ),
         allow(user, prefixed(ResourceType.GROUP, user + "."), AclOperation.READ));
   }
 

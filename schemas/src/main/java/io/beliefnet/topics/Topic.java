@@ -4,6 +4,7 @@ import io.beliefnet.avro.AgentIdentity;
 import io.beliefnet.avro.AgentReliability;
 import io.beliefnet.avro.Belief;
 import io.beliefnet.avro.Claim;
+import io.beliefnet.avro.EvidenceRequest;
 import io.beliefnet.avro.Feedback;
 import io.beliefnet.avro.Outcome;
 import io.beliefnet.avro.Rejected;
@@ -25,6 +26,7 @@ public enum Topic {
   BELIEFS("beliefs", Belief.class, true, "domain|propositionId"),
   AGENT_RELIABILITY("agent-reliability", AgentReliability.class, true, "agentId|domain"),
   SETTLEMENTS("settlements", Settlement.class, false, "agent id"),
+  EVIDENCE_REQUESTS("evidence-requests", EvidenceRequest.class, false, "agent id"),
   REJECTED("rejected", Rejected.class, false, "<source topic>-<partition>@<offset>"),
   MODEL_FEEDBACK("model-feedback", Feedback.class, false, "agentId|domain, or domain");
 
@@ -33,7 +35,7 @@ public enum Topic {
 
   /** The topics only the job writes, for others to read. */
   public static final List<Topic> OUTPUTS =
-      List.of(BELIEFS, AGENT_RELIABILITY, SETTLEMENTS, REJECTED);
+      List.of(BELIEFS, AGENT_RELIABILITY, SETTLEMENTS, EVIDENCE_REQUESTS, REJECTED);
 
   /**
    * The topics the job writes for itself to read back: what proposition-keyed state teaches

@@ -1,7 +1,7 @@
 // The live page: a snapshot, then server-sent events from /api/events, kept in maps and redrawn
 // at most five times a second. The chart re-reads its proposition's history when it changes.
 import { BeliefChart } from './belief-chart.js';
-import { renderAgents, renderPropositions, renderRejections, renderScores } from './tables.js';
+import { renderAgents, renderPropositions, renderRejections, renderRequests, renderScores } from './tables.js';
 
 // as many as the server keeps
 const MAX_PROPOSITIONS = 200;
@@ -10,6 +10,7 @@ const MAX_AGENTS = 1000;
 const propositions = new Map(); // id → latest summary, least recently updated first
 const agents = new Map(); // agentId|domain → row
 const rejections = new Map(); // reason code → count
+let requests = []; // open evidence requests, newest first
 let scores = null;
 let selected = null;
 
@@ -52,6 +53,7 @@ const handlers = {
     [...snapshot.propositions].reverse().forEach(p => propositions.set(p.propositionId, p));
     snapshot.agents.forEach(agent => agents.set(agentKey(agent), agent));
     snapshot.rejections.forEach(count => rejections.set(count.reasonCode, count));
+    requests = snapshot.requests;
     scores = snapshot.scores;
     refreshChartSoon();
   },
@@ -63,6 +65,9 @@ const handlers = {
   outcome: ({ propositionId }) => onSelected(propositionId),
   agent: agent => remember(agents, agentKey(agent), agent, MAX_AGENTS),
   rejected: count => rejections.set(count.reasonCode, count),
+  requests: open => {
+    requests = open;
+  },
   scores: latest => {
     scores = latest;
   },
@@ -77,6 +82,7 @@ function render() {
   renderScores(byId('scores'), scores);
   renderAgents(byId('agents'), [...agents.values()].sort((a, b) => b.settlementTotal - a.settlementTotal));
   renderRejections(byId('rejections'), [...rejections.values()].sort((a, b) => b.count - a.count));
+  renderRequests(byId('requests'), requests);
 }
 
 async function refreshChart() {

@@ -81,6 +81,19 @@ export function renderAgents(table, agents) {
   }, 'no agent scored yet');
 }
 
+export function renderRequests(table, requests) {
+  fill(table, requests, request => {
+    const tr = document.createElement('tr');
+    tr.dataset.requestId = request.requestId;
+    tr.append(
+      cell(request.agentId),
+      cell(request.propositionId),
+      cell(request.domain),
+      cell(fixed(request.expectedLossReduction), 'number'));
+    return tr;
+  }, 'no open request');
+}
+
 export function renderRejections(table, counts) {
   fill(table, counts, count => {
     const tr = document.createElement('tr');

@@ -2,6 +2,7 @@ package io.beliefnet.pipeline.kafka;
 
 import io.beliefnet.avro.AgentReliability;
 import io.beliefnet.avro.Belief;
+import io.beliefnet.avro.EvidenceRequest;
 import io.beliefnet.avro.Feedback;
 import io.beliefnet.avro.Rejected;
 import io.beliefnet.avro.Settlement;
@@ -61,6 +62,8 @@ public final class KafkaBeliefJob {
             Topic.AGENT_RELIABILITY,
             r -> IdRules.reliabilityKey(r.getAgentId(), r.getDomain())),
         KafkaTopics.<Settlement>sink(config, Topic.SETTLEMENTS, Settlement::getAgentId),
+        KafkaTopics.<EvidenceRequest>sink(
+            config, Topic.EVIDENCE_REQUESTS, EvidenceRequest::getAgentId),
         KafkaTopics.<Rejected>sink(config, Topic.REJECTED, KafkaBeliefJob::rejectedKey),
         feedbackSink(config));
   }
