@@ -52,17 +52,13 @@ public final class PropositionUpdater {
     String id = claim.proposition().id();
     PropositionState known = store.proposition(id).orElse(null);
     if (known != null && resolvedBeforeAnyClaim(known)) {
-      return DomainUpdate.refused(
-          Reason.CLOSED_PROPOSITION,
-          "claim "
-              + input.claimId()
-              + " reached proposition "
-              + id
-              + " after resolver '"
+      return closed(
+          input,
+          "resolver '"
               + known.getResolverId()
               + "' resolved it to '"
               + known.getOutcomeLabels().get(0)
-              + "', before any claim on it: it carries no weight and earns nothing");
+              + "', before any claim on it");
     }
     if (known == null && !policy.mayOpen(input.agent())) {
       return DomainUpdate.refused(
@@ -119,15 +115,10 @@ public final class PropositionUpdater {
               + ": only the newest claim counts");
     }
     if (receipt == ClaimReceipt.LATE) {
-      return DomainUpdate.refused(
-          Reason.CLOSED_PROPOSITION,
-          "claim "
-              + input.claimId()
-              + " reached proposition "
-              + id
-              + " after its outcome"
-              + " (claims are applied in the order of their Kafka timestamps): it carries no"
-              + " weight and earns nothing; publish claims before the outcome");
+      return closed(
+          input,
+          "its outcome (claims are applied in the order of their Kafka timestamps); publish"
+              + " claims before the outcome");
     }
     if (known == null) {
       proposition.setOutcomeLabels(List.copyOf(input.outcomeLabels()));
@@ -145,6 +136,19 @@ public final class PropositionUpdater {
         List.of(),
         known == null ? Map.of(id, proposition.getExpiresAt()) : Map.of(),
         known == null ? 1 : 0);
+  }
+
+  /** The refusal of a claim that reached its proposition after {@code what} closed it. */
+  private static DomainUpdate closed(ClaimInput input, String what) {
+    return DomainUpdate.refused(
+        Reason.CLOSED_PROPOSITION,
+        "claim "
+            + input.claimId()
+            + " reached proposition "
+            + input.claim().proposition().id()
+            + " after "
+            + what
+            + ": it carries no weight and earns nothing");
   }
 
   /**
