@@ -299,21 +299,20 @@ public final class PropositionUpdater {
   }
 
   /**
-   * Up to {@code limit} agents among {@code candidates} to ask for a claim on the proposition, if
-   * it is open ({@link EvidencePlanner#plan}); none for a resolved or unknown one.
+   * Up to {@code limit} agents among {@code candidates} to ask for a claim on the proposition that
+   * {@code belief}, just published, is about, if it is open ({@link EvidencePlanner#plan}); none
+   * for a resolved or unknown one.
    */
   public List<EvidencePlanner.Ask> evidenceWanted(
-      String propositionId,
+      Belief belief,
       PropositionStore store,
-      DomainState domain,
       List<EvidencePlanner.Candidate> candidates,
       int limit) {
-    PropositionState proposition = store.proposition(propositionId).orElse(null);
+    PropositionState proposition = store.proposition(belief.propositionId()).orElse(null);
     if (proposition == null || proposition.isResolved() || candidates.isEmpty() || limit <= 0) {
       return List.of();
     }
-    double[] belief = model.belief(proposition, domain).distribution();
-    return EvidencePlanner.plan(belief, proposition.getClaims(), candidates, limit);
+    return EvidencePlanner.plan(belief.distribution(), proposition.getClaims(), candidates, limit);
   }
 
   /** The current belief about a proposition, if any claim on it was seen and it is held. */

@@ -12,15 +12,19 @@ import org.apache.flink.util.Collector;
 
 /**
  * Keyed by domain: keeps the domain's {@link #KEPT} most informative agents, the ones the network
- * may ask for evidence, and sends the list to the proposition stage whenever it changes. Its input
- * is one record per change of an agent's reliability in the domain; its state is the list (a few KB
- * per domain).
+ * may ask for evidence, and sends the list to the proposition stage when it changes enough to
+ * matter: an agent joins or leaves it, or a kept agent's informativeness moves by more than {@link
+ * #TOLERANCE} of itself. Its input is one record per change of an agent's reliability in the
+ * domain; its state is the list (a few KB per domain).
  */
 public final class EvidenceCandidatesStage
     extends KeyedProcessFunction<String, EvidenceCandidate, DomainSnapshot> {
 
   /** Agents kept per domain: enough to ask a few per proposition while some are busy or asked. */
   static final int KEPT = 32;
+
+  /** A relative move in a kept agent's informativeness worth telling every proposition subtask. */
+  static final double TOLERANCE = 0.1;
 
   private static final Comparator<EvidenceCandidate> MOST_INFORMATIVE =
       Comparator.comparingDouble((EvidenceCandidate c) -> c.informativeness)
@@ -44,11 +48,12 @@ public final class EvidenceCandidatesStage
       throws Exception {
     EvidenceCandidate[] before = kept.value();
     List<EvidenceCandidate> candidates = new ArrayList<>();
-    boolean wasKept = false;
+    EvidenceCandidate previous = null;
     if (before != null) {
       for (EvidenceCandidate known : before) {
-        wasKept |= known.agentId.equals(candidate.agentId);
-        if (!known.agentId.equals(candidate.agentId)) {
+        if (known.agentId.equals(candidate.agentId)) {
+          previous = known;
+        } else {
           candidates.add(known);
         }
       }
@@ -56,11 +61,19 @@ public final class EvidenceCandidatesStage
     candidates.add(candidate);
     candidates.sort(MOST_INFORMATIVE);
     List<EvidenceCandidate> best = candidates.subList(0, Math.min(KEPT, candidates.size()));
-    if (!wasKept && !best.contains(candidate)) {
+    boolean isKept = best.contains(candidate);
+    if (previous == null && !isKept) {
       return; // not among the best, and none of them changed
     }
     EvidenceCandidate[] after = best.toArray(new EvidenceCandidate[0]);
     kept.update(after);
-    out.collect(DomainSnapshot.ofCandidates(context.getCurrentKey(), after));
+    boolean moved =
+        previous == null
+            || !isKept
+            || Math.abs(candidate.informativeness - previous.informativeness)
+                > TOLERANCE * previous.informativeness;
+    if (moved) {
+      out.collect(DomainSnapshot.ofCandidates(context.getCurrentKey(), after));
+    }
   }
 }

@@ -146,7 +146,7 @@ public final class PropositionStage
     metrics.applied(event, update, time);
     schedule(update, context);
     if (event.isClaim() && !update.beliefs().isEmpty()) {
-      askForEvidence(update.beliefs().get(0), learnedInDomain, context, time);
+      askForEvidence(update.beliefs().get(0), context, time);
     }
     store.flush();
     if (!feedback.isEmpty()) {
@@ -158,19 +158,11 @@ public final class PropositionStage
    * Asks the domain's most useful agents for evidence on the proposition whose belief a claim just
    * moved, as far as its request budget allows.
    */
-  private void askForEvidence(
-      PublishedBelief published, DomainState learnedInDomain, ReadOnlyContext context, long time)
+  private void askForEvidence(PublishedBelief published, ReadOnlyContext context, long time)
       throws Exception {
     EvidenceCandidate[] candidates =
         context.getBroadcastState(DomainSnapshot.CANDIDATES).get(context.getCurrentKey().f0);
     if (candidates == null || requests.perProposition() == 0) {
-      return;
-    }
-    TokenBucket budget = requestBudget.value();
-    if (budget == null) {
-      budget = TokenBucket.full(requests.perProposition(), time);
-    }
-    if (!requests.allows(budget, requests.perProposition(), time)) {
       return;
     }
     List<EvidencePlanner.Candidate> pool = new ArrayList<>(candidates.length);
@@ -178,16 +170,23 @@ public final class PropositionStage
       pool.add(candidate.toModel());
     }
     List<EvidencePlanner.Ask> asks =
-        updater.evidenceWanted(
-            context.getCurrentKey().f1, store, learnedInDomain, pool, (int) budget.tokens);
+        updater.evidenceWanted(published.belief(), store, pool, requests.perProposition());
+    if (asks.isEmpty()) {
+      return; // a settled belief, or nobody worth asking: no budget to read
+    }
+    TokenBucket budget = requestBudget.value();
+    if (budget == null) {
+      budget = TokenBucket.full(requests.perProposition(), time);
+    }
     for (EvidencePlanner.Ask ask : asks) {
+      if (!requests.allows(budget, requests.perProposition(), time)) {
+        break;
+      }
       budget.take();
       context.output(
           REQUESTS, ModelOutputs.evidenceRequest(published, ask, time, requests.expiry()));
     }
-    if (!asks.isEmpty()) {
-      requestBudget.update(budget);
-    }
+    requestBudget.update(budget);
   }
 
   private DomainUpdate update(
