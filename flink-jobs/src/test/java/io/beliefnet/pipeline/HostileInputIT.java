@@ -293,10 +293,9 @@ class HostileInputIT {
             signed(
                 claim(AGENT, "bridge-1", sentAt - Duration.ofMinutes(10).toMillis(), 0.9)
                     .setClaimId("backdated-" + i));
-        add(
+        addClaim(
             "backdated behind its timestamp",
-            Topic.CLAIMS,
-            run.encode(Topic.CLAIMS, backdated),
+            backdated,
             sentAt,
             EnumSet.of(RejectionReason.INVALID_RECORD));
         for (int f = 0; f < FORGERIES; f++) {
@@ -308,10 +307,9 @@ class HostileInputIT {
                       claim(VICTIM, "bridge-1", forgedAt, 0.01)
                           .setClaimId("forged-" + forgedAt)
                           .build());
-          add(
+          addClaim(
               "forgery flood",
-              Topic.CLAIMS,
-              run.encode(Topic.CLAIMS, forged),
+              forged,
               forgedAt,
               EnumSet.of(RejectionReason.BAD_SIGNATURE, RejectionReason.RATE_LIMITED));
         }
@@ -345,10 +343,9 @@ class HostileInputIT {
                 claim(SQUATTER, "squat-" + i, squattedAt, 0.5)
                     .setOutcomes(List.of("up", "down"))
                     .setHalfLifeMillis(1L));
-        add(
+        addClaim(
             "squatted proposition",
-            Topic.CLAIMS,
-            run.encode(Topic.CLAIMS, squat),
+            squat,
             squattedAt,
             EnumSet.of(RejectionReason.UNKNOWN_PROPOSITION));
 
@@ -364,12 +361,7 @@ class HostileInputIT {
             System.currentTimeMillis() + Duration.ofMinutes(10 + random.nextInt(40)).toMillis();
         Claim fromTheFuture =
             signed(claim(AGENT, "bridge-1", future, 0.5).setClaimId("future-" + i));
-        add(
-            "far future",
-            Topic.CLAIMS,
-            run.encode(Topic.CLAIMS, fromTheFuture),
-            future,
-            EnumSet.of(RejectionReason.INVALID_RECORD));
+        addClaim("far future", fromTheFuture, future, EnumSet.of(RejectionReason.INVALID_RECORD));
         byte[] bomb =
             ConfluentWireFormat.frame(
                 ConfluentWireFormat.schemaId(run.encode(Topic.CLAIMS, validRecord(Topic.CLAIMS))),
@@ -398,12 +390,7 @@ class HostileInputIT {
 
         long past = T - Duration.ofDays(365 * (1 + random.nextInt(20))).toMillis();
         Claim fromThePast = signed(claim(AGENT, "bridge-1", past, 0.5).setClaimId("past-" + i));
-        add(
-            "far past",
-            Topic.CLAIMS,
-            run.encode(Topic.CLAIMS, fromThePast),
-            past,
-            EnumSet.of(RejectionReason.LATE));
+        addClaim("far past", fromThePast, past, EnumSet.of(RejectionReason.LATE));
       }
       return records;
     }
@@ -442,12 +429,17 @@ class HostileInputIT {
       };
     }
 
+    /** {@code claim} as a record on {@code claims} stamped {@code timestamp}. */
+    private void addClaim(String kind, Claim claim, long timestamp, Set<RejectionReason> allowed) {
+      add(kind, Topic.CLAIMS, run.encode(Topic.CLAIMS, claim), timestamp, allowed);
+    }
+
     /** A claim, signed after {@code change}, that breaks the contract in one way. */
     private void addClaim(
         String kind, Function<Claim.Builder, Claim.Builder> change, RejectionReason reason) {
       long at = tick();
       Claim claim = signed(change.apply(claim(AGENT, "bridge-1", at, 0.5).setClaimId(kind + at)));
-      add(kind, Topic.CLAIMS, run.encode(Topic.CLAIMS, claim), at, EnumSet.of(reason));
+      addClaim(kind, claim, at, EnumSet.of(reason));
     }
 
     private void add(String kind, Topic topic, byte[] value, Set<RejectionReason> allowed) {
