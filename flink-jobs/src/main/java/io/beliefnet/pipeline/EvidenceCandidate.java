@@ -21,6 +21,9 @@ public class EvidenceCandidate {
   /** Its worth on an even belief ({@link EvidencePlanner#informativeness}): how it is ranked. */
   public double informativeness;
 
+  /** The model's view, built once per object: the proposition stage plans with it per claim. */
+  private transient EvidencePlanner.Candidate model;
+
   public EvidenceCandidate() {}
 
   static EvidenceCandidate of(Reliability reliability, AgentProfile agent) {
@@ -40,6 +43,13 @@ public class EvidenceCandidate {
   }
 
   EvidencePlanner.Candidate toModel() {
+    if (model == null) {
+      model = unflattened();
+    }
+    return model;
+  }
+
+  private EvidencePlanner.Candidate unflattened() {
     int outcomes = (int) Math.round(Math.sqrt(confusion.length));
     double[][] rows = new double[outcomes][outcomes];
     for (int truth = 0; truth < outcomes; truth++) {
