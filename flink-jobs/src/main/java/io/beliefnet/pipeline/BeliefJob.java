@@ -156,7 +156,7 @@ public final class BeliefJob {
             .transform(
                 "propositions",
                 TypeInformation.of(Belief.class),
-                new FeedbackFlushingOperator(
+                new PropositionOperator(
                     new PropositionStage(config.model(), config.propositions(), config.requests())))
             .uid("propositions");
     beliefs.sinkTo(sinks.beliefs()).name("beliefs sink").uid("beliefs-sink");

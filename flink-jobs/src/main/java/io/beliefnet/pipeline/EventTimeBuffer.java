@@ -24,11 +24,11 @@ import org.apache.flink.streaming.api.TimerService;
 final class EventTimeBuffer {
 
   /** Events waiting at each timestamp: how many there are. */
-  private static final MapStateDescriptor<Long, Integer> PENDING_COUNTS =
+  static final MapStateDescriptor<Long, Integer> PENDING_COUNTS =
       new MapStateDescriptor<>("pending-counts", Types.LONG, Types.INT);
 
   /** The waiting events, each under its own slot: (timestamp, index at that timestamp). */
-  private static final MapStateDescriptor<Long, InputEvent> PENDING_EVENTS =
+  static final MapStateDescriptor<Long, InputEvent> PENDING_EVENTS =
       new MapStateDescriptor<>("pending-event-slots", Types.LONG, Types.POJO(InputEvent.class));
 
   /** Bits of a slot that hold the index; the rest hold the timestamp. */
@@ -64,16 +64,7 @@ final class EventTimeBuffer {
       throws Exception {
     long timestamp = event.source.timestamp;
     if (behind(event, timers)) {
-      return Optional.of(
-          new Violation(
-              RejectionReason.LATE,
-              event
-                  + " has timestamp "
-                  + timestamp
-                  + ", behind the watermark "
-                  + timers.currentWatermark()
-                  + " by more than the allowed out-of-orderness: publish records promptly, with"
-                  + " their event time as the Kafka timestamp"));
+      return Optional.of(late(event, timers.currentWatermark()));
     }
     Integer waiting = pendingCounts.get(timestamp);
     int count = waiting == null ? 0 : waiting;
@@ -97,6 +88,19 @@ final class EventTimeBuffer {
     pendingEvents.put(slot(timestamp, count), event);
     pendingCounts.put(timestamp, count + 1);
     return Optional.empty();
+  }
+
+  /** Why {@code event}, which the watermark has passed, cannot wait for it. */
+  static Violation late(InputEvent event, long watermark) {
+    return new Violation(
+        RejectionReason.LATE,
+        event
+            + " has timestamp "
+            + event.source.timestamp
+            + ", behind the watermark "
+            + watermark
+            + " by more than the allowed out-of-orderness: publish records promptly, with"
+            + " their event time as the Kafka timestamp");
   }
 
   /** The events that waited for {@code timestamp}, in apply order; none if none did. */

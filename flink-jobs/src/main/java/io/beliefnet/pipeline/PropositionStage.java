@@ -39,11 +39,12 @@ import org.slf4j.LoggerFactory;
  * Keyed by (domain, proposition): runs the model's {@link PropositionUpdater} over keyed state and
  * publishes what it says: beliefs, settlements, or a dead letter with the model's reason. Claims
  * (as their agents' side weighed them), outcomes and withdrawals are applied in event-time order
- * ({@link EventTimeBuffer}); new stamps from the agents' side at once. What each event teaches the
- * claimants and the domain is summed per domain in memory and written to the feedback topic just
- * before each checkpoint barrier ({@link #flushFeedback}), so one checkpoint's feedback is one
- * record per agent and domain touched, and it is part of that checkpoint's transaction. Expiry
- * timers fire at the times the model asks for.
+ * (its operator, {@link PropositionOperator}, holds them until the watermark passes them); new
+ * stamps from the agents' side at once. What each event teaches the claimants and the domain is
+ * summed per domain in memory and written to the feedback topic just before each checkpoint barrier
+ * ({@link #flushFeedback}), so one checkpoint's feedback is one record per agent and domain
+ * touched, and it is part of that checkpoint's transaction. Expiry timers fire at the times the
+ * model asks for.
  */
 public final class PropositionStage
     extends KeyedBroadcastProcessFunction<
@@ -66,7 +67,6 @@ public final class PropositionStage
   private final EvidenceRequestPolicy requests;
   private transient PropositionUpdater updater;
   private transient KeyedProposition store;
-  private transient EventTimeBuffer buffer;
   private transient PropositionStageMetrics metrics;
   private transient ListState<Long> openPropositions;
   private transient ValueState<TokenBucket> requestBudget;
@@ -85,7 +85,6 @@ public final class PropositionStage
   public void open(OpenContext openContext) throws Exception {
     updater = new PropositionUpdater(parameters, policy);
     store = new KeyedProposition(getRuntimeContext());
-    buffer = new EventTimeBuffer(getRuntimeContext());
     metrics =
         new PropositionStageMetrics(getRuntimeContext().getMetricGroup(), openPropositions.get());
     unsent = new TreeMap<>();
@@ -96,26 +95,13 @@ public final class PropositionStage
   public void processElement(InputEvent event, ReadOnlyContext context, Collector<Belief> out)
       throws Exception {
     store.discard(); // what the last callback read belongs to its key
-    boolean restamp = event.isNotice() && event.notice.withdrawSince == null;
-    if (restamp || event.isNotice() && EventTimeBuffer.behind(event, context.timerService())) {
-      // a new stamp corrects a weight and takes effect now; a withdrawal waits for the claims made
-      // before the revocation it comes from, unless event time is past it already
-      apply(event, context, out);
-      return;
-    }
-    buffer
-        .hold(event, context.getCurrentKey(), context.timerService())
-        .ifPresent(refused -> context.output(DeadLetters.TAG, refused));
+    apply(event, context, out);
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext context, Collector<Belief> out)
       throws Exception {
     store.discard(); // what the last callback read belongs to its key
-    // the events due and then the expiry look share one read of the proposition
-    for (InputEvent event : buffer.release(timestamp)) {
-      apply(event, context, out);
-    }
     DomainUpdate expiry = updater.expire(context.getCurrentKey().f1, timestamp, store);
     metrics.openChanged(expiry.openChange());
     schedule(expiry, context);

@@ -54,7 +54,7 @@ class PropositionStageTest {
           Tuple2<String, String>, InputEvent, DomainSnapshot, Belief>
       newHarness() throws Exception {
     return new KeyedTwoInputStreamOperatorTestHarness<>(
-        new FeedbackFlushingOperator(
+        new PropositionOperator(
             new PropositionStage(
                 ModelParameters.defaults(),
                 new PropositionPolicy(
@@ -295,6 +295,44 @@ class PropositionStageTest {
         .as("a claim re-sent after a restore")
         .extracting(Rejected::getReasonCode)
         .containsExactly(RejectionReason.DUPLICATE);
+  }
+
+  @Test
+  void eventsStillWaitingForTheWatermarkAtASnapshotAreAppliedAfterTheRestore() throws Exception {
+    pushClaim(1, "alice", 100, 0.9);
+    pushClaim(2, "bob", 200, 0.8);
+    watermark(150);
+    var snapshot = harness.snapshot(1, 1);
+    harness.close();
+
+    harness = newHarness();
+    harness.initializeState(snapshot);
+    harness.open();
+    pushOutcome(3, 190, "yes");
+    watermark(250);
+
+    assertThat(harness.extractOutputValues())
+        .as("the outcome at 190 comes before bob's claim at 200, which waited across the restore")
+        .singleElement()
+        .satisfies(b -> assertThat(b.getResolvedOutcome()).isEqualTo("yes"));
+    assertThat(side(DeadLetters.TAG))
+        .extracting(Rejected::getReasonCode)
+        .containsExactly(RejectionReason.CLOSED_PROPOSITION);
+  }
+
+  @Test
+  void aClaimBehindTheWatermarkIsRejectedAsLate() throws Exception {
+    watermark(150);
+    pushClaim(1, "alice", 100, 0.9);
+
+    assertThat(harness.extractOutputValues()).isEmpty();
+    assertThat(side(DeadLetters.TAG))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.getReasonCode()).isEqualTo(RejectionReason.LATE);
+              assertThat(r.getReason()).contains("behind the watermark 150");
+            });
   }
 
   @Test
