@@ -274,12 +274,7 @@ class PropositionStageTest {
   void stateSurvivesASnapshotAndRestore() throws Exception {
     pushClaim(1, "alice", 100, 0.9);
     watermark(150);
-    var snapshot = harness.snapshot(1, 1);
-    harness.close();
-
-    harness = newHarness();
-    harness.initializeState(snapshot);
-    harness.open();
+    restartFromASnapshot();
     pushClaim(2, "bob", 200, 0.8);
     harness.processElement1(new StreamRecord<>(weighed(3, "alice", "bridge", 100, 0.9), 210));
     watermark(250);
@@ -302,12 +297,7 @@ class PropositionStageTest {
     pushClaim(1, "alice", 100, 0.9);
     pushClaim(2, "bob", 200, 0.8);
     watermark(150);
-    var snapshot = harness.snapshot(1, 1);
-    harness.close();
-
-    harness = newHarness();
-    harness.initializeState(snapshot);
-    harness.open();
+    restartFromASnapshot();
     pushOutcome(3, 190, "yes");
     watermark(250);
 
@@ -349,6 +339,15 @@ class PropositionStageTest {
     List<Belief> beliefs = harness.extractOutputValues();
     assertThat(beliefs.get(beliefs.size() - 1).getClaimCount()).isEqualTo(1);
     assertThat(beliefs.get(beliefs.size() - 1).getUpdatedAt().toEpochMilli()).isEqualTo(200);
+  }
+
+  /** Takes a snapshot, closes the operator and opens a new one restored from the snapshot. */
+  private void restartFromASnapshot() throws Exception {
+    var snapshot = harness.snapshot(1, 1);
+    harness.close();
+    harness = newHarness();
+    harness.initializeState(snapshot);
+    harness.open();
   }
 
   private void pushClaim(long offset, String agentId, long at, double yes) throws Exception {
