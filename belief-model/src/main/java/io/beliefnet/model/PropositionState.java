@@ -32,7 +32,6 @@ public final class PropositionState {
   private long latestEventTime = Long.MIN_VALUE;
   private int outcome = -1;
   private long observedAt;
-  private double[] baseRateContribution;
   private double[] poolingCredit;
   private List<String> outcomeLabels = new ArrayList<>();
   private Map<String, Boolean> appliedIds = new HashMap<>();
@@ -215,14 +214,6 @@ public final class PropositionState {
 
   public void setObservedAt(long observedAt) {
     this.observedAt = observedAt;
-  }
-
-  public double[] getBaseRateContribution() {
-    return baseRateContribution;
-  }
-
-  public void setBaseRateContribution(double[] baseRateContribution) {
-    this.baseRateContribution = baseRateContribution;
   }
 
   public double[] getPoolingCredit() {

@@ -80,7 +80,6 @@ final class FeedbackRecords {
   static DomainState domainState(DomainDelta delta) {
     DomainState state = new DomainState();
     state.setSupervisedOutcomes(doubles(delta.getSupervisedOutcomes()));
-    state.setConsensusOutcomes(doubles(delta.getConsensusOutcomes()));
     state.setPopulationCalibrationLogLikelihood(
         doubles(delta.getPopulationCalibrationLogLikelihood()));
     state.setPopulationCalibrationClaims(delta.getPopulationCalibrationClaims());
@@ -91,7 +90,6 @@ final class FeedbackRecords {
   private static DomainDelta domainDelta(DomainState state) {
     return DomainDelta.newBuilder()
         .setSupervisedOutcomes(boxed(state.getSupervisedOutcomes()))
-        .setConsensusOutcomes(boxed(state.getConsensusOutcomes()))
         .setPopulationCalibrationLogLikelihood(boxed(state.getPopulationCalibrationLogLikelihood()))
         .setPopulationCalibrationClaims(state.getPopulationCalibrationClaims())
         .setPoolingLogLikelihood(boxed(state.getPoolingLogLikelihood()))

@@ -80,14 +80,12 @@ final class FeedbackValidator {
   private static Optional<Violation> check(String subject, DomainDelta delta) {
     int outcomes = delta.getSupervisedOutcomes().size();
     if (outcomes > PropositionSpec.MAX_OUTCOMES
-        || delta.getConsensusOutcomes().size() != outcomes
         || delta.getPopulationCalibrationLogLikelihood().size() != CALIBRATION_GRID
         || delta.getPoolingLogLikelihood().size() != POOLING_GRID) {
       return invalid(subject, "has a domain delta whose arrays do not fit the model's shapes");
     }
     boolean finite =
         allFinite(delta.getSupervisedOutcomes())
-            && allFinite(delta.getConsensusOutcomes())
             && allFinite(delta.getPopulationCalibrationLogLikelihood())
             && allFinite(delta.getPoolingLogLikelihood());
     return finite ? Optional.empty() : invalid(subject, "has a number that is not finite");
