@@ -6,10 +6,12 @@ import io.beliefnet.model.eval.EvaluationOptions;
 import io.beliefnet.model.eval.LabelDataset;
 import io.beliefnet.model.eval.MethodResult;
 import io.beliefnet.model.eval.SeedSweep;
+import io.beliefnet.model.eval.SparseWorld;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,8 +39,23 @@ final class EvalCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--data", required = true, description = "Dataset folder.")
-  Path data;
+  @ArgGroup(multiplicity = "1")
+  Source source;
+
+  /** What to replay: a data set on disk, or a seeded synthetic one. */
+  static final class Source {
+    @Option(names = "--data", required = true, description = "Dataset folder.")
+    Path data;
+
+    @Option(
+        names = "--sparse-world",
+        required = true,
+        description =
+            "Instead of a folder, the seeded synthetic sparse labelling task: 600 questions, 4"
+                + " outcomes with a skewed base rate, 3 answers each from 150 workers, 30% of"
+                + " them answering at random (the world's seed is --seed).")
+    boolean sparseWorld;
+  }
 
   @Mixin StreamOptions stream;
 
@@ -58,13 +75,22 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isDirectory(data)) {
-      throw new ParameterException(spec.commandLine(), "--data " + data + " is not a folder");
-    }
     if (runs < 1) {
       throw new ParameterException(spec.commandLine(), "--runs " + runs + " must be at least 1");
     }
     EvaluationOptions options = stream.toEvaluationOptions(spec);
+    if (source.sparseWorld) {
+      if (askBudget != null) {
+        throw new ParameterException(
+            spec.commandLine(), "--ask replays a data set's answers: give it with --data");
+      }
+      print(SparseWorld.evaluate(options, runs));
+      return 0;
+    }
+    Path data = source.data;
+    if (!Files.isDirectory(data)) {
+      throw new ParameterException(spec.commandLine(), "--data " + data + " is not a folder");
+    }
     List<String> lines;
     try {
       if (askBudget != null) {
@@ -83,8 +109,12 @@ final class EvalCommand implements Callable<Integer> {
       // a folder in the wrong format, or --runs on forecast data: a usage error, not a crash
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
+    print(lines);
+    return 0;
+  }
+
+  private void print(List<String> lines) {
     lines.forEach(spec.commandLine().getOut()::println);
     spec.commandLine().getOut().flush();
-    return 0;
   }
 }

@@ -57,6 +57,16 @@ class EvalCommandTest {
   }
 
   @Test
+  void replaysTheSeededSparseWorldInsteadOfAFolder() {
+    assertThat(belief("eval", "--sparse-world", "--seed", "3")).isZero();
+    assertThat(out.toString().lines()).hasSize(6).allMatch(line -> line.startsWith("method="));
+
+    assertThat(belief("eval", "--sparse-world", "--ask", "0.5")).isEqualTo(2);
+    assertThat(belief("eval", "--sparse-world", "--data", ".")).isEqualTo(2);
+    assertThat(err.toString()).contains("--ask replays a data set's answers");
+  }
+
+  @Test
   void badUsageIsOneLineSayingWhatIsWrong(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("forecasts.csv"), "question,worker,time,probability\n");
     Files.writeString(dir.resolve("truth.csv"), "question,truth,resolved_at,opened_at\n");

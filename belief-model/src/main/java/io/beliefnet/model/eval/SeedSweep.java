@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongFunction;
 
 /**
  * The labelled evaluation repeated over consecutive seeds, each choosing other revealed questions
@@ -68,11 +69,18 @@ public final class SeedSweep {
               + " replayed in their one time order)");
     }
     LabelDataset data = LabelDataset.read(directory);
+    return run(seed -> data, first, runs);
+  }
+
+  /** As above, over the data {@code dataOfSeed} gives for each run's seed. */
+  static Result run(LongFunction<LabelDataset> dataOfSeed, EvaluationOptions first, int runs) {
     List<List<MethodResult>> perRun = new ArrayList<>();
     for (int r = 0; r < runs; r++) {
       EvaluationOptions options =
           new EvaluationOptions(first.reveal(), first.seed() + r, first.shuffle());
-      perRun.add(EvaluationHarness.runLabels(data, options, ModelParameters.defaults()));
+      perRun.add(
+          EvaluationHarness.runLabels(
+              dataOfSeed.apply(options.seed()), options, ModelParameters.defaults()));
     }
     return summarize(perRun);
   }
