@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -61,6 +62,9 @@ final class SoakCommand implements Callable<Integer> {
   /** How long the last honest claims may take to come back once sending stops. */
   private static final Duration DRAIN = Duration.ofSeconds(60);
 
+  /** While sending behind its pace, the soak reads beliefs after this many honest claims. */
+  private static final int READ_WHILE_BEHIND_EVERY = 256;
+
   private static final String[] HOSTILE_KINDS = {
     "random bytes", "forged claim", "unsigned claim", "self-declared registration", "far future"
   };
@@ -100,7 +104,7 @@ final class SoakCommand implements Callable<Integer> {
 
   private final SplittableRandom random = new SplittableRandom(7);
   private final List<AgentKey> keys = new ArrayList<>();
-  private final Map<String, Long> sentAt = new HashMap<>();
+  private final Map<String, ArrayDeque<Long>> sentAt = new HashMap<>();
   private final List<Long> latencies = new ArrayList<>();
   private final Map<String, Integer> hostileByKind = new TreeMap<>();
   private long honest;
@@ -129,18 +133,21 @@ final class SoakCommand implements Callable<Integer> {
       double hostilePerHonest = hostileShare / (1 - hostileShare);
       double hostileOwed = 0;
       long nextReport = start + 60_000;
-      while (System.currentTimeMillis() < end) {
+      for (long now = start; now < end; now = System.currentTimeMillis()) {
         long due = start + honest * 1000 / claimsPerSecond;
-        if (System.currentTimeMillis() >= due) {
+        if (now >= due) {
           sendHonest(producer);
           hostileOwed += hostilePerHonest;
           for (; hostileOwed >= 1; hostileOwed--) {
             sendHostile(producer, raw, encoder);
           }
+          if (honest % READ_WHILE_BEHIND_EVERY == 0) {
+            poll(beliefs, decoder, Duration.ZERO); // a sender behind its pace still reads
+          }
         } else {
-          poll(beliefs, decoder, Duration.ofMillis(Math.min(50, due - System.currentTimeMillis())));
+          poll(beliefs, decoder, Duration.ofMillis(Math.min(50, due - now)));
         }
-        if (System.currentTimeMillis() >= nextReport) {
+        if (now >= nextReport) {
           System.out.printf(
               "minute %d: honest claims sent=%d applied=%d%n",
               (nextReport - start) / 60_000, honest, latencies.size());
@@ -189,7 +196,9 @@ final class SoakCommand implements Callable<Integer> {
             .sign(
                 LocalStack.NETWORK, claim(agent(a), "soak-" + honest, System.currentTimeMillis()));
     long at = claim.getEventTime().toEpochMilli();
-    sentAt.put(claim.getPropositionId() + "@" + at, System.currentTimeMillis());
+    sentAt
+        .computeIfAbsent(claim.getPropositionId() + "@" + at, k -> new ArrayDeque<>())
+        .add(System.currentTimeMillis());
     producer.send(
         new ProducerRecord<>(
             Topic.CLAIMS.defaultName(), null, at, claim.getPropositionId(), claim));
@@ -281,10 +290,14 @@ final class SoakCommand implements Callable<Integer> {
       KafkaConsumer<byte[], byte[]> beliefs, AvroRecordDecoder<Belief> decoder, Duration wait) {
     for (ConsumerRecord<byte[], byte[]> record : beliefs.poll(wait)) {
       Belief belief = decoder.decode(record.value());
-      Long sent =
-          sentAt.remove(belief.getPropositionId() + "@" + belief.getUpdatedAt().toEpochMilli());
+      // several claims on one proposition in one millisecond each publish a belief stamped then
+      String key = belief.getPropositionId() + "@" + belief.getUpdatedAt().toEpochMilli();
+      ArrayDeque<Long> sent = sentAt.get(key);
       if (sent != null) {
-        latencies.add(System.currentTimeMillis() - sent);
+        latencies.add(System.currentTimeMillis() - sent.poll());
+        if (sent.isEmpty()) {
+          sentAt.remove(key);
+        }
       }
     }
   }
