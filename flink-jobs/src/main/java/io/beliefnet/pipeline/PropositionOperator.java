@@ -4,6 +4,7 @@ import io.beliefnet.avro.Belief;
 import io.beliefnet.pipeline.validation.Violation;
 import java.util.List;
 import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.metrics.Gauge;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
@@ -40,6 +41,7 @@ final class PropositionOperator
     super.initializeState(context);
     hold = WatermarkHold.restore(getKeyedStateBackend());
     watermark = Long.MIN_VALUE;
+    getMetricGroup().gauge("events_held", (Gauge<Integer>) hold::size);
   }
 
   @Override

@@ -46,6 +46,8 @@ final class WatermarkHold<K> {
   /** The last slot taken in keyed state: slots are unique in this subtask, across keys. */
   private long lastSlot;
 
+  private int size;
+
   private WatermarkHold(KeyedStateBackend<K> backend) throws Exception {
     this.backend = backend;
     this.written =
@@ -92,6 +94,12 @@ final class WatermarkHold<K> {
 
   private void add(Held<K> held) {
     byTimestamp.computeIfAbsent(held.event.source.timestamp, t -> new ArrayList<>()).add(held);
+    size++;
+  }
+
+  /** How many events wait. */
+  int size() {
+    return size;
   }
 
   /**
@@ -103,6 +111,7 @@ final class WatermarkHold<K> {
       Map.Entry<Long, List<Held<K>>> due = byTimestamp.pollFirstEntry();
       List<Held<K>> events = due.getValue();
       events.sort((a, b) -> InputEvent.APPLY_ORDER.compare(a.event, b.event));
+      size -= events.size();
       release.beforeTimestamp(due.getKey());
       for (Held<K> held : events) {
         backend.setCurrentKey(held.key);
