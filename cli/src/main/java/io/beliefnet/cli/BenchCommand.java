@@ -116,10 +116,12 @@ final class BenchCommand implements Callable<Integer> {
     JobOnlyBenchmark.Result result =
         JobOnlyBenchmark.run(parallelism, count, stateDir.toAbsolutePath().resolve("job-only"));
     System.out.printf(
-        "job_only workload=%s parallelism=%d claims_per_s=%.0f applied=%d rejected=%s%n",
+        "job_only workload=%s parallelism=%d claims_per_s=%.0f cores_used=%.2f applied=%d"
+            + " rejected=%s%n",
         workload,
         result.parallelism(),
         result.claimsPerSecond(),
+        result.coresUsed(),
         result.applied(),
         result.rejected());
   }

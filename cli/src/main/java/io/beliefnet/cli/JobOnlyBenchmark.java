@@ -20,6 +20,7 @@ import io.beliefnet.pipeline.kafka.KafkaBeliefJob;
 import io.beliefnet.pipeline.kafka.KafkaTopics;
 import io.beliefnet.registry.DevSchemaRegistryServer;
 import io.beliefnet.signing.AgentKey;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,6 +63,11 @@ final class JobOnlyBenchmark {
 
   private static final AtomicLong FIRST_NANOS = new AtomicLong(Long.MAX_VALUE);
   private static final AtomicLong LAST_NANOS = new AtomicLong();
+
+  /** The process's CPU time at the same two moments: how many cores the job kept busy. */
+  private static final AtomicLong FIRST_CPU_NANOS = new AtomicLong();
+
+  private static final AtomicLong LAST_CPU_NANOS = new AtomicLong();
   private static final Map<RejectionReason, Long> REJECTED = new ConcurrentHashMap<>();
 
   /** The event time of the run's last input: a belief stamped later comes from a re-stamp. */
@@ -71,7 +77,11 @@ final class JobOnlyBenchmark {
 
   /** What one run measured. */
   record Result(
-      int parallelism, long applied, Map<RejectionReason, Long> rejected, double claimsPerSecond) {}
+      int parallelism,
+      long applied,
+      Map<RejectionReason, Long> rejected,
+      double claimsPerSecond,
+      double coresUsed) {}
 
   /**
    * Runs {@code claims} claims through the job at {@code parallelism}: the inputs come from memory
@@ -86,6 +96,7 @@ final class JobOnlyBenchmark {
     REJECTED.clear();
     FIRST_NANOS.set(Long.MAX_VALUE);
     LAST_NANOS.set(0);
+    LAST_CPU_NANOS.set(0);
     // event times lie in the past, one millisecond apart, so the wall clock never holds them back
     long base = System.currentTimeMillis() - claims - 60_000;
     lastEventTime = base + claims;
@@ -139,8 +150,19 @@ final class JobOnlyBenchmark {
       job.cancel().get();
     }
     long applied = APPLIED.get();
-    double seconds = (LAST_NANOS.get() - FIRST_NANOS.get()) / 1e9;
-    return new Result(parallelism, applied, Map.copyOf(REJECTED), applied / seconds);
+    double nanos = LAST_NANOS.get() - FIRST_NANOS.get();
+    return new Result(
+        parallelism,
+        applied,
+        Map.copyOf(REJECTED),
+        applied / (nanos / 1e9),
+        (LAST_CPU_NANOS.get() - FIRST_CPU_NANOS.get()) / nanos);
+  }
+
+  /** CPU time this process (the embedded cluster, not the broker) has used, in nanoseconds. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static KafkaInput position(String topic, long index, long timestamp) {
@@ -174,7 +196,10 @@ final class JobOnlyBenchmark {
 
     @Override
     public InputEvent map(Long index) {
-      FIRST_NANOS.accumulateAndGet(System.nanoTime(), Math::min);
+      long now = System.nanoTime();
+      if (FIRST_NANOS.get() == Long.MAX_VALUE && FIRST_NANOS.compareAndSet(Long.MAX_VALUE, now)) {
+        FIRST_CPU_NANOS.set(processCpuNanos());
+      }
       long start = index - index % BATCH;
       if (batch == null || start != batchStart) {
         batch = signedBatch(start);
@@ -273,6 +298,7 @@ final class JobOnlyBenchmark {
           && ((Belief) record).getUpdatedAt().toEpochMilli() <= lastEventTime) {
         JobOnlyBenchmark.APPLIED.incrementAndGet();
         LAST_NANOS.accumulateAndGet(System.nanoTime(), Math::max);
+        LAST_CPU_NANOS.accumulateAndGet(processCpuNanos(), Math::max);
       }
     }
   }
