@@ -46,20 +46,20 @@ class EvalCommandTest {
     labelDataset(dir);
 
     assertThat(belief("eval", "--data", dir.toString(), "--reveal", "0.25")).isZero();
-    assertThat(out.toString().lines()).hasSize(6).allMatch(line -> line.startsWith("method="));
+    assertThat(out.toString().lines()).hasSize(7).allMatch(line -> line.startsWith("method="));
 
     out.getBuffer().setLength(0);
     assertThat(belief("eval", "--data", dir.toString(), "--reveal", "0.25", "--runs", "3"))
         .isZero();
-    assertThat(out.toString().lines().filter(line -> line.startsWith("method="))).hasSize(6);
+    assertThat(out.toString().lines().filter(line -> line.startsWith("method="))).hasSize(7);
     assertThat(out.toString().lines().filter(line -> line.startsWith("compare method=model")))
-        .hasSize(5);
+        .hasSize(6);
   }
 
   @Test
   void replaysTheSeededSparseWorldInsteadOfAFolder() {
     assertThat(belief("eval", "--sparse-world", "--seed", "3")).isZero();
-    assertThat(out.toString().lines()).hasSize(6).allMatch(line -> line.startsWith("method="));
+    assertThat(out.toString().lines()).hasSize(7).allMatch(line -> line.startsWith("method="));
 
     assertThat(belief("eval", "--sparse-world", "--ask", "0.5")).isEqualTo(2);
     assertThat(belief("eval", "--sparse-world", "--data", ".")).isEqualTo(2);

@@ -1,6 +1,7 @@
 package io.beliefnet.model.eval;
 
 import io.beliefnet.model.ProbabilityVectors;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,10 @@ import java.util.Map;
  * confusion matrix, plus class priors; started from majority vote, {@value #ITERATIONS} iterations,
  * every count smoothed by {@value #SMOOTHING}. Optionally some questions' truth is known and
  * clamped. The one-coin variant gives each worker a single accuracy instead of a matrix (right with
- * that probability, else any other label alike), which needs far fewer answers per worker.
+ * that probability, else any other label alike), which needs far fewer answers per worker. The MACE
+ * variant gives each worker MACE's model (Hovy et al., 2013): with probability θ it knows the
+ * answer and gives it, otherwise it answers from a distribution of its own, whatever the truth,
+ * which catches spammers that favour one label.
  */
 public final class BatchDawidSkene {
 
@@ -20,8 +24,15 @@ public final class BatchDawidSkene {
     /** A K x K confusion matrix. */
     CONFUSION_MATRIX,
     /** One accuracy; errors spread evenly over the other labels. */
-    ONE_COIN
+    ONE_COIN,
+    /**
+     * A competence θ and a spamming distribution ξ: P(answer l | truth k) = θ[k = l] + (1 − θ)ξ_l.
+     */
+    MACE
   }
+
+  /** EM steps fitting one worker's θ and ξ to its expected counts, in each outer iteration. */
+  static final int MACE_STEPS = 20;
 
   static final int ITERATIONS = 50;
   static final double SMOOTHING = 0.01;
@@ -77,9 +88,11 @@ public final class BatchDawidSkene {
       double[][][] logConfusion = new double[confusion.length][][];
       for (int w = 0; w < confusion.length; w++) {
         logConfusion[w] =
-            model == WorkerModel.ONE_COIN
-                ? logOneCoin(confusion[w])
-                : logConfusionMatrix(confusion[w]);
+            switch (model) {
+              case CONFUSION_MATRIX -> logConfusionMatrix(confusion[w]);
+              case ONE_COIN -> logOneCoin(confusion[w]);
+              case MACE -> logMace(confusion[w]);
+            };
       }
       double[][] log = new double[questions.size()][];
       for (int i = 0; i < log.length; i++) {
@@ -129,6 +142,43 @@ public final class BatchDawidSkene {
     for (int k = 0; k < outcomes; k++) {
       for (int l = 0; l < outcomes; l++) {
         log[k][l] = Math.log(k == l ? accuracy : (1 - accuracy) / (outcomes - 1));
+      }
+    }
+    return log;
+  }
+
+  /**
+   * MACE's confusion matrix fitted to one worker's expected counts by EM over whether each answer
+   * was known or spammed, from θ = 1/2 and a uniform ξ.
+   */
+  private static double[][] logMace(double[][] counts) {
+    int outcomes = counts.length;
+    double competence = 0.5;
+    double[] spam = new double[outcomes];
+    Arrays.fill(spam, 1.0 / outcomes);
+    for (int step = 0; step < MACE_STEPS; step++) {
+      double known = 0;
+      double total = 0;
+      double[] spammed = new double[outcomes];
+      for (int k = 0; k < outcomes; k++) {
+        for (int l = 0; l < outcomes; l++) {
+          double fromSpam = (1 - competence) * spam[l];
+          double knownShare = k == l ? competence / (competence + fromSpam) : 0;
+          known += counts[k][l] * knownShare;
+          spammed[l] += counts[k][l] * (1 - knownShare);
+          total += counts[k][l];
+        }
+      }
+      competence = (known + SMOOTHING) / (total + 2 * SMOOTHING);
+      double spammedTotal = Arrays.stream(spammed).sum() + outcomes * SMOOTHING;
+      for (int l = 0; l < outcomes; l++) {
+        spam[l] = (spammed[l] + SMOOTHING) / spammedTotal;
+      }
+    }
+    double[][] log = new double[outcomes][outcomes];
+    for (int k = 0; k < outcomes; k++) {
+      for (int l = 0; l < outcomes; l++) {
+        log[k][l] = Math.log((k == l ? competence : 0) + (1 - competence) * spam[l]);
       }
     }
     return log;

@@ -64,6 +64,11 @@ public final class EvaluationHarness {
             "one-coin",
             BatchDawidSkene.predict(data, Map.of(), BatchDawidSkene.WorkerModel.ONE_COIN),
             replay,
+            data),
+        score(
+            "mace",
+            BatchDawidSkene.predict(data, Map.of(), BatchDawidSkene.WorkerModel.MACE),
+            replay,
             data));
   }
 

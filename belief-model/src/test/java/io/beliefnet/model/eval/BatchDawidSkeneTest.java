@@ -39,6 +39,30 @@ class BatchDawidSkeneTest {
     assertThat(oneCoinRight).isGreaterThan(majorityRight + 10);
   }
 
+  @Test
+  void maceTellsWorkersWhoAlwaysGiveOneLabelFromWorkersWhoKnow() {
+    // three workers right 75 % of the time, and three who answer 0 whatever the truth
+    Random random = new Random(11);
+    List<LabelDataset.Answer> answers = new ArrayList<>();
+    Map<String, Integer> truth = new HashMap<>();
+    for (int i = 0; i < 300; i++) {
+      String question = "q" + i;
+      int right = random.nextInt(3);
+      truth.put(question, right);
+      for (int w = 0; w < 3; w++) {
+        int label = random.nextDouble() < 0.75 ? right : (right + 1 + random.nextInt(2)) % 3;
+        answers.add(new LabelDataset.Answer(question, "knows-" + w, label));
+        answers.add(new LabelDataset.Answer(question, "spams-" + w, 0));
+      }
+    }
+    LabelDataset data = new LabelDataset("mace", List.of("0", "1", "2"), answers, truth);
+
+    int maceRight = correct(BatchDawidSkene.predict(data, Map.of(), WorkerModel.MACE), truth);
+    int majorityRight = correct(MajorityVote.predict(data), truth);
+
+    assertThat(maceRight).isGreaterThan(majorityRight + 50);
+  }
+
   private static int correct(Map<String, double[]> posteriors, Map<String, Integer> truth) {
     int right = 0;
     for (Map.Entry<String, Integer> question : truth.entrySet()) {

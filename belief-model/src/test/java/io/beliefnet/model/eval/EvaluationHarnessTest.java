@@ -53,7 +53,8 @@ class EvaluationHarnessTest {
             "dawid-skene",
             "dawid-skene-labelled",
             "dawid-skene-oracle",
-            "one-coin");
+            "one-coin",
+            "mace");
     assertThat(results).allSatisfy(r -> assertThat(r.scored()).isEqualTo(48));
     assertThat(results.get(0).toLine())
         .matches(

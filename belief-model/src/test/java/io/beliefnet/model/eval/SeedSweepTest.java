@@ -41,7 +41,8 @@ class SeedSweepTest {
             "dawid-skene",
             "dawid-skene-labelled",
             "dawid-skene-oracle",
-            "one-coin");
+            "one-coin",
+            "mace");
     assertThat(sweep.means().get(0).accuracy()).isCloseTo(modelMean, within(1e-12));
     assertThat(sweep.means().get(0).scored()).isEqualTo(3 * 48);
     SeedSweep.Comparison againstDawidSkene = sweep.comparisons().get(1);
@@ -49,8 +50,8 @@ class SeedSweepTest {
     assertThat(againstDawidSkene.meanDifference()).isCloseTo(differenceMean, within(1e-12));
     assertThat(againstDawidSkene.atLeastBaseline()).isEqualTo(atLeast);
     assertThat(againstDawidSkene.runs()).isEqualTo(3);
-    assertThat(sweep.lines()).hasSize(11);
-    assertThat(sweep.lines().get(7))
+    assertThat(sweep.lines()).hasSize(13);
+    assertThat(sweep.lines().get(8))
         .matches(
             "compare method=model baseline=dawid-skene accuracy-difference=-?[0-9.]+ standard-error=[0-9.]+ at-least-baseline=[0-3]/3");
   }
