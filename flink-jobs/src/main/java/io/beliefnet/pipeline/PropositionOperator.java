@@ -66,14 +66,14 @@ final class PropositionOperator
   public void processWatermark(Watermark mark) throws Exception {
     hold.release(
         mark.getTimestamp(),
-        new WatermarkHold.Release<>() {
+        new WatermarkHold.Release() {
           @Override
           public void beforeTimestamp(long timestamp) throws Exception {
             timeServiceManager.advanceWatermark(new Watermark(timestamp - 1));
           }
 
           @Override
-          public void apply(Tuple2<String, String> key, InputEvent event) throws Exception {
+          public void apply(InputEvent event) throws Exception {
             PropositionOperator.super.processElement1(
                 new StreamRecord<>(event, event.source.timestamp));
           }

@@ -32,11 +32,14 @@ final class WatermarkHold<K> {
     }
   }
 
-  /** Applies released events: the hook that runs before the first event of each timestamp. */
-  interface Release<K> {
+  /**
+   * Applies released events, each with its key set as the backend's current key, and runs a hook
+   * before the first event of each timestamp.
+   */
+  interface Release {
     void beforeTimestamp(long timestamp) throws Exception;
 
-    void apply(K key, InputEvent event) throws Exception;
+    void apply(InputEvent event) throws Exception;
   }
 
   private final TreeMap<Long, List<Held<K>>> byTimestamp = new TreeMap<>();
@@ -106,7 +109,7 @@ final class WatermarkHold<K> {
    * Releases every event at or before {@code watermark}, in timestamp order and each key's in
    * {@link InputEvent#APPLY_ORDER}, with the key set as the backend's current key.
    */
-  void release(long watermark, Release<K> release) throws Exception {
+  void release(long watermark, Release release) throws Exception {
     while (!byTimestamp.isEmpty() && byTimestamp.firstKey() <= watermark) {
       Map.Entry<Long, List<Held<K>>> due = byTimestamp.pollFirstEntry();
       List<Held<K>> events = due.getValue();
@@ -118,7 +121,7 @@ final class WatermarkHold<K> {
         if (held.slot >= 0) {
           written.remove(held.slot);
         }
-        release.apply(held.key, held.event);
+        release.apply(held.event);
       }
     }
   }
