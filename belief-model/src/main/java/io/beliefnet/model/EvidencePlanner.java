@@ -31,12 +31,24 @@ public final class EvidencePlanner {
   private EvidencePlanner() {}
 
   /**
+   * Whether anyone could be worth asking about {@code belief}: an answer can teach at most the
+   * belief's entropy (the mutual information with the truth is bounded by it), so a belief surer
+   * than {@link #MINIMUM_VALUE} asks nobody, and its candidates need not be looked at.
+   */
+  public static boolean worthAsking(double[] belief) {
+    return EvidenceValue.entropy(belief) >= MINIMUM_VALUE;
+  }
+
+  /**
    * Up to {@code limit} requests for the proposition whose standing claims are {@code claims} and
    * whose belief is {@code belief}, most valuable first (ties by agent id), each worth at least
    * {@link #MINIMUM_VALUE}.
    */
   public static List<Ask> plan(
       double[] belief, List<ClaimState> claims, List<Candidate> candidates, int limit) {
+    if (!worthAsking(belief)) {
+      return List.of();
+    }
     Set<String> claimed = new HashSet<>();
     Set<String> controllers = new HashSet<>();
     for (ClaimState claim : claims) {

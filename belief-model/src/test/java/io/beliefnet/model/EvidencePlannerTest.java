@@ -49,6 +49,8 @@ class EvidencePlannerTest {
 
     assertThat(EvidencePlanner.plan(new double[] {0.999, 0.001}, List.of(), candidates, 5))
         .isEmpty();
+    assertThat(EvidencePlanner.worthAsking(new double[] {0.999, 0.001})).isFalse();
+    assertThat(EvidencePlanner.worthAsking(new double[] {0.9, 0.1})).isTrue();
     assertThat(EvidencePlanner.plan(new double[] {0.5, 0.5}, List.of(), candidates, 1))
         .extracting(Ask::agentId)
         .containsExactly("a");

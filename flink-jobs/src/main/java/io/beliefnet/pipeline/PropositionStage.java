@@ -146,9 +146,13 @@ public final class PropositionStage
    */
   private void askForEvidence(PublishedBelief published, ReadOnlyContext context, long time)
       throws Exception {
+    if (requests.perProposition() == 0
+        || !EvidencePlanner.worthAsking(published.belief().distribution())) {
+      return;
+    }
     EvidenceCandidate[] candidates =
         context.getBroadcastState(DomainSnapshot.CANDIDATES).get(context.getCurrentKey().f0);
-    if (candidates == null || requests.perProposition() == 0) {
+    if (candidates == null) {
       return;
     }
     List<EvidencePlanner.Candidate> pool = new ArrayList<>(candidates.length);
