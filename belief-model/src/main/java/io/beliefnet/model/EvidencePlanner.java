@@ -42,13 +42,11 @@ public final class EvidencePlanner {
   /**
    * Up to {@code limit} requests for the proposition whose standing claims are {@code claims} and
    * whose belief is {@code belief}, most valuable first (ties by agent id), each worth at least
-   * {@link #MINIMUM_VALUE}.
+   * {@link #MINIMUM_VALUE}: none for a belief that is not {@link #worthAsking}, which callers check
+   * first to spare gathering the candidates.
    */
   public static List<Ask> plan(
       double[] belief, List<ClaimState> claims, List<Candidate> candidates, int limit) {
-    if (!worthAsking(belief)) {
-      return List.of();
-    }
     Set<String> claimed = new HashSet<>();
     Set<String> controllers = new HashSet<>();
     for (ClaimState claim : claims) {

@@ -30,7 +30,6 @@ final class PropositionOperator
   private static final long serialVersionUID = 1L;
 
   private transient WatermarkHold<Tuple2<String, String>> hold;
-  private transient long watermark;
 
   PropositionOperator(PropositionStage stage) {
     super(stage, List.of(DomainSnapshot.LATEST, DomainSnapshot.CANDIDATES));
@@ -40,13 +39,13 @@ final class PropositionOperator
   public void initializeState(StateInitializationContext context) throws Exception {
     super.initializeState(context);
     hold = WatermarkHold.restore(getKeyedStateBackend());
-    watermark = Long.MIN_VALUE;
     getMetricGroup().gauge("events_held", (Gauge<Integer>) hold::size);
   }
 
   @Override
   public void processElement1(StreamRecord<InputEvent> record) throws Exception {
     InputEvent event = record.getValue();
+    long watermark = combinedWatermark.getCombinedWatermark();
     boolean behind = event.source.timestamp <= watermark;
     if (event.isNotice() && (event.notice.withdrawSince == null || behind)) {
       // a new stamp corrects a weight and takes effect now; a withdrawal waits for the claims made
@@ -78,7 +77,6 @@ final class PropositionOperator
                 new StreamRecord<>(event, event.source.timestamp));
           }
         });
-    watermark = Math.max(watermark, mark.getTimestamp());
     super.processWatermark(mark);
   }
 
