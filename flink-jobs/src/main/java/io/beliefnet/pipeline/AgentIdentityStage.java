@@ -15,6 +15,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
@@ -33,7 +34,7 @@ import org.apache.flink.util.Collector;
  * key and id strings), two {@link TokenBucket}s (16 bytes each), and the names of the domains it
  * claimed in; kept while the agent exists, since the topic it mirrors is compacted.
  */
-public final class AgentIdentityStage extends EventTimeOrderedFunction<String, InputEvent> {
+public final class AgentIdentityStage extends KeyedProcessFunction<String, InputEvent, InputEvent> {
 
   private static final long serialVersionUID = 1L;
 
@@ -65,7 +66,6 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
 
   @Override
   public void open(OpenContext openContext) throws Exception {
-    super.open(openContext);
     identity = getRuntimeContext().getState(IDENTITY);
     allowance = getRuntimeContext().getState(CLAIM_ALLOWANCE);
     failureAllowance = getRuntimeContext().getState(FAILURE_ALLOWANCE);
@@ -77,8 +77,9 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
     domains = getRuntimeContext().getMapState(DOMAINS);
   }
 
+  /** Applies one event; its operator, {@link IdentityOperator}, calls this in apply order. */
   @Override
-  protected void apply(InputEvent event, Context context, Collector<InputEvent> out)
+  public void processElement(InputEvent event, Context context, Collector<InputEvent> out)
       throws Exception {
     if (event.isRegistration()) {
       register(event, context, out);
@@ -208,6 +209,11 @@ public final class AgentIdentityStage extends EventTimeOrderedFunction<String, I
       }
     }
     identity.update(registered);
+  }
+
+  private static void reject(
+      InputEvent event, Context context, RejectionReason reason, String message) {
+    context.output(DeadLetters.TAG, DeadLetters.of(event.source, reason, message));
   }
 
   private Counter signatureChecks(String result) {

@@ -107,7 +107,7 @@ public final class BeliefJob {
             .transform(
                 "identity",
                 TypeInformation.of(InputEvent.class),
-                new NeverIdleKeyedProcessOperator<>(new AgentIdentityStage(config.trust())))
+                new IdentityOperator(new AgentIdentityStage(config.trust())))
             .uid("identity");
 
     DataStream<DomainSnapshot> domains =

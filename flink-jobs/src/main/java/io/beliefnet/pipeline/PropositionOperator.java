@@ -52,7 +52,7 @@ final class PropositionOperator
       // before the revocation it comes from, unless event time is past it already
       super.processElement1(record);
     } else if (behind) {
-      Violation late = EventTimeBuffer.late(event, watermark);
+      Violation late = WatermarkHold.late(event, watermark);
       output.collect(
           DeadLetters.TAG,
           new StreamRecord<>(DeadLetters.of(event.source, late.reason(), late.message())));
@@ -67,8 +67,8 @@ final class PropositionOperator
         mark.getTimestamp(),
         new WatermarkHold.Release() {
           @Override
-          public void beforeTimestamp(long timestamp) throws Exception {
-            timeServiceManager.advanceWatermark(new Watermark(timestamp - 1));
+          public void advanceTimers(long time) throws Exception {
+            timeServiceManager.advanceWatermark(new Watermark(time));
           }
 
           @Override

@@ -1,24 +1,41 @@
 package io.beliefnet.pipeline;
 
+import io.beliefnet.avro.RejectionReason;
+import io.beliefnet.pipeline.validation.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 
 /**
- * A keyed operator's events that wait for the watermark, held in memory: for a stage whose inputs
- * come from a stage that releases events only up to its own watermark, so that what waits is what
- * arrives between two watermarks. Holding and releasing an event reads and writes no state; an
- * event still waiting when a checkpoint is taken is written to keyed state then (under {@link
- * EventTimeBuffer}'s name, so a savepoint of either kind restores into the other's events), read
- * back when the operator is restored, whatever its parallelism, and deleted once released.
+ * A keyed operator's events that wait for the watermark, held in memory, so that they are applied
+ * in {@link InputEvent#APPLY_ORDER} rather than arrival order and results do not depend on how
+ * source partitions interleave. Holding and releasing an event reads and writes no state; an event
+ * still waiting when a checkpoint is taken is written to keyed state then, read back when the
+ * operator is restored, whatever its parallelism, and deleted once released. (The state keeps the
+ * name a keyed buffer of each event used before, so a savepoint of either kind restores.)
+ *
+ * <p>Events are released in timestamp order, and before each timestamp the operator's timers due
+ * before it fire: a timer may add events to the hold (an operator that keeps some events in keyed
+ * state brings them in this way) or act on its key, which then sees its events and its timers in
+ * the same order as if each event had a timer of its own.
  */
 final class WatermarkHold<K> {
+
+  /** Events waiting at a snapshot, each under a slot unique in its subtask. */
+  static final MapStateDescriptor<Long, InputEvent> HELD_AT_SNAPSHOT =
+      new MapStateDescriptor<>("pending-event-slots", Types.LONG, Types.POJO(InputEvent.class));
+
+  /** Counts per timestamp that a keyed buffer kept beside its events: dropped when restored. */
+  private static final MapStateDescriptor<Long, Integer> LEGACY_COUNTS =
+      new MapStateDescriptor<>("pending-counts", Types.LONG, Types.INT);
 
   /** A held event with its key and, once a checkpoint has written it, its slot in keyed state. */
   private static final class Held<K> {
@@ -32,13 +49,12 @@ final class WatermarkHold<K> {
     }
   }
 
-  /**
-   * Applies released events, each with its key set as the backend's current key, and runs a hook
-   * before the first event of each timestamp.
-   */
+  /** What the operator does while releasing: fire its timers, apply an event. */
   interface Release {
-    void beforeTimestamp(long timestamp) throws Exception;
+    /** Fires the operator's timers up to and including {@code time}. */
+    void advanceTimers(long time) throws Exception;
 
+    /** Applies {@code event}, whose key is set as the backend's current key. */
     void apply(InputEvent event) throws Exception;
   }
 
@@ -49,32 +65,30 @@ final class WatermarkHold<K> {
   /** The last slot taken in keyed state: slots are unique in this subtask, across keys. */
   private long lastSlot;
 
+  /** How far the operator's timers have been fired. */
+  private long timersFiredTo = Long.MIN_VALUE;
+
   private int size;
 
   private WatermarkHold(KeyedStateBackend<K> backend) throws Exception {
     this.backend = backend;
     this.written =
         backend.getPartitionedState(
-            VoidNamespace.INSTANCE,
-            VoidNamespaceSerializer.INSTANCE,
-            EventTimeBuffer.PENDING_EVENTS);
+            VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, HELD_AT_SNAPSHOT);
   }
 
   /**
    * The hold of an operator over {@code backend}, with the events a restored checkpoint had written
-   * for this subtask's keys. Also drops the per-timestamp counts a keyed {@link EventTimeBuffer}
-   * kept beside its events.
+   * for this subtask's keys. Also drops the per-timestamp counts a keyed buffer kept beside its
+   * events.
    */
   static <K> WatermarkHold<K> restore(KeyedStateBackend<K> backend) throws Exception {
     WatermarkHold<K> hold = new WatermarkHold<>(backend);
     MapState<Long, Integer> counts =
         backend.getPartitionedState(
-            VoidNamespace.INSTANCE,
-            VoidNamespaceSerializer.INSTANCE,
-            EventTimeBuffer.PENDING_COUNTS);
+            VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, LEGACY_COUNTS);
     List<K> keys;
-    try (Stream<K> written =
-        backend.getKeys(EventTimeBuffer.PENDING_EVENTS.getName(), VoidNamespace.INSTANCE)) {
+    try (Stream<K> written = backend.getKeys(HELD_AT_SNAPSHOT.getName(), VoidNamespace.INSTANCE)) {
       keys = written.toList();
     }
     for (K key : keys) {
@@ -88,6 +102,19 @@ final class WatermarkHold<K> {
       counts.clear();
     }
     return hold;
+  }
+
+  /** Why {@code event}, which the watermark has passed, cannot wait for it. */
+  static Violation late(InputEvent event, long watermark) {
+    return new Violation(
+        RejectionReason.LATE,
+        event
+            + " has timestamp "
+            + event.source.timestamp
+            + ", behind the watermark "
+            + watermark
+            + " by more than the allowed out-of-orderness: publish records promptly, with"
+            + " their event time as the Kafka timestamp");
   }
 
   /** Holds {@code event} of the backend's current key until the watermark reaches its timestamp. */
@@ -107,15 +134,25 @@ final class WatermarkHold<K> {
 
   /**
    * Releases every event at or before {@code watermark}, in timestamp order and each key's in
-   * {@link InputEvent#APPLY_ORDER}, with the key set as the backend's current key.
+   * {@link InputEvent#APPLY_ORDER}, with the key set as the backend's current key; before each
+   * timestamp, fires the timers due before it, and at the end those due by the watermark.
    */
   void release(long watermark, Release release) throws Exception {
-    while (!byTimestamp.isEmpty() && byTimestamp.firstKey() <= watermark) {
-      Map.Entry<Long, List<Held<K>>> due = byTimestamp.pollFirstEntry();
-      List<Held<K>> events = due.getValue();
+    while (true) {
+      if (byTimestamp.isEmpty() || byTimestamp.firstKey() > watermark) {
+        fireTimers(watermark, release);
+        if (byTimestamp.isEmpty() || byTimestamp.firstKey() > watermark) {
+          return;
+        }
+      }
+      long next = byTimestamp.firstKey();
+      if (timersFiredTo < next - 1) {
+        fireTimers(next - 1, release); // may hold events at or before next: look again
+        continue;
+      }
+      List<Held<K>> events = byTimestamp.pollFirstEntry().getValue();
       events.sort((a, b) -> InputEvent.APPLY_ORDER.compare(a.event, b.event));
       size -= events.size();
-      release.beforeTimestamp(due.getKey());
       for (Held<K> held : events) {
         backend.setCurrentKey(held.key);
         if (held.slot >= 0) {
@@ -123,6 +160,13 @@ final class WatermarkHold<K> {
         }
         release.apply(held.event);
       }
+    }
+  }
+
+  private void fireTimers(long time, Release release) throws Exception {
+    if (time > timersFiredTo) {
+      timersFiredTo = time;
+      release.advanceTimers(time);
     }
   }
 

@@ -23,8 +23,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,10 +51,23 @@ class AgentIdentityStageTest {
 
   private static KeyedOneInputStreamOperatorTestHarness<String, InputEvent, InputEvent> newHarness()
       throws Exception {
+    return newHarness(IdentityOperator.MAX_HELD);
+  }
+
+  /** The stage under its operator, which holds at most {@code maxHeld} events in memory. */
+  private static KeyedOneInputStreamOperatorTestHarness<String, InputEvent, InputEvent> newHarness(
+      int maxHeld) throws Exception {
     return new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new AgentIdentityStage(POLICY)),
+        new IdentityOperator(new AgentIdentityStage(POLICY), maxHeld),
         InputEvent::agentId,
         Types.STRING);
+  }
+
+  /** Replaces the harness with one whose operator holds at most {@code maxHeld} in memory. */
+  private void reopenHolding(int maxHeld) throws Exception {
+    harness.close();
+    harness = newHarness(maxHeld);
+    harness.open();
   }
 
   @AfterEach
@@ -84,9 +98,53 @@ class AgentIdentityStageTest {
     push(InputEvent.ofClaim(input("claims", 0, 200), signed(claim("alice", "p", 200, 0.8))));
 
     harness.processWatermark(199);
-
     assertThat(outputs()).isEmpty();
-    assertThat(harness.numKeyedStateEntries()).isPositive();
+
+    harness.processWatermark(200);
+    assertThat(outputs()).hasSize(1);
+  }
+
+  @Test
+  void eventsBeyondWhatMemoryHoldsWaitInKeyedStateAndKeepTheirPlaceInApplyOrder() throws Exception {
+    reopenHolding(1);
+    // the claim is held in memory; the registration before it in event time, and the claim at the
+    // registration's own timestamp (applied after it), wait in keyed state
+    push(InputEvent.ofClaim(input("claims", 0, 200), signed(claim("alice", "p", 200, 0.8))));
+    push(InputEvent.ofClaim(input("claims", 1, 100), signed(claim("alice", "q", 100, 0.8))));
+    push(InputEvent.ofAgent(input("agents", 0, 100), agent("alice", IdentityTier.VERIFIED, 100)));
+
+    harness.processWatermark(300);
+
+    assertThat(rejections()).isEmpty();
+    assertThat(outputs()).extracting(e -> e.claim.getPropositionId()).containsExactly("q", "p");
+  }
+
+  @Test
+  void eventsWaitingInKeyedStateSurviveASnapshotAndRestore() throws Exception {
+    reopenHolding(1);
+    push(InputEvent.ofAgent(input("agents", 0, 100), agent("alice", IdentityTier.VERIFIED, 100)));
+    push(InputEvent.ofClaim(input("claims", 0, 200), signed(claim("alice", "p", 200, 0.8))));
+    var snapshot = harness.snapshot(1, 1);
+    harness.close();
+
+    harness = newHarness(1);
+    harness.initializeState(snapshot);
+    harness.open();
+    harness.processWatermark(300);
+
+    assertThat(rejections()).isEmpty();
+    assertThat(outputs()).hasSize(1);
+  }
+
+  @Test
+  void theOutputNeverTurnsIdleButWatermarksPassOn() throws Exception {
+    harness.processWatermark(100);
+    harness.processWatermarkStatus(WatermarkStatus.IDLE);
+    harness.processWatermarkStatus(WatermarkStatus.ACTIVE);
+
+    assertThat(harness.getOutput())
+        .doesNotContain(WatermarkStatus.IDLE)
+        .contains(new Watermark(100));
   }
 
   @Test
