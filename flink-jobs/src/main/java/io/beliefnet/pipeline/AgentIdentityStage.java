@@ -107,7 +107,7 @@ public final class AgentIdentityStage extends KeyedProcessFunction<String, Input
     } else if (verified(event, signer, context)) {
       bucket.take();
       domains.put(event.domain(), true);
-      out.collect(event.stampedWith(signer));
+      out.collect(event.admittedAs(signer));
     }
     allowance.update(bucket);
   }

@@ -115,6 +115,17 @@ public class InputEvent {
     return weighed;
   }
 
+  /**
+   * The claim, whose signature has verified, stamped with the identity of the agent that made it,
+   * and without its signature and batch proof: they are still in the raw record, and no stage after
+   * the identity stage reads them, so they need not cross two more shuffles.
+   */
+  InputEvent admittedAs(AgentIdentity signer) {
+    claim.setSignature(null);
+    claim.setBatch(null);
+    return stampedWith(signer);
+  }
+
   /** The claim stamped with the identity of the agent that made it. */
   public InputEvent stampedWith(AgentIdentity identity) {
     InputEvent stamped = ofClaim(source, claim);
