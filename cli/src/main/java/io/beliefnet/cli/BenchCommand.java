@@ -156,6 +156,8 @@ final class BenchCommand implements Callable<Integer> {
       System.out.printf(
           "raw_kafka_consume_records_per_s=%.0f (same claims topic, plain consumer)%n",
           rawConsumeRate(stack));
+      // a claim whose belief a scenario did not read went here, with its reason
+      System.out.printf("dead_letters_by_reason=%s%n", StackClients.deadLettersByReason(stack));
       JsonNode checkpoint = latestCheckpoint(stack);
       System.out.printf(
           "checkpoint end_to_end_ms=%d state_size_bytes=%d checkpointed_size_bytes=%d%n",

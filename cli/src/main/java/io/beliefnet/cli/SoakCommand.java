@@ -4,7 +4,6 @@ import io.beliefnet.avro.AgentIdentity;
 import io.beliefnet.avro.Belief;
 import io.beliefnet.avro.Claim;
 import io.beliefnet.avro.IdentityTier;
-import io.beliefnet.avro.Rejected;
 import io.beliefnet.avro.RejectionReason;
 import io.beliefnet.pipeline.RunningJob;
 import io.beliefnet.registry.AvroRecordDecoder;
@@ -303,7 +302,7 @@ final class SoakCommand implements Callable<Integer> {
   }
 
   private void report(LocalStack stack, int registrations, long residentAtStart) throws Exception {
-    Map<RejectionReason, Integer> rejected = rejections(stack);
+    Map<RejectionReason, Integer> rejected = StackClients.deadLettersByReason(stack);
     int rejectedTotal = rejected.values().stream().mapToInt(Integer::intValue).sum();
     long produced = registrations + honest + hostile;
     long applied = registrations + latencies.size();
@@ -327,27 +326,6 @@ final class SoakCommand implements Callable<Integer> {
         RunningJob.failures(stack.flinkRestUrl(), stack.job().getJobID()),
         residentAtStart >> 20,
         residentBytes() >> 20);
-  }
-
-  /** Every committed dead letter, by reason: only the soak writes this stack's inputs. */
-  private static Map<RejectionReason, Integer> rejections(LocalStack stack) {
-    AvroRecordDecoder<Rejected> decoder =
-        new AvroRecordDecoder<>(
-            HttpSchemaRegistryClient.connect(stack.registryUrl()), Rejected.class);
-    Map<RejectionReason, Integer> byReason = new TreeMap<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = StackClients.consumer(stack)) {
-      consumer.subscribe(List.of(Topic.REJECTED.defaultName()));
-      int empty = 0;
-      while (empty < 10) {
-        int read = 0;
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          byReason.merge(decoder.decode(record.value()).getReasonCode(), 1, Integer::sum);
-          read++;
-        }
-        empty = read == 0 ? empty + 1 : 0;
-      }
-    }
-    return byReason;
   }
 
   private static long percentile(long[] sorted, double q) {

@@ -1,13 +1,19 @@
 package io.beliefnet.cli;
 
+import io.beliefnet.avro.Rejected;
+import io.beliefnet.avro.RejectionReason;
+import io.beliefnet.registry.AvroRecordDecoder;
 import io.beliefnet.registry.AvroWireSerializer;
 import io.beliefnet.registry.HttpSchemaRegistryClient;
 import io.beliefnet.topics.Topic;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -77,5 +83,26 @@ final class StackClients {
             "earliest"),
         new ByteArrayDeserializer(),
         new ByteArrayDeserializer());
+  }
+
+  /** Every dead letter the stack's job has committed so far, by reason. */
+  static Map<RejectionReason, Integer> deadLettersByReason(LocalStack stack) {
+    AvroRecordDecoder<Rejected> decoder =
+        new AvroRecordDecoder<>(
+            HttpSchemaRegistryClient.connect(stack.registryUrl()), Rejected.class);
+    Map<RejectionReason, Integer> byReason = new TreeMap<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer(stack)) {
+      consumer.subscribe(List.of(Topic.REJECTED.defaultName()));
+      int empty = 0;
+      while (empty < 10) {
+        int read = 0;
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          byReason.merge(decoder.decode(record.value()).getReasonCode(), 1, Integer::sum);
+          read++;
+        }
+        empty = read == 0 ? empty + 1 : 0;
+      }
+    }
+    return byReason;
   }
 }
