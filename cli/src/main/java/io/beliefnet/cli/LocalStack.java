@@ -43,6 +43,7 @@ import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
@@ -80,6 +81,12 @@ final class LocalStack implements AutoCloseable {
 
   /** How often the embedded job checkpoints, and so commits its output. */
   static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(2);
+
+  /**
+   * How often sources emit watermarks: event time reaches the stages that hold events for it in
+   * steps of this, so a belief waits up to that long more (Flink's default is 200 ms).
+   */
+  static final Duration WATERMARK_INTERVAL = Duration.ofMillis(50);
 
   /** The identity authority the local job trusts: it issues every local registration. */
   /** The network the local stack's job runs as, with no network.id of its own. */
@@ -252,6 +259,7 @@ final class LocalStack implements AutoCloseable {
         CheckpointingOptions.CHECKPOINTS_DIRECTORY,
         stateDir.resolve("checkpoints").toUri().toString());
     flink.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, CHECKPOINT_INTERVAL);
+    flink.set(PipelineOptions.AUTO_WATERMARK_INTERVAL, WATERMARK_INTERVAL);
     flink.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(128));
     flink.set(TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.ofMebiBytes(64));
     flink.set(TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.ofMebiBytes(64));
