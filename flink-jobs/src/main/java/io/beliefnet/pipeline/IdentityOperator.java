@@ -118,20 +118,7 @@ final class IdentityOperator extends KeyedProcessOperator<String, InputEvent, In
 
   @Override
   public void processWatermark(Watermark mark) throws Exception {
-    hold.release(
-        mark.getTimestamp(),
-        new WatermarkHold.Release() {
-          @Override
-          public void advanceTimers(long time) throws Exception {
-            timeServiceManager.advanceWatermark(new Watermark(time));
-          }
-
-          @Override
-          public void apply(InputEvent event) throws Exception {
-            IdentityOperator.super.processElement(
-                new StreamRecord<>(event, event.source.timestamp));
-          }
-        });
+    hold.release(mark.getTimestamp(), timeServiceManager, super::processElement);
     watermark = mark.getTimestamp();
     super.processWatermark(mark);
   }

@@ -63,20 +63,7 @@ final class PropositionOperator
 
   @Override
   public void processWatermark(Watermark mark) throws Exception {
-    hold.release(
-        mark.getTimestamp(),
-        new WatermarkHold.Release() {
-          @Override
-          public void advanceTimers(long time) throws Exception {
-            timeServiceManager.advanceWatermark(new Watermark(time));
-          }
-
-          @Override
-          public void apply(InputEvent event) throws Exception {
-            PropositionOperator.super.processElement1(
-                new StreamRecord<>(event, event.source.timestamp));
-          }
-        });
+    hold.release(mark.getTimestamp(), timeServiceManager, super::processElement1);
     super.processWatermark(mark);
   }
 

@@ -13,6 +13,9 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.operators.InternalTimeServiceManager;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
  * A keyed operator's events that wait for the watermark, held in memory, so that they are applied
@@ -49,13 +52,9 @@ final class WatermarkHold<K> {
     }
   }
 
-  /** What the operator does while releasing: fire its timers, apply an event. */
-  interface Release {
-    /** Fires the operator's timers up to and including {@code time}. */
-    void advanceTimers(long time) throws Exception;
-
-    /** Applies {@code event}, whose key is set as the backend's current key. */
-    void apply(InputEvent event) throws Exception;
+  /** How the operator applies a released event: as a record at the event's timestamp. */
+  interface Apply {
+    void apply(StreamRecord<InputEvent> record) throws Exception;
   }
 
   private final TreeMap<Long, List<Held<K>>> byTimestamp = new TreeMap<>();
@@ -135,19 +134,20 @@ final class WatermarkHold<K> {
   /**
    * Releases every event at or before {@code watermark}, in timestamp order and each key's in
    * {@link InputEvent#APPLY_ORDER}, with the key set as the backend's current key; before each
-   * timestamp, fires the timers due before it, and at the end those due by the watermark.
+   * timestamp, fires the operator's {@code timers} due before it, and at the end those due by the
+   * watermark.
    */
-  void release(long watermark, Release release) throws Exception {
+  void release(long watermark, InternalTimeServiceManager<?> timers, Apply apply) throws Exception {
     while (true) {
       if (byTimestamp.isEmpty() || byTimestamp.firstKey() > watermark) {
-        fireTimers(watermark, release);
+        fireTimers(watermark, timers);
         if (byTimestamp.isEmpty() || byTimestamp.firstKey() > watermark) {
           return;
         }
       }
       long next = byTimestamp.firstKey();
       if (timersFiredTo < next - 1) {
-        fireTimers(next - 1, release); // may hold events at or before next: look again
+        fireTimers(next - 1, timers); // may hold events at or before next: look again
         continue;
       }
       List<Held<K>> events = byTimestamp.pollFirstEntry().getValue();
@@ -158,15 +158,15 @@ final class WatermarkHold<K> {
         if (held.slot >= 0) {
           written.remove(held.slot);
         }
-        release.apply(held.event);
+        apply.apply(new StreamRecord<>(held.event, held.event.source.timestamp));
       }
     }
   }
 
-  private void fireTimers(long time, Release release) throws Exception {
+  private void fireTimers(long time, InternalTimeServiceManager<?> timers) throws Exception {
     if (time > timersFiredTo) {
       timersFiredTo = time;
-      release.advanceTimers(time);
+      timers.advanceWatermark(new Watermark(time));
     }
   }
 
