@@ -80,7 +80,9 @@ final class IdentityOperator extends KeyedProcessOperator<String, InputEvent, In
   public void processElement(StreamRecord<InputEvent> record) throws Exception {
     InputEvent event = record.getValue();
     long timestamp = event.source.timestamp;
-    if (timestamp > watermark && hold.size() < maxHeld) {
+    if (timestamp > watermark && (hold.size() < maxHeld || timestamp == watermark + 1)) {
+      // an event due at the next watermark stays in memory: its timer would come too late to
+      // bring it among the others of its timestamp
       hold.hold(event);
     } else if (timestamp > watermark) {
       spill(event);

@@ -120,6 +120,23 @@ class AgentIdentityStageTest {
   }
 
   @Test
+  void anEventDueAtTheNextWatermarkIsHeldInMemoryEvenWhenMemoryIsFull() throws Exception {
+    reopenHolding(1);
+    harness.processWatermark(99);
+    push(InputEvent.ofAgent(input("agents", 0, 50), agent("alice", IdentityTier.VERIFIED, 50)));
+    push(InputEvent.ofClaim(input("claims", 1, 100), signed(claim("alice", "q", 100, 0.8))));
+    push(InputEvent.ofClaim(input("claims", 0, 100), signed(claim("alice", "p", 100, 0.8))));
+
+    harness.processWatermark(200);
+
+    assertThat(rejections()).isEmpty();
+    assertThat(outputs())
+        .as("claims of one timestamp, in partition order")
+        .extracting(e -> e.claim.getPropositionId())
+        .containsExactly("p", "q");
+  }
+
+  @Test
   void eventsWaitingInKeyedStateSurviveASnapshotAndRestore() throws Exception {
     reopenHolding(1);
     push(InputEvent.ofAgent(input("agents", 0, 100), agent("alice", IdentityTier.VERIFIED, 100)));
