@@ -107,7 +107,8 @@ public final class BeliefJob {
             .transform(
                 "identity",
                 TypeInformation.of(InputEvent.class),
-                new IdentityOperator(new AgentIdentityStage(config.trust())))
+                new IdentityOperator(
+                    new AgentIdentityStage(config.trust()), config.maxHeldEvents()))
             .uid("identity");
 
     DataStream<DomainSnapshot> domains =

@@ -31,6 +31,7 @@ public record BeliefJobConfig(
     Duration maxOutOfOrderness,
     Duration idleTimeout,
     Duration maxClockSkew,
+    int maxHeldEvents,
     PropositionPolicy propositions,
     EvidenceRequestPolicy requests,
     TrustPolicy trust,
@@ -65,6 +66,7 @@ public record BeliefJobConfig(
         configuration.get(BeliefJobOptions.MAX_OUT_OF_ORDERNESS),
         configuration.get(BeliefJobOptions.IDLE_TIMEOUT),
         configuration.get(BeliefJobOptions.MAX_CLOCK_SKEW),
+        configuration.get(BeliefJobOptions.MAX_HELD_EVENTS),
         new PropositionPolicy(
             ModelInputs.tier(configuration.get(BeliefJobOptions.OPENER_TIER)),
             configuration.get(BeliefJobOptions.OPEN_RETENTION),

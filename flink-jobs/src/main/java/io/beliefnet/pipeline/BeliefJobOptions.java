@@ -93,6 +93,16 @@ public final class BeliefJobOptions {
                   + " not move event time; a claim's Kafka timestamp must be this close to its"
                   + " signed event time.");
 
+  public static final ConfigOption<Integer> MAX_HELD_EVENTS =
+      ConfigOptions.key("events.max-held-in-memory")
+          .intType()
+          .defaultValue(IdentityOperator.MAX_HELD)
+          .withDescription(
+              "Events the identity stage holds in memory per subtask until the watermark passes"
+                  + " them, about 1 KB each; honest traffic needs about its rate times the"
+                  + " out-of-orderness. Beyond it, events wait in keyed state instead (records"
+                  + " stamped far ahead: metric events_spilled).");
+
   public static final ConfigOption<String> NETWORK_ID =
       ConfigOptions.key("network.id")
           .stringType()
@@ -244,6 +254,7 @@ public final class BeliefJobOptions {
                 MAX_OUT_OF_ORDERNESS,
                 IDLE_TIMEOUT,
                 MAX_CLOCK_SKEW,
+                MAX_HELD_EVENTS,
                 RESOLVED_RETENTION,
                 OPEN_RETENTION,
                 NETWORK_ID,

@@ -41,7 +41,7 @@ final class IdentityOperator extends KeyedProcessOperator<String, InputEvent, In
 
   private static final long serialVersionUID = 1L;
 
-  /** Events held in memory per subtask by default: about 1 KB each. */
+  /** Events held in memory per subtask by default ({@code events.max-held-in-memory}). */
   static final int MAX_HELD = 100_000;
 
   private final int maxHeld;
@@ -51,12 +51,12 @@ final class IdentityOperator extends KeyedProcessOperator<String, InputEvent, In
   private transient Counter spilledEvents;
   private transient long watermark;
 
-  IdentityOperator(AgentIdentityStage stage) {
-    this(stage, MAX_HELD);
-  }
-
   IdentityOperator(AgentIdentityStage stage, int maxHeld) {
     super(stage);
+    if (maxHeld < 0) {
+      throw new IllegalArgumentException(
+          "events.max-held-in-memory is " + maxHeld + ": must be 0 or more");
+    }
     this.maxHeld = maxHeld;
   }
 

@@ -40,6 +40,7 @@ class BeliefJobOptionsTest {
               "--kafka.bootstrap-servers", "kafka:9092",
               "--topic.claims", "prod.claims",
               "--events.max-out-of-orderness", "250 ms",
+              "--events.max-held-in-memory", "5000",
               "--trust.resolvers", "inspector;registrar",
               "--trust.claims-per-second.unverified", "0.5",
               "--trust.claims-per-second.attested", "20",
@@ -50,6 +51,7 @@ class BeliefJobOptionsTest {
     assertThat(config.topic(Topic.CLAIMS)).isEqualTo("prod.claims");
     assertThat(config.topic(Topic.BELIEFS)).isEqualTo("beliefs");
     assertThat(config.maxOutOfOrderness()).isEqualTo(Duration.ofMillis(250));
+    assertThat(config.maxHeldEvents()).isEqualTo(5000);
     assertThat(config.kafkaProperties()).isEmpty();
     assertThat(config.trust().mayResolve("registrar", "any/domain")).isTrue();
     assertThat(config.trust().mayResolve("agent", "any/domain")).isFalse();
