@@ -17,17 +17,17 @@ import org.apache.flink.util.clock.RelativeClock;
  *
  * <p>A partition whose last decoded record arrived live (stamped within twice the out-of-orderness
  * of the wall clock) and that then reads nothing for the out-of-orderness has caught up with its
- * producers: their next records will be stamped about now. Its watermark then follows the wall
- * clock less the out-of-orderness, where a busy partition's records hold theirs: the last claims of
- * a stream that goes quiet are applied about the out-of-orderness after they were made without
- * anyone sending more, and a quiet partition (the agents topic, mostly) holds busy ones back by
- * nothing. A record reaching a quiet partition has the out-of-orderness to arrive, as on a busy
- * one. After a backlog, though, the last record read is not live, so once the job has caught up its
- * last out-of-orderness of events waits for the next live record (or, if every partition is idle,
- * for any record). A partition that reads no decoded record for the idle timeout and is not live
- * (it never had a record, or it carries a replay of old timestamps) stops holding the watermark
- * back. Garbage never counts as a record here, so it can neither keep a partition active nor make
- * it live. Quiet time is counted on the source's input activity clock, which stands still while the
+ * producers: their next records will be stamped about now. Its event time then follows the wall
+ * clock, less the out-of-orderness: the last claims of a stream that goes quiet are applied about
+ * twice the out-of-orderness after they were made without anyone sending more, and a record that
+ * reaches a quiet partition, where nothing newer shows how far behind it is, may take up to twice
+ * the out-of-orderness to arrive (a producer's first record after connecting, on a loaded broker).
+ * After a backlog, though, the last record read is not live, so once the job has caught up its last
+ * out-of-orderness of events waits for the next live record (or, if every partition is idle, for
+ * any record). A partition that reads no decoded record for the idle timeout and is not live (it
+ * never had a record, or it carries a replay of old timestamps) stops holding the watermark back.
+ * Garbage never counts as a record here, so it can neither keep a partition active nor make it
+ * live. Quiet time is counted on the source's input activity clock, which stands still while the
  * source is back-pressured: a partition the job is behind on never looks quiet for that reason.
  */
 public final class DecodedEventWatermarks implements WatermarkGenerator<InputEvent> {
@@ -70,7 +70,7 @@ public final class DecodedEventWatermarks implements WatermarkGenerator<InputEve
   public void onPeriodicEmit(WatermarkOutput output) {
     long quietFor = inputActivity.relativeTimeMillis() - lastDecodedAt;
     if (live && quietFor >= outOfOrdernessMillis) {
-      maxTimestamp = Math.max(maxTimestamp, wallClock.getAsLong());
+      maxTimestamp = Math.max(maxTimestamp, wallClock.getAsLong() - outOfOrdernessMillis);
     } else if (quietFor >= idleTimeoutMillis) {
       if (!idle) {
         output.markIdle();

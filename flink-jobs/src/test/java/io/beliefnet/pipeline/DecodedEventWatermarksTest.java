@@ -84,8 +84,8 @@ class DecodedEventWatermarksTest {
     assertThat(emitted)
         .containsExactly(
             START - 500 - 2_000 - 1,
-            quiet - OUT_OF_ORDERNESS - 1,
-            quiet + 60_000 - OUT_OF_ORDERNESS - 1);
+            quiet - 2 * OUT_OF_ORDERNESS - 1,
+            quiet + 60_000 - 2 * OUT_OF_ORDERNESS - 1);
   }
 
   @Test
