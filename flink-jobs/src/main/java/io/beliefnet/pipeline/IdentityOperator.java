@@ -1,6 +1,5 @@
 package io.beliefnet.pipeline;
 
-import io.beliefnet.pipeline.validation.Violation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.runtime.state.StateInitializationContext;
@@ -49,7 +48,6 @@ final class IdentityOperator extends KeyedProcessOperator<String, InputEvent, In
   private transient EventTimeBuffer spilled;
   private transient InternalTimerService<VoidNamespace> timers;
   private transient Counter spilledEvents;
-  private transient long watermark;
 
   IdentityOperator(AgentIdentityStage stage, int maxHeld) {
     super(stage);
@@ -64,7 +62,6 @@ final class IdentityOperator extends KeyedProcessOperator<String, InputEvent, In
   public void initializeState(StateInitializationContext context) throws Exception {
     super.initializeState(context);
     hold = WatermarkHold.restore(getKeyedStateBackend());
-    watermark = Long.MIN_VALUE;
   }
 
   @Override
@@ -80,6 +77,7 @@ final class IdentityOperator extends KeyedProcessOperator<String, InputEvent, In
   public void processElement(StreamRecord<InputEvent> record) throws Exception {
     InputEvent event = record.getValue();
     long timestamp = event.source.timestamp;
+    long watermark = timers.currentWatermark();
     if (timestamp > watermark && (hold.size() < maxHeld || timestamp == watermark + 1)) {
       // an event due at the next watermark stays in memory: its timer would come too late to
       // bring it among the others of its timestamp
@@ -89,10 +87,7 @@ final class IdentityOperator extends KeyedProcessOperator<String, InputEvent, In
     } else if (event.isRegistration() || event.isRevocation()) {
       super.processElement(record);
     } else {
-      Violation late = WatermarkHold.late(event, watermark);
-      output.collect(
-          DeadLetters.TAG,
-          new StreamRecord<>(DeadLetters.of(event.source, late.reason(), late.message())));
+      output.collect(DeadLetters.TAG, new StreamRecord<>(WatermarkHold.late(event, watermark)));
     }
   }
 
@@ -121,7 +116,6 @@ final class IdentityOperator extends KeyedProcessOperator<String, InputEvent, In
   @Override
   public void processWatermark(Watermark mark) throws Exception {
     hold.release(mark.getTimestamp(), timeServiceManager, super::processElement);
-    watermark = mark.getTimestamp();
     super.processWatermark(mark);
   }
 

@@ -1,7 +1,6 @@
 package io.beliefnet.pipeline;
 
 import io.beliefnet.avro.Belief;
-import io.beliefnet.pipeline.validation.Violation;
 import java.util.List;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.metrics.Gauge;
@@ -52,10 +51,7 @@ final class PropositionOperator
       // before the revocation it comes from, unless event time is past it already
       super.processElement1(record);
     } else if (behind) {
-      Violation late = WatermarkHold.late(event, watermark);
-      output.collect(
-          DeadLetters.TAG,
-          new StreamRecord<>(DeadLetters.of(event.source, late.reason(), late.message())));
+      output.collect(DeadLetters.TAG, new StreamRecord<>(WatermarkHold.late(event, watermark)));
     } else {
       hold.hold(event);
     }

@@ -1,7 +1,7 @@
 package io.beliefnet.pipeline;
 
+import io.beliefnet.avro.Rejected;
 import io.beliefnet.avro.RejectionReason;
-import io.beliefnet.pipeline.validation.Violation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -103,9 +103,10 @@ final class WatermarkHold<K> {
     return hold;
   }
 
-  /** Why {@code event}, which the watermark has passed, cannot wait for it. */
-  static Violation late(InputEvent event, long watermark) {
-    return new Violation(
+  /** The dead letter of {@code event}, which the watermark has passed: it cannot wait for it. */
+  static Rejected late(InputEvent event, long watermark) {
+    return DeadLetters.of(
+        event.source,
         RejectionReason.LATE,
         event
             + " has timestamp "
