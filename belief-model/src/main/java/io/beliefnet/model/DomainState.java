@@ -10,7 +10,9 @@ import java.util.Arrays;
  *       in the domain;
  *   <li>the population's calibration (summed over all agents), which new agents start from;
  *   <li>the pooling exponent of probability claims: forecasters of one question share information,
- *       so n of them count as n^(1 - beta) independent ones, beta learned from resolved outcomes.
+ *       so n of them count as n^(1 - beta) independent ones, beta learned from resolved outcomes;
+ *   <li>the weight its forecasters leave to the base rate ({@link BaseRateWeightGrid}), learned
+ *       from resolved outcomes.
  * </ul>
  */
 public final class DomainState {
@@ -18,6 +20,7 @@ public final class DomainState {
   private double[] populationCalibrationLogLikelihood = new double[CalibrationGrid.SIZE];
   private long populationCalibrationClaims;
   private double[] poolingLogLikelihood = new double[PoolingGrid.SIZE];
+  private double[] baseRateWeightLogLikelihood = new double[BaseRateWeightGrid.SIZE];
 
   public DomainState() {}
 
@@ -40,6 +43,7 @@ public final class DomainState {
     for (int j = 0; j < poolingLogLikelihood.length; j++) {
       poolingLogLikelihood[j] += delta.poolingLogLikelihood[j];
     }
+    addBaseRateWeight(delta.getBaseRateWeightLogLikelihood(), 1);
   }
 
   /** True for a delta that has learned nothing. */
@@ -47,7 +51,8 @@ public final class DomainState {
     return populationCalibrationClaims == 0
         && allZero(supervisedOutcomes)
         && allZero(populationCalibrationLogLikelihood)
-        && allZero(poolingLogLikelihood);
+        && allZero(poolingLogLikelihood)
+        && allZero(baseRateWeightLogLikelihood());
   }
 
   private static boolean allZero(double[] values) {
@@ -99,6 +104,34 @@ public final class DomainState {
     }
   }
 
+  /** Adds a resolution's log likelihood per base-rate weight; an empty one adds nothing. */
+  void addBaseRateWeight(double[] logLikelihoodPerWeight, int sign) {
+    double[] sums = baseRateWeightLogLikelihood();
+    for (int j = 0; j < logLikelihoodPerWeight.length; j++) {
+      sums[j] += sign * logLikelihoodPerWeight[j];
+    }
+  }
+
+  /**
+   * The sums per base-rate weight; a domain restored from a savepoint taken before they were
+   * learned has none, and starts from zeros.
+   */
+  private double[] baseRateWeightLogLikelihood() {
+    if (baseRateWeightLogLikelihood == null
+        || baseRateWeightLogLikelihood.length != BaseRateWeightGrid.SIZE) {
+      baseRateWeightLogLikelihood = new double[BaseRateWeightGrid.SIZE];
+    }
+    return baseRateWeightLogLikelihood;
+  }
+
+  /**
+   * Posterior mean of the weight of the base rate in probability claims ({@link
+   * BaseRateWeightGrid}).
+   */
+  double baseRateWeight() {
+    return BaseRateWeightGrid.posteriorMean(baseRateWeightLogLikelihood());
+  }
+
   /** Posterior mean of the pooling exponent (uniform prior over {@link PoolingGrid}). */
   double poolingExponent() {
     return PoolingGrid.posteriorMean(poolingLogLikelihood);
@@ -126,6 +159,14 @@ public final class DomainState {
 
   public void setPopulationCalibrationClaims(long populationCalibrationClaims) {
     this.populationCalibrationClaims = populationCalibrationClaims;
+  }
+
+  public double[] getBaseRateWeightLogLikelihood() {
+    return baseRateWeightLogLikelihood();
+  }
+
+  public void setBaseRateWeightLogLikelihood(double[] baseRateWeightLogLikelihood) {
+    this.baseRateWeightLogLikelihood = baseRateWeightLogLikelihood;
   }
 
   public double[] getPoolingLogLikelihood() {

@@ -45,9 +45,10 @@ final class PropositionModel {
     double[] logPrior = domain.logBaseRate(proposition.getOutcomeCount());
     double[][] logLikelihoods = new double[claims.size()][];
     double[] independence = new double[claims.size()];
+    double baseRateWeight = domain.baseRateWeight();
     for (int i = 0; i < claims.size(); i++) {
       ClaimState claim = claims.get(i);
-      logLikelihoods[i] = reliabilityModel.logLikelihood(claim, logPrior);
+      logLikelihoods[i] = reliabilityModel.logLikelihood(claim, logPrior, baseRateWeight);
       independence[i] = claim.getStamp().independence();
     }
     double[] weights =

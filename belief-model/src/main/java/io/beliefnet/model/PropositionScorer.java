@@ -19,9 +19,9 @@ import java.util.List;
  * claim adds to its agent's {@link IndependenceGrid} the log probability of the outcome from
  * P_{i−1} plus the claim at each independence weight; each hard-label claim adds 1 to its agent's
  * confusion count (truth, label); each probability claim adds its log likelihood per calibration
- * slope to its agent and to the domain's population; the domain's base rate counts the outcome;
- * and, if probability claims were pooled, the pooling exponents are scored by how well each would
- * have predicted the outcome.
+ * slope to its agent and to the domain's population; the domain's base rate counts the outcome; if
+ * probability claims were pooled, the pooling exponents are scored by how well each would have
+ * predicted the outcome; and so are the weights the domain's forecasters leave to its base rate.
  */
 final class PropositionScorer {
   private final ModelParameters parameters;
@@ -85,6 +85,13 @@ final class PropositionScorer {
       feedback.domain().addPooling(poolingCredit, 1);
       proposition.setPoolingCredit(poolingCredit);
     }
+    double[] baseRateWeightCredit =
+        baseRateWeightCredit(
+            proposition, claims, groups, domain, logPrior, logLikelihoods, independence);
+    if (baseRateWeightCredit != null) {
+      feedback.domain().addBaseRateWeight(baseRateWeightCredit, 1);
+      proposition.setBaseRateWeightCredit(baseRateWeightCredit);
+    }
     feedback.domain().ensureOutcomes(outcomeCount);
     feedback.domain().addSupervisedOutcome(outcome, 1);
     return settlements;
@@ -123,6 +130,10 @@ final class PropositionScorer {
     if (proposition.getPoolingCredit() != null) {
       domain.addPooling(proposition.getPoolingCredit(), -1);
       proposition.setPoolingCredit(null);
+    }
+    if (proposition.getBaseRateWeightCredit() != null) {
+      domain.addBaseRateWeight(proposition.getBaseRateWeightCredit(), -1);
+      proposition.setBaseRateWeightCredit(null);
     }
     domain.ensureOutcomes(proposition.getOutcomeCount());
     domain.addSupervisedOutcome(outcome, -1);
@@ -220,6 +231,45 @@ final class PropositionScorer {
       credit[j] =
           Math.log(
               BeliefCalculator.posterior(logPrior, logLikelihoods, weights, claims.size())[
+                  proposition.getOutcome()]);
+    }
+    return credit;
+  }
+
+  /**
+   * For each base-rate weight on the grid, the log probability the final belief would have given
+   * the outcome had its probability claims left that weight to the base rate; null without
+   * probability claims (nothing to learn).
+   */
+  private double[] baseRateWeightCredit(
+      PropositionState proposition,
+      List<ClaimState> claims,
+      DependenceGroups groups,
+      DomainState domain,
+      double[] logPrior,
+      double[][] logLikelihoods,
+      double[] independence) {
+    if (claims.stream().allMatch(ClaimState::isHardLabel)) {
+      return null;
+    }
+    double[] weights =
+        weights(proposition, claims, independence, groups, claims.size(), domain.poolingExponent());
+    double current = domain.baseRateWeight();
+    double[][] moved = new double[claims.size()][];
+    double[] credit = new double[BaseRateWeightGrid.SIZE];
+    for (int j = 0; j < BaseRateWeightGrid.SIZE; j++) {
+      double shift = BaseRateWeightGrid.weight(j) - current;
+      for (int i = 0; i < claims.size(); i++) {
+        moved[i] = logLikelihoods[i].clone();
+        if (!claims.get(i).isHardLabel()) {
+          for (int k = 0; k < logPrior.length; k++) {
+            moved[i][k] += shift * logPrior[k];
+          }
+        }
+      }
+      credit[j] =
+          Math.log(
+              BeliefCalculator.posterior(logPrior, moved, weights, claims.size())[
                   proposition.getOutcome()]);
     }
     return credit;

@@ -13,10 +13,11 @@ import java.util.Map;
  * read, so a change in reliability reaches every open belief without a write.
  *
  * <p>Bytes kept besides the claims ({@link ClaimState#serializedBytes()} each): ids + 4 (K) + 3 x 8
- * (half-life, latest event time, observed-at) + 8 (next sequence) + 4 (outcome) + 8 K (base-rate
- * contribution) + 8 x {@value PoolingGrid#SIZE} (pooling credit); and for publishing: the outcome
- * names, every claim and outcome id applied, each agent's standing claim id, the resolver, the
- * version, the last belief published (8 K) and the expiry.
+ * (half-life, latest event time, observed-at) + 8 (next sequence) + 4 (outcome) + 8 x {@value
+ * PoolingGrid#SIZE} (pooling credit) + 8 x {@value BaseRateWeightGrid#SIZE} (base-rate weight
+ * credit), the credits held by resolved propositions with probability claims only; and for
+ * publishing: the outcome names, every claim and outcome id applied, each agent's standing claim
+ * id, the resolver, the version, the last belief published (8 K) and the expiry.
  */
 public final class PropositionState {
   /** Claims in the order settlement walks them: event time, then arrival. */
@@ -33,6 +34,7 @@ public final class PropositionState {
   private int outcome = -1;
   private long observedAt;
   private double[] poolingCredit;
+  private double[] baseRateWeightCredit;
   private List<String> outcomeLabels = new ArrayList<>();
   private Map<String, Boolean> appliedIds = new HashMap<>();
   private Map<String, String> claimIdByAgent = new HashMap<>();
@@ -126,7 +128,7 @@ public final class PropositionState {
   public int serializedBytes() {
     int bytes =
         2 * 2 + id.length() + domain.length() + Integer.BYTES + 4 * Long.BYTES + Integer.BYTES;
-    bytes += Double.BYTES * (outcomeCount + PoolingGrid.SIZE);
+    bytes += Double.BYTES * (lengthOf(poolingCredit) + lengthOf(baseRateWeightCredit));
     for (ClaimState claim : claims) {
       bytes += claim.serializedBytes();
     }
@@ -142,6 +144,10 @@ public final class PropositionState {
       bytes += ClaimState.utf8Bytes(claimId.getKey()) + ClaimState.utf8Bytes(claimId.getValue());
     }
     return bytes;
+  }
+
+  private static int lengthOf(double[] credit) {
+    return credit == null ? 0 : credit.length;
   }
 
   public String getId() {
@@ -214,6 +220,14 @@ public final class PropositionState {
 
   public void setObservedAt(long observedAt) {
     this.observedAt = observedAt;
+  }
+
+  public double[] getBaseRateWeightCredit() {
+    return baseRateWeightCredit;
+  }
+
+  public void setBaseRateWeightCredit(double[] baseRateWeightCredit) {
+    this.baseRateWeightCredit = baseRateWeightCredit;
   }
 
   public double[] getPoolingCredit() {

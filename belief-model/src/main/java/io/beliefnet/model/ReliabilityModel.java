@@ -11,9 +11,11 @@ package io.beliefnet.model;
  * may lower a row's accuracy but never raise it: a clique that agrees with itself cannot vote
  * itself reliable; only outcomes can.
  *
- * <p>Distribution p: a · log p_k − log π_k, with a the posterior-mean calibration slope and π the
- * domain base rate: a forecaster's probability already includes the base rate, which the belief's
- * prior adds once (Bayes' rule, p(claim | y = k) ∝ q_k / π_k).
+ * <p>Distribution p: a · log p_k + (b − 1) · log π_k, with a the posterior-mean calibration slope,
+ * π the domain base rate and b the weight the domain's forecasters leave to it ({@link
+ * BaseRateWeightGrid}): with the belief's prior, one claim gives q ∝ p^a · π^b. At b = 0 a
+ * forecaster's probability already includes the base rate, which the prior adds once (Bayes' rule,
+ * p(claim | y = k) ∝ q_k / π_k); at b = 1 it includes none of it.
  */
 public final class ReliabilityModel {
   private final ModelParameters parameters;
@@ -51,8 +53,11 @@ public final class ReliabilityModel {
     return new ClaimantStamp(result, 1, independence);
   }
 
-  /** Log likelihood of a stamped claim under each outcome, given the domain's log base rate. */
-  double[] logLikelihood(ClaimState claim, double[] logBaseRate) {
+  /**
+   * Log likelihood of a stamped claim under each outcome, given the domain's log base rate and the
+   * weight {@code baseRateWeight} its forecasters' probabilities leave to it.
+   */
+  double[] logLikelihood(ClaimState claim, double[] logBaseRate, double baseRateWeight) {
     ClaimantStamp stamp = claim.getStamp();
     if (claim.isHardLabel()) {
       return stamp.labelLogLikelihood();
@@ -62,7 +67,7 @@ public final class ReliabilityModel {
             claim.getProbabilities(), parameters.probabilityFloor());
     double[] result = new double[logBaseRate.length];
     for (int k = 0; k < result.length; k++) {
-      result[k] = stamp.calibrationSlope() * Math.log(p[k]) - logBaseRate[k];
+      result[k] = stamp.calibrationSlope() * Math.log(p[k]) + (baseRateWeight - 1) * logBaseRate[k];
     }
     return result;
   }

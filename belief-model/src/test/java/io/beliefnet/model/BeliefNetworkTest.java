@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class BeliefNetworkTest {
@@ -393,6 +394,51 @@ class BeliefNetworkTest {
     assertThat(reliability.calibrationSlope()).isLessThan(0.8);
     network.claim(Claim.distribution(binary("next"), "bold", 500, 0.05, 0.95));
     assertThat(network.belief("next").orElseThrow().distribution()[1]).isBetween(0.7, 0.9);
+  }
+
+  @Test
+  void forecastersWhoNeglectTheBaseRateAreReadWithIt() {
+    // yes one time in five; the forecaster reports its signal's odds, 0.8 or 0.2, ignoring that
+    BeliefNetwork network = networkWithVerified("f");
+    Random random = new Random(7);
+    for (int i = 0; i < 600; i++) {
+      int truth = random.nextDouble() < 0.2 ? 1 : 0;
+      boolean signalRight = random.nextDouble() < 0.8;
+      double yes = (truth == 1) == signalRight ? 0.8 : 0.2;
+      network.claim(Claim.distribution(binary("p" + i), "f", i, 1 - yes, yes));
+      network.resolve(new Outcome("p" + i, truth, i));
+    }
+    network.claim(Claim.distribution(binary("high"), "f", 1_000, 0.2, 0.8));
+    network.claim(Claim.distribution(binary("low"), "f", 1_000, 0.8, 0.2));
+
+    // Bayes with the base rate: P(yes | 0.8) = 0.5 and P(yes | 0.2) = 1/17
+    assertThat(network.belief("high").orElseThrow().distribution()[1]).isCloseTo(0.5, within(0.08));
+    assertThat(network.belief("low").orElseThrow().distribution()[1])
+        .isCloseTo(1 / 17.0, within(0.03));
+  }
+
+  @Test
+  void aCorrectedForecastOutcomeTeachesTheBaseRateWeightAsIfItHadComeFirst() {
+    BeliefNetwork corrected = networkWithVerified("f", "g");
+    BeliefNetwork direct = networkWithVerified("f", "g");
+    for (BeliefNetwork network : List.of(corrected, direct)) {
+      for (int i = 0; i < 20; i++) {
+        network.claim(Claim.distribution(binary("p" + i), "f", i, 0.3, 0.7));
+        network.claim(Claim.distribution(binary("p" + i), "g", i, 0.6, 0.4));
+        if (i < 19) {
+          network.resolve(new Outcome("p" + i, i % 3 == 0 ? 1 : 0, i));
+        }
+      }
+    }
+    corrected.resolve(new Outcome("p19", 0, 19));
+    corrected.resolve(new Outcome("p19", 1, 19));
+    direct.resolve(new Outcome("p19", 1, 19));
+    for (BeliefNetwork network : List.of(corrected, direct)) {
+      network.claim(Claim.distribution(binary("next"), "f", 40, 0.3, 0.7));
+    }
+
+    assertThat(corrected.belief("next").orElseThrow().distribution()[1])
+        .isCloseTo(direct.belief("next").orElseThrow().distribution()[1], within(1e-12));
   }
 
   @Test

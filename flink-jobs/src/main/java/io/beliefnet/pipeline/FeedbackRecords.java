@@ -84,6 +84,7 @@ final class FeedbackRecords {
         doubles(delta.getPopulationCalibrationLogLikelihood()));
     state.setPopulationCalibrationClaims(delta.getPopulationCalibrationClaims());
     state.setPoolingLogLikelihood(doubles(delta.getPoolingLogLikelihood()));
+    state.setBaseRateWeightLogLikelihood(doubles(delta.getBaseRateWeightLogLikelihood()));
     return state;
   }
 
@@ -93,6 +94,7 @@ final class FeedbackRecords {
         .setPopulationCalibrationLogLikelihood(boxed(state.getPopulationCalibrationLogLikelihood()))
         .setPopulationCalibrationClaims(state.getPopulationCalibrationClaims())
         .setPoolingLogLikelihood(boxed(state.getPoolingLogLikelihood()))
+        .setBaseRateWeightLogLikelihood(boxed(state.getBaseRateWeightLogLikelihood()))
         .build();
   }
 

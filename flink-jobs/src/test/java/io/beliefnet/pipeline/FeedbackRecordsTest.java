@@ -6,6 +6,7 @@ import io.beliefnet.avro.Feedback;
 import io.beliefnet.avro.RejectionReason;
 import io.beliefnet.model.AgentDomainState;
 import io.beliefnet.model.ClaimantStamp;
+import io.beliefnet.model.DomainState;
 import io.beliefnet.model.IdentityTier;
 import io.beliefnet.model.ModelFeedback;
 import io.beliefnet.model.ModelFeedback.AgentFeedback;
@@ -36,6 +37,28 @@ class FeedbackRecordsTest {
         .containsExactly("p1", "p0");
     assertThat(read.openClaimChanges().get(0).opened().getStamp().labelLogLikelihood())
         .containsExactly(-0.1, -2.3);
+  }
+
+  @Test
+  void whatADomainLearnedComesBackAsItWasSentAndAnEarlierVersionsRecordStillFits() {
+    ModelFeedback feedback = new ModelFeedback();
+    feedback.domain().setSupervisedOutcomes(new double[] {0, 1});
+    double[] baseRateWeight = new double[feedback.domain().getBaseRateWeightLogLikelihood().length];
+    baseRateWeight[3] = -0.7;
+    feedback.domain().setBaseRateWeightLogLikelihood(baseRateWeight);
+
+    Feedback record = FeedbackRecords.of("d", feedback).get(0);
+    Feedback earlierVersion = FeedbackRecords.of("d", feedback).get(0);
+    earlierVersion.getDomainDelta().setBaseRateWeightLogLikelihood(List.of());
+
+    assertThat(InputValidator.check(record)).isEmpty();
+    assertThat(
+            FeedbackRecords.domainState(record.getDomainDelta()).getBaseRateWeightLogLikelihood())
+        .containsExactly(baseRateWeight);
+    assertThat(InputValidator.check(earlierVersion)).isEmpty();
+    DomainState learned = new DomainState();
+    learned.add(FeedbackRecords.domainState(earlierVersion.getDomainDelta()));
+    assertThat(learned.getBaseRateWeightLogLikelihood()).containsOnly(0.0);
   }
 
   @Test

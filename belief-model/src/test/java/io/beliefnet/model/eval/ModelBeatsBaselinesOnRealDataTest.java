@@ -79,7 +79,7 @@ class ModelBeatsBaselinesOnRealDataTest {
   }
 
   @Test
-  void forecastBeliefHasLowerBrierThanTheMeanForecast() {
+  void forecastBeliefHasABrierAtLeastFivePercentBelowTheMeanForecasts() {
     Path data = SharedDatasets.require("predictionbook_2008_2015");
 
     List<MethodResult> results = EvaluationHarness.run(data, EvaluationOptions.of(0, 1));
@@ -87,6 +87,7 @@ class ModelBeatsBaselinesOnRealDataTest {
     assertThat(results.get(1).method()).isEqualTo("mean");
     assertThat(results.get(1).brier())
         .isEqualTo(0.1826, org.assertj.core.api.Assertions.within(0.0005));
-    assertThat(results.get(0).brier()).isLessThanOrEqualTo(results.get(1).brier());
+    // measured 0.1722 against 0.1826, 5.7 % below
+    assertThat(results.get(0).brier()).isLessThanOrEqualTo(0.95 * results.get(1).brier());
   }
 }

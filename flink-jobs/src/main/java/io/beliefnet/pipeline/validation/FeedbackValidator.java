@@ -27,6 +27,8 @@ final class FeedbackValidator {
   private static final int INDEPENDENCE_GRID =
       new AgentDomainState().getIndependenceLogLikelihood().length;
   private static final int POOLING_GRID = new DomainState().getPoolingLogLikelihood().length;
+  private static final int BASE_RATE_WEIGHT_GRID =
+      new DomainState().getBaseRateWeightLogLikelihood().length;
 
   private FeedbackValidator() {}
 
@@ -81,13 +83,17 @@ final class FeedbackValidator {
     int outcomes = delta.getSupervisedOutcomes().size();
     if (outcomes > PropositionSpec.MAX_OUTCOMES
         || delta.getPopulationCalibrationLogLikelihood().size() != CALIBRATION_GRID
-        || delta.getPoolingLogLikelihood().size() != POOLING_GRID) {
+        || delta.getPoolingLogLikelihood().size() != POOLING_GRID
+        // empty from a job version that did not learn it
+        || !(delta.getBaseRateWeightLogLikelihood().isEmpty()
+            || delta.getBaseRateWeightLogLikelihood().size() == BASE_RATE_WEIGHT_GRID)) {
       return invalid(subject, "has a domain delta whose arrays do not fit the model's shapes");
     }
     boolean finite =
         allFinite(delta.getSupervisedOutcomes())
             && allFinite(delta.getPopulationCalibrationLogLikelihood())
-            && allFinite(delta.getPoolingLogLikelihood());
+            && allFinite(delta.getPoolingLogLikelihood())
+            && allFinite(delta.getBaseRateWeightLogLikelihood());
     return finite ? Optional.empty() : invalid(subject, "has a number that is not finite");
   }
 
