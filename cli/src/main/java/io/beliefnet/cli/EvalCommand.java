@@ -52,7 +52,7 @@ final class EvalCommand implements Callable<Integer> {
         required = true,
         description =
             "Instead of a folder, the seeded synthetic sparse labelling task: 600 questions, 4"
-                + " outcomes with a skewed base rate, 3 answers each from 150 workers, 30% of"
+                + " outcomes with a skewed base rate, 3 answers each from 150 workers, 30%% of"
                 + " them answering at random (the world's seed is --seed).")
     boolean sparseWorld;
   }
