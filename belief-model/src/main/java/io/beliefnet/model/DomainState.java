@@ -21,6 +21,9 @@ public final class DomainState {
   private long populationCalibrationClaims;
   private double[] poolingLogLikelihood = new double[PoolingGrid.SIZE];
   private double[] baseRateWeightLogLikelihood = new double[BaseRateWeightGrid.SIZE];
+  // the posterior mean of the base-rate weight, which every belief of the domain reads and only a
+  // resolution moves (not state: transient)
+  private transient double baseRateWeight = Double.NaN;
 
   public DomainState() {}
 
@@ -110,6 +113,7 @@ public final class DomainState {
     for (int j = 0; j < logLikelihoodPerWeight.length; j++) {
       sums[j] += sign * logLikelihoodPerWeight[j];
     }
+    baseRateWeight = Double.NaN;
   }
 
   /**
@@ -129,7 +133,10 @@ public final class DomainState {
    * BaseRateWeightGrid}).
    */
   double baseRateWeight() {
-    return BaseRateWeightGrid.posteriorMean(baseRateWeightLogLikelihood());
+    if (Double.isNaN(baseRateWeight)) {
+      baseRateWeight = BaseRateWeightGrid.posteriorMean(baseRateWeightLogLikelihood());
+    }
+    return baseRateWeight;
   }
 
   /** Posterior mean of the pooling exponent (uniform prior over {@link PoolingGrid}). */
@@ -167,6 +174,7 @@ public final class DomainState {
 
   public void setBaseRateWeightLogLikelihood(double[] baseRateWeightLogLikelihood) {
     this.baseRateWeightLogLikelihood = baseRateWeightLogLikelihood;
+    baseRateWeight = Double.NaN;
   }
 
   public double[] getPoolingLogLikelihood() {
