@@ -189,7 +189,7 @@ public final class AgentIdentityStage extends KeyedProcessFunction<String, Input
           IdentityRefusals.notVouched(registered, policy));
       return;
     }
-    if (!registered.getRevoked() && !SignatureCheck.usable(registered.getPublicKey())) {
+    if (!registered.getRevoked() && !signatures.usable(registered.getPublicKey())) {
       reject(
           event, context, RejectionReason.INVALID_RECORD, IdentityRefusals.unusableKey(registered));
       return;

@@ -45,6 +45,14 @@ final class SignatureVerifier {
         : check.verify(event.outcome, key);
   }
 
+  /**
+   * True if {@code publicKey}, a registration's, can verify anything; it is decoded once, and kept
+   * for the claims it will sign.
+   */
+  boolean usable(ByteBuffer publicKey) {
+    return key(publicKey) != null;
+  }
+
   /** The decoded key, or null if it does not decode (registered before keys were checked). */
   private VerifyingKey key(ByteBuffer publicKey) {
     VerifyingKey key = keys.get(publicKey);

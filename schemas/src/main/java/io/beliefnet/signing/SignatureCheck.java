@@ -85,14 +85,6 @@ public final class SignatureCheck {
             message(CanonicalEncoding.of(registration))));
   }
 
-  /**
-   * True if {@code publicKey} can verify anything, for checking a registration up front: it is what
-   * {@link VerifyingKey#fromX509} accepts.
-   */
-  public static boolean usable(ByteBuffer publicKey) {
-    return VerifyingKey.fromX509(publicKey).isPresent();
-  }
-
   /** The claim's verdict; {@code verified} may be null, for a caller that keeps no roots. */
   private Verdict verifyClaim(Claim claim, VerifyingKey key, VerifiedRoots verified) {
     if (unsigned(claim.getSignature())) {

@@ -81,8 +81,8 @@ class SignatureCheckTest {
     Claim signed = key.sign(TestNetwork.ID, claim());
     assertThat(TestNetwork.CHECK.verify(signed, ByteBuffer.wrap(new byte[44])))
         .isEqualTo(Verdict.UNUSABLE_KEY);
-    assertThat(SignatureCheck.usable(key.publicKey())).isTrue();
-    assertThat(SignatureCheck.usable(ByteBuffer.wrap(new byte[3]))).isFalse();
+    assertThat(VerifyingKey.fromX509(key.publicKey())).isPresent();
+    assertThat(VerifyingKey.fromX509(ByteBuffer.wrap(new byte[3]))).isEmpty();
   }
 
   @Test
@@ -127,10 +127,10 @@ class SignatureCheckTest {
                     prefix + "1c530691f3db0178de7c8583011fe2250e638291a8996bd122563258c4fcdda3"));
 
     for (byte[] candidate : unusable) {
-      assertThat(SignatureCheck.usable(ByteBuffer.wrap(candidate))).as(hex(candidate)).isFalse();
+      assertThat(VerifyingKey.fromX509(ByteBuffer.wrap(candidate))).as(hex(candidate)).isEmpty();
     }
     ByteBuffer registered = key.publicKey();
-    assertThat(SignatureCheck.usable(registered)).isTrue();
+    assertThat(VerifyingKey.fromX509(registered)).isPresent();
     assertThat(registered.remaining()).isEqualTo(44);
   }
 
