@@ -20,7 +20,8 @@ import java.util.Optional;
  *       arrives ({@link ClaimantStamp}), and after each change to what is learned about the agent
  *       the next {@link ModelParameters#refreshesPerChange()} of its open claims, round-robin, are
  *       stamped again if the stamp moved by more than {@link ModelParameters#restampTolerance()};
- *   <li>per domain, a {@link DomainState}: base rate, population calibration and pooling.
+ *   <li>per domain, a {@link DomainState}: base rate, population calibration, pooling and the
+ *       weight its forecasters leave to the base rate.
  * </ul>
  *
  * <p>What a proposition teaches its claimants and the domain comes back as a {@link ModelFeedback}.
