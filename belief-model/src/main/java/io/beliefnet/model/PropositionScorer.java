@@ -53,10 +53,11 @@ final class PropositionScorer {
     double[] logitsBefore = logPrior;
     double logBefore = Math.log(ProbabilityVectors.softmax(logPrior)[outcome]);
     DependenceGroups groups = new DependenceGroups(claims.size());
+    double[] weights = new double[0]; // after the loop, the final belief's
     for (int i = 0; i < claims.size(); i++) {
       ClaimState claim = claims.get(i);
       groups.add(claim);
-      double[] weights = weights(proposition, claims, independence, groups, i + 1, pooling);
+      weights = weights(proposition, claims, independence, groups, i + 1, pooling);
       double[] logitsAfter =
           BeliefCalculator.logPosterior(logPrior, logLikelihoods, weights, i + 1);
       double logAfter = Math.log(ProbabilityVectors.softmax(logitsAfter)[outcome]);
@@ -87,7 +88,7 @@ final class PropositionScorer {
     }
     double[] baseRateWeightCredit =
         baseRateWeightCredit(
-            proposition, claims, groups, domain, logPrior, logLikelihoods, independence);
+            proposition, claims, weights, domain.baseRateWeight(), logPrior, logLikelihoods);
     if (baseRateWeightCredit != null) {
       feedback.domain().addBaseRateWeight(baseRateWeightCredit, 1);
       proposition.setBaseRateWeightCredit(baseRateWeightCredit);
@@ -238,30 +239,28 @@ final class PropositionScorer {
 
   /**
    * For each base-rate weight on the grid, the log probability the final belief would have given
-   * the outcome had its probability claims left that weight to the base rate; null without
-   * probability claims (nothing to learn).
+   * the outcome had its probability claims left that weight to the base rate, from the final
+   * belief's {@code weights} and the log likelihoods made with the {@code current} weight; null
+   * without probability claims (nothing to learn).
    */
-  private double[] baseRateWeightCredit(
+  private static double[] baseRateWeightCredit(
       PropositionState proposition,
       List<ClaimState> claims,
-      DependenceGroups groups,
-      DomainState domain,
+      double[] weights,
+      double current,
       double[] logPrior,
-      double[][] logLikelihoods,
-      double[] independence) {
+      double[][] logLikelihoods) {
     if (claims.stream().allMatch(ClaimState::isHardLabel)) {
       return null;
     }
-    double[] weights =
-        weights(proposition, claims, independence, groups, claims.size(), domain.poolingExponent());
-    double current = domain.baseRateWeight();
     double[][] moved = new double[claims.size()][];
     double[] credit = new double[BaseRateWeightGrid.SIZE];
     for (int j = 0; j < BaseRateWeightGrid.SIZE; j++) {
       double shift = BaseRateWeightGrid.weight(j) - current;
       for (int i = 0; i < claims.size(); i++) {
-        moved[i] = logLikelihoods[i].clone();
+        moved[i] = logLikelihoods[i];
         if (!claims.get(i).isHardLabel()) {
+          moved[i] = moved[i].clone();
           for (int k = 0; k < logPrior.length; k++) {
             moved[i][k] += shift * logPrior[k];
           }

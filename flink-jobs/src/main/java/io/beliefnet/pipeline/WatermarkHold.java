@@ -140,16 +140,15 @@ final class WatermarkHold<K> {
    */
   void release(long watermark, InternalTimeServiceManager<?> timers, Apply apply) throws Exception {
     while (true) {
-      if (byTimestamp.isEmpty() || byTimestamp.firstKey() > watermark) {
-        fireTimers(watermark, timers);
-        if (byTimestamp.isEmpty() || byTimestamp.firstKey() > watermark) {
-          return;
-        }
-      }
-      long next = byTimestamp.firstKey();
-      if (timersFiredTo < next - 1) {
-        fireTimers(next - 1, timers); // may hold events at or before next: look again
+      boolean due = !byTimestamp.isEmpty() && byTimestamp.firstKey() <= watermark;
+      long fireTo = due ? byTimestamp.firstKey() - 1 : watermark;
+      if (fireTo > timersFiredTo) {
+        timersFiredTo = fireTo;
+        timers.advanceWatermark(new Watermark(fireTo)); // may hold earlier events: look again
         continue;
+      }
+      if (!due) {
+        return;
       }
       List<Held<K>> events = byTimestamp.pollFirstEntry().getValue();
       events.sort((a, b) -> InputEvent.APPLY_ORDER.compare(a.event, b.event));
@@ -161,13 +160,6 @@ final class WatermarkHold<K> {
         }
         apply.apply(new StreamRecord<>(held.event, held.event.source.timestamp));
       }
-    }
-  }
-
-  private void fireTimers(long time, InternalTimeServiceManager<?> timers) throws Exception {
-    if (time > timersFiredTo) {
-      timersFiredTo = time;
-      timers.advanceWatermark(new Watermark(time));
     }
   }
 
