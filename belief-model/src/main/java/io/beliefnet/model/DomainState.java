@@ -73,6 +73,11 @@ public final class DomainState {
    * the consensus would feed the claims' majority back as the prior of the next beliefs, a loop
    * that drives beliefs towards the commonest answer where each question has few answers (adult2, 4
    * outcomes, no outcomes known: 0.709 with it, 0.775 without; majority vote 0.760).
+   *
+   * <p>A count below zero counts as zero: a correction scores against the domain's state without
+   * what its first outcome credited, and in the job that credit may not have come back through the
+   * feedback topic yet, so taking it back leaves -1 for a moment (a zero base rate would make the
+   * belief and every score of the correction not finite).
    */
   double[] logBaseRate(int outcomeCount) {
     double[] counts = new double[outcomeCount];
@@ -80,7 +85,7 @@ public final class DomainState {
     for (int k = 0; k < outcomeCount; k++) {
       counts[k] = 1;
       if (k < supervisedOutcomes.length) {
-        counts[k] += supervisedOutcomes[k];
+        counts[k] += Math.max(0, supervisedOutcomes[k]);
       }
       total += counts[k];
     }

@@ -33,6 +33,53 @@ class FeedbackTimingTest {
     assertThat(atOnce).anyMatch(line -> line.startsWith("settled"));
   }
 
+  @Test
+  void aCorrectionSettlesFinitelyBeforeItsFirstOutcomesCreditHasComeBack() {
+    // as in the job: each event gets a feedback of its own, and none has reached the domain yet
+    ModelParameters parameters = ModelParameters.defaults();
+    InMemoryDomainStore store = new InMemoryDomainStore();
+    ClaimantModel claimants = new ClaimantModel(parameters);
+    PropositionUpdater propositions =
+        new PropositionUpdater(parameters, PropositionPolicy.OPEN_TO_ALL_KEPT_FOREVER);
+    List<ClaimInput> claims = new ArrayList<>();
+    for (int a = 0; a < 3; a++) {
+      claims.add(claim("c" + a, "p", "agent-" + a, a + 1, a == 0 ? 1 : 0));
+    }
+    claims.add(
+        new ClaimInput(
+            "c3",
+            LABELS,
+            Claim.distribution(PropositionSpec.of("p", "d", 2), "agent-3", 4, 0.3, 0.7),
+            new AgentProfile("agent-3", "agent-3", IdentityTier.VERIFIED, 0),
+            4));
+    for (ClaimInput input : claims) {
+      ClaimState weighed =
+          claimants.weigh(
+              input.claim(),
+              input.agent(),
+              store.agent(input.agent().id()),
+              store.openClaims(input.agent().id()),
+              store.domain());
+      propositions.claim(input, weighed, store, store.domain(), new ModelFeedback());
+    }
+    propositions.resolve(outcome("p", "no", 10), store, store.domain(), new ModelFeedback());
+
+    DomainUpdate corrected =
+        propositions.resolve(
+            new OutcomeInput("o-p-correction", "resolver", "p", "d", "yes", 11, 11),
+            store,
+            store.domain(),
+            new ModelFeedback());
+
+    assertThat(corrected.settlements())
+        .hasSize(4)
+        .allSatisfy(
+            settlement -> {
+              assertThat(settlement.settlement().informationGain()).isFinite();
+              assertThat(settlement.settlement().amount()).isFinite();
+            });
+  }
+
   /**
    * Claims by agents of mixed skill on a few propositions, each resolved after its claims; some
    * claims come again, older than the agent's standing one, or after the outcome.

@@ -24,15 +24,11 @@ import org.apache.flink.util.clock.RelativeClock;
  * the out-of-orderness to arrive (a producer's first record after connecting, on a loaded broker).
  * After a backlog, though, the last record read is not live, so once the job has caught up its last
  * out-of-orderness of events waits for the next live record (or, if every partition is idle, for
- * any record). A partition that reads no decoded record for the idle timeout stops holding the
- * watermark back: one that is not live (it never had a record, or it carries a replay of old
- * timestamps) at once, a live one once its watermark has passed its last record. So a partition
- * that stays quiet (the agents topic between registrations, outcomes between resolutions) holds
- * busy ones back by the extra out-of-orderness for the idle timeout only, and a record that reaches
- * it after that may be as far behind the busy partitions' newest records as theirs may. Garbage
- * never counts as a record here, so it can neither keep a partition active nor make it live. Quiet
- * time is counted on the source's input activity clock, which stands still while the source is
- * back-pressured: a partition the job is behind on never looks quiet for that reason.
+ * any record). A partition that reads no decoded record for the idle timeout and is not live (it
+ * never had a record, or it carries a replay of old timestamps) stops holding the watermark back.
+ * Garbage never counts as a record here, so it can neither keep a partition active nor make it
+ * live. Quiet time is counted on the source's input activity clock, which stands still while the
+ * source is back-pressured: a partition the job is behind on never looks quiet for that reason.
  */
 public final class DecodedEventWatermarks implements WatermarkGenerator<InputEvent> {
 
@@ -41,7 +37,6 @@ public final class DecodedEventWatermarks implements WatermarkGenerator<InputEve
   private final LongSupplier wallClock;
   private final RelativeClock inputActivity;
   private long maxTimestamp;
-  private long newestDecoded;
   private long lastDecodedAt;
   private boolean live;
   private boolean idle;
@@ -56,7 +51,6 @@ public final class DecodedEventWatermarks implements WatermarkGenerator<InputEve
     this.wallClock = wallClock;
     this.inputActivity = inputActivity;
     this.maxTimestamp = Long.MIN_VALUE + outOfOrdernessMillis + 1;
-    this.newestDecoded = maxTimestamp;
     this.lastDecodedAt = inputActivity.relativeTimeMillis();
   }
 
@@ -66,8 +60,7 @@ public final class DecodedEventWatermarks implements WatermarkGenerator<InputEve
       return;
     }
     long now = wallClock.getAsLong();
-    newestDecoded = Math.max(newestDecoded, Math.min(timestamp, now));
-    maxTimestamp = Math.max(maxTimestamp, newestDecoded);
+    maxTimestamp = Math.max(maxTimestamp, Math.min(timestamp, now));
     live = Math.abs(now - timestamp) <= 2 * outOfOrdernessMillis;
     lastDecodedAt = inputActivity.relativeTimeMillis();
     idle = false;
@@ -78,17 +71,13 @@ public final class DecodedEventWatermarks implements WatermarkGenerator<InputEve
     long quietFor = inputActivity.relativeTimeMillis() - lastDecodedAt;
     if (live && quietFor >= outOfOrdernessMillis) {
       maxTimestamp = Math.max(maxTimestamp, wallClock.getAsLong() - outOfOrdernessMillis);
-    }
-    long watermark = maxTimestamp - outOfOrdernessMillis - 1;
-    // a live partition goes idle only once its watermark has passed its last record, so that the
-    // last claims of a stream that stops are applied even if every partition goes idle
-    if (quietFor >= idleTimeoutMillis && (!live || watermark >= newestDecoded)) {
+    } else if (quietFor >= idleTimeoutMillis) {
       if (!idle) {
         output.markIdle();
         idle = true;
       }
       return;
     }
-    output.emitWatermark(new Watermark(watermark));
+    output.emitWatermark(new Watermark(maxTimestamp - outOfOrdernessMillis - 1));
   }
 }

@@ -71,42 +71,21 @@ class DecodedEventWatermarksTest {
   }
 
   @Test
-  void aLivePartitionFollowsTheWallClockOnceQuietThenGoesIdle() {
+  void aLivePartitionFollowsTheWallClockOnceQuiet() {
     watermarks.onEvent(decoded(START - 500), START - 500, output);
     pass(1_999);
-    watermarks.onPeriodicEmit(output);
-    pass(1);
-    watermarks.onPeriodicEmit(output);
-    pass(IDLE_TIMEOUT - OUT_OF_ORDERNESS - 1);
     watermarks.onPeriodicEmit(output);
     pass(1);
     watermarks.onPeriodicEmit(output);
     pass(60_000);
     watermarks.onPeriodicEmit(output);
 
+    long quiet = START + 2_000;
     assertThat(emitted)
         .containsExactly(
             START - 500 - 2_000 - 1,
-            START + 2_000 - 2 * OUT_OF_ORDERNESS - 1,
-            START + IDLE_TIMEOUT - 1 - 2 * OUT_OF_ORDERNESS - 1,
-            "idle");
-  }
-
-  @Test
-  void aLivePartitionGoesIdleOnlyOnceItsWatermarkHasPassedItsLastRecord() {
-    DecodedEventWatermarks quickToIdle =
-        new DecodedEventWatermarks(
-            Duration.ofMillis(OUT_OF_ORDERNESS),
-            Duration.ofMillis(1_000),
-            () -> now,
-            inputActivity);
-    quickToIdle.onEvent(decoded(START), START, output);
-    pass(2 * OUT_OF_ORDERNESS);
-    quickToIdle.onPeriodicEmit(output);
-    pass(1);
-    quickToIdle.onPeriodicEmit(output);
-
-    assertThat(emitted).containsExactly(START - 1, "idle");
+            quiet - 2 * OUT_OF_ORDERNESS - 1,
+            quiet + 60_000 - 2 * OUT_OF_ORDERNESS - 1);
   }
 
   @Test
