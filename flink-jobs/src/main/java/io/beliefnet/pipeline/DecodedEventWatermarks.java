@@ -23,12 +23,16 @@ import org.apache.flink.util.clock.RelativeClock;
  * reaches a quiet partition, where nothing newer shows how far behind it is, may take up to twice
  * the out-of-orderness to arrive (a producer's first record after connecting, on a loaded broker).
  * After a backlog, though, the last record read is not live, so once the job has caught up its last
- * out-of-orderness of events waits for the next live record (or, if every partition is idle, for
- * any record). A partition that reads no decoded record for the idle timeout and is not live (it
- * never had a record, or it carries a replay of old timestamps) stops holding the watermark back.
- * Garbage never counts as a record here, so it can neither keep a partition active nor make it
- * live. Quiet time is counted on the source's input activity clock, which stands still while the
- * source is back-pressured: a partition the job is behind on never looks quiet for that reason.
+ * out-of-orderness of events waits until the partition has been quiet for the idle timeout. A
+ * partition that reads no decoded record for the idle timeout has caught up with its producers,
+ * live or not: its watermark moves to its newest record, releasing everything it read, and then it
+ * stops holding the watermark back. So a partition that stays quiet (the agents topic between
+ * registrations, outcomes between resolutions) holds busy ones back for the idle timeout only, and
+ * a record that reaches it after that may be as far behind the busy partitions' newest records as
+ * theirs may; with every partition idle, event time stands still and no record is late. Garbage
+ * never counts as a record here, so it can neither keep a partition active nor make it live. Quiet
+ * time is counted on the source's input activity clock, which stands still while the source is
+ * back-pressured: a partition the job is behind on never looks quiet for that reason.
  */
 public final class DecodedEventWatermarks implements WatermarkGenerator<InputEvent> {
 
@@ -37,6 +41,7 @@ public final class DecodedEventWatermarks implements WatermarkGenerator<InputEve
   private final LongSupplier wallClock;
   private final RelativeClock inputActivity;
   private long maxTimestamp;
+  private long newestDecoded = Long.MIN_VALUE;
   private long lastDecodedAt;
   private boolean live;
   private boolean idle;
@@ -60,7 +65,8 @@ public final class DecodedEventWatermarks implements WatermarkGenerator<InputEve
       return;
     }
     long now = wallClock.getAsLong();
-    maxTimestamp = Math.max(maxTimestamp, Math.min(timestamp, now));
+    newestDecoded = Math.max(newestDecoded, Math.min(timestamp, now));
+    maxTimestamp = Math.max(maxTimestamp, newestDecoded);
     live = Math.abs(now - timestamp) <= 2 * outOfOrdernessMillis;
     lastDecodedAt = inputActivity.relativeTimeMillis();
     idle = false;
@@ -71,12 +77,16 @@ public final class DecodedEventWatermarks implements WatermarkGenerator<InputEve
     long quietFor = inputActivity.relativeTimeMillis() - lastDecodedAt;
     if (live && quietFor >= outOfOrdernessMillis) {
       maxTimestamp = Math.max(maxTimestamp, wallClock.getAsLong() - outOfOrdernessMillis);
-    } else if (quietFor >= idleTimeoutMillis) {
-      if (!idle) {
-        output.markIdle();
-        idle = true;
+    }
+    if (quietFor >= idleTimeoutMillis) {
+      if (maxTimestamp - outOfOrdernessMillis - 1 >= newestDecoded) {
+        if (!idle) {
+          output.markIdle();
+          idle = true;
+        }
+        return;
       }
-      return;
+      maxTimestamp = newestDecoded + outOfOrdernessMillis + 1; // releases all it read, then idles
     }
     output.emitWatermark(new Watermark(maxTimestamp - outOfOrdernessMillis - 1));
   }

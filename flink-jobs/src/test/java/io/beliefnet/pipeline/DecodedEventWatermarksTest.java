@@ -71,7 +71,7 @@ class DecodedEventWatermarksTest {
   }
 
   @Test
-  void aLivePartitionFollowsTheWallClockOnceQuiet() {
+  void aLivePartitionFollowsTheWallClockOnceQuietThenGoesIdle() {
     watermarks.onEvent(decoded(START - 500), START - 500, output);
     pass(1_999);
     watermarks.onPeriodicEmit(output);
@@ -82,10 +82,23 @@ class DecodedEventWatermarksTest {
 
     long quiet = START + 2_000;
     assertThat(emitted)
-        .containsExactly(
-            START - 500 - 2_000 - 1,
-            quiet - 2 * OUT_OF_ORDERNESS - 1,
-            quiet + 60_000 - 2 * OUT_OF_ORDERNESS - 1);
+        .containsExactly(START - 500 - 2_000 - 1, quiet - 2 * OUT_OF_ORDERNESS - 1, "idle");
+  }
+
+  @Test
+  void aQuietPartitionReleasesWhatItReadBeforeItGoesIdle() {
+    DecodedEventWatermarks quickToIdle =
+        new DecodedEventWatermarks(
+            Duration.ofMillis(OUT_OF_ORDERNESS),
+            Duration.ofMillis(1_000),
+            () -> now,
+            inputActivity);
+    quickToIdle.onEvent(decoded(START), START, output);
+    pass(1_000);
+    quickToIdle.onPeriodicEmit(output);
+    quickToIdle.onPeriodicEmit(output);
+
+    assertThat(emitted).containsExactly(START, "idle");
   }
 
   @Test
@@ -98,7 +111,7 @@ class DecodedEventWatermarksTest {
   }
 
   @Test
-  void aReplayOfOldTimestampsGoesIdleInsteadOfFollowingTheClock() {
+  void aReplayOfOldTimestampsIsReleasedAndGoesIdleInsteadOfFollowingTheClock() {
     watermarks.onEvent(decoded(START - 60_000), START - 60_000, output);
     pass(IDLE_TIMEOUT - 1);
     watermarks.onPeriodicEmit(output);
@@ -106,7 +119,7 @@ class DecodedEventWatermarksTest {
     watermarks.onPeriodicEmit(output);
     watermarks.onPeriodicEmit(output);
 
-    assertThat(emitted).containsExactly(START - 60_000 - 2_000 - 1, "idle");
+    assertThat(emitted).containsExactly(START - 60_000 - 2_000 - 1, START - 60_000, "idle");
   }
 
   @Test
@@ -114,8 +127,9 @@ class DecodedEventWatermarksTest {
     watermarks.onEvent(decoded(START + 240_000), START + 240_000, output);
     pass(IDLE_TIMEOUT);
     watermarks.onPeriodicEmit(output);
+    watermarks.onPeriodicEmit(output);
 
-    assertThat(emitted).containsExactly("idle");
+    assertThat(emitted).containsExactly(START, "idle"); // released to the clock it was read at
   }
 
   @Test
