@@ -41,7 +41,8 @@ import picocli.CommandLine.Option;
  * prints the sustained rate, from the first claim sent to the last claim's belief readable
  * (read_committed), and the latency percentiles of the same span per claim. Then the raw consume
  * rate of the same claims topic, checkpoint figures, state bytes and the parallelism, and last the
- * job alone on the hot-domain workload at parallelism 1 and 2 ({@link JobOnlyBenchmark}).
+ * job alone on the hot-domain workload at parallelism 1 and 2, and on the same claims spread over
+ * the domains at parallelism 2 ({@link JobOnlyBenchmark}).
  */
 @Command(
     name = "bench",
@@ -107,16 +108,20 @@ final class BenchCommand implements Callable<Integer> {
       runScenarios();
     }
     // compiles the job's hot path before either parallelism is timed; printed, not a figure
-    jobOnly("warm-up", 2, Math.max(2, claims / 5));
+    jobOnly("warm-up", 2, Math.max(2, claims / 5), 1);
     for (int parallelism = 1; parallelism <= 2; parallelism++) {
-      jobOnly("hot-domain", parallelism, claims);
+      jobOnly("hot-domain", parallelism, claims, 1);
     }
+    // the same claims spread over the domains: what many agent-domains cost the job itself
+    jobOnly("spread", 2, claims, domains);
     return 0;
   }
 
-  private void jobOnly(String workload, int parallelism, int count) throws Exception {
+  private void jobOnly(String workload, int parallelism, int count, int domainCount)
+      throws Exception {
     JobOnlyBenchmark.Result result =
-        JobOnlyBenchmark.run(parallelism, count, stateDir.toAbsolutePath().resolve("job-only"));
+        JobOnlyBenchmark.run(
+            parallelism, count, domainCount, stateDir.toAbsolutePath().resolve("job-only"));
     System.out.printf(
         "job_only workload=%s parallelism=%d claims_per_s=%.0f cores_used=%.2f applied=%d"
             + " rejected=%s%n",

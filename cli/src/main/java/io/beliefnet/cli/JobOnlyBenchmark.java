@@ -93,11 +93,12 @@ final class JobOnlyBenchmark {
       double coresUsed) {}
 
   /**
-   * Runs {@code claims} claims through the job at {@code parallelism}: the inputs come from memory
-   * and the outputs are counted, and only the job's own feedback topic lives on a broker, started
-   * here under {@code stateDir}, in a folder of each run's own.
+   * Runs {@code claims} claims through the job at {@code parallelism}, their propositions spread
+   * over {@code domains} domains ({@link #DOMAIN} alone if 1): the inputs come from memory and the
+   * outputs are counted, and only the job's own feedback topic lives on a broker, started here
+   * under {@code stateDir}, in a folder of each run's own.
    */
-  static Result run(int parallelism, int requested, Path stateDir) throws Exception {
+  static Result run(int parallelism, int requested, int domains, Path stateDir) throws Exception {
     int claims = requested - requested % parallelism; // an equal range for each source subtask
     Path runDir = stateDir.resolve("parallelism-" + parallelism);
     LocalStack.wipe(runDir);
@@ -128,11 +129,13 @@ final class JobOnlyBenchmark {
       JobSources sources =
           new JobSources(
               new DataGeneratorSource<>(
-                  new BatchedClaims(base, parallelism, claims),
+                  new BatchedClaims(base, parallelism, claims, domains),
                   claims,
                   TypeInformation.of(InputEvent.class)),
               new DataGeneratorSource<>(
-                  new Resolution(base + claims), 1, TypeInformation.of(InputEvent.class)),
+                  new Resolution(base + claims, domainOf(0, domains)),
+                  1,
+                  TypeInformation.of(InputEvent.class)),
               new DataGeneratorSource<>(
                   new Registrations(base - 1_000),
                   AGENTS + 1,
@@ -172,6 +175,13 @@ final class JobOnlyBenchmark {
                 / (double) (cpu.atNanos() - FIRST_NANOS.get()));
   }
 
+  /**
+   * The domain of proposition {@code p{proposition}} when propositions spread over {@code domains}.
+   */
+  private static String domainOf(long proposition, int domains) {
+    return domains == 1 ? DOMAIN : "bench/spread-" + proposition % domains;
+  }
+
   /** CPU time this process (the embedded cluster, not the broker) has used, in nanoseconds. */
   private static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
@@ -194,13 +204,15 @@ final class JobOnlyBenchmark {
     private final long base;
     private final int splits;
     private final long perSplit;
+    private final int domains;
     private transient long batchStart;
     private transient List<Claim> batch;
 
-    BatchedClaims(long base, int splits, int claims) {
+    BatchedClaims(long base, int splits, int claims, int domains) {
       this.base = base;
       this.splits = splits;
       this.perSplit = claims / splits;
+      this.domains = domains;
     }
 
     private long eventTime(long index) {
@@ -234,7 +246,7 @@ final class JobOnlyBenchmark {
                 .setClaimId("c" + i)
                 .setAgentId("agent-" + agent)
                 .setPropositionId("p" + proposition)
-                .setDomain(DOMAIN)
+                .setDomain(domainOf(proposition, domains))
                 .setOutcomes(List.of("no", "yes"))
                 .setProbabilities(yes ? List.of(0.0, 1.0) : List.of(1.0, 0.0))
                 .setHardLabel(true)
@@ -246,14 +258,14 @@ final class JobOnlyBenchmark {
   }
 
   /** The outcome of the first proposition, after every claim, so that the run ends resolving. */
-  private record Resolution(long at) implements GeneratorFunction<Long, InputEvent> {
+  private record Resolution(long at, String domain) implements GeneratorFunction<Long, InputEvent> {
     @Override
     public InputEvent map(Long index) {
       Outcome outcome =
           Outcome.newBuilder()
               .setOutcomeId("o" + index)
               .setPropositionId("p0")
-              .setDomain(DOMAIN)
+              .setDomain(domain)
               .setOutcome("yes")
               .setResolverId(LocalStack.RESOLVER)
               .setObservedAt(Instant.ofEpochMilli(at))
