@@ -145,6 +145,11 @@ final class PropositionModel {
       feedback.forgotten(agentId, proposition.getId());
       return false;
     }
+    if (claim.isHardLabel() != (stamp.labelLogLikelihood() != null)) {
+      // stamped for the claim this one replaced, a label for a distribution or the other way
+      // round: the replacement's own open-claim entry reaches the agent with the next feedback
+      return false;
+    }
     claim.setStamp(stamp);
     if (fromOutcomes) {
       credit(proposition, evaluate(proposition, domain), feedback);

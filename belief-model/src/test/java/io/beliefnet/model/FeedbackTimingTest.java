@@ -80,6 +80,37 @@ class FeedbackTimingTest {
             });
   }
 
+  @Test
+  void aStampForTheClaimAReplacementSupersededIsNotApplied() {
+    // the claimant stage stamped a distribution the agent has since replaced with a hard label
+    ModelParameters parameters = ModelParameters.defaults();
+    InMemoryDomainStore store = new InMemoryDomainStore();
+    ClaimantModel claimants = new ClaimantModel(parameters);
+    PropositionUpdater propositions =
+        new PropositionUpdater(parameters, PropositionPolicy.OPEN_TO_ALL_KEPT_FOREVER);
+    ClaimInput label = claim("c0", "p", "agent-0", 1, 1);
+    ClaimState weighed =
+        claimants.weigh(
+            label.claim(),
+            label.agent(),
+            store.agent("agent-0"),
+            store.openClaims("agent-0"),
+            store.domain());
+    propositions.claim(label, weighed, store, store.domain(), new ModelFeedback());
+
+    DomainUpdate restamped =
+        propositions.restamp(
+            "agent-0",
+            new Restamp("p", new ClaimantStamp(null, 1.2, 1), false),
+            store,
+            store.domain(),
+            new ModelFeedback());
+
+    assertThat(restamped.beliefs()).isEmpty();
+    assertThat(store.proposition("p").orElseThrow().claimBy("agent-0").getStamp())
+        .isEqualTo(weighed.getStamp());
+  }
+
   /**
    * Claims by agents of mixed skill on a few propositions, each resolved after its claims; some
    * claims come again, older than the agent's standing one, or after the outcome.
