@@ -33,14 +33,30 @@ class FeedbackTimingTest {
     assertThat(atOnce).anyMatch(line -> line.startsWith("settled"));
   }
 
+  // the job's proposition stage, for the tests of one proposition: each event gets a feedback of
+  // its own, and none reaches the domain or the claimants
+  private final ClaimantModel claimants = new ClaimantModel(ModelParameters.defaults());
+  private final PropositionUpdater propositions =
+      new PropositionUpdater(
+          ModelParameters.defaults(), PropositionPolicy.OPEN_TO_ALL_KEPT_FOREVER);
+  private final InMemoryDomainStore store = new InMemoryDomainStore();
+
+  private ClaimState apply(ClaimInput input) {
+    ClaimState weighed = weigh(claimants, store, input);
+    propositions.claim(input, weighed, store, store.domain(), new ModelFeedback());
+    return weighed;
+  }
+
+  /** What the job's claimant stage does with a claim. */
+  private static ClaimState weigh(
+      ClaimantModel claimants, InMemoryDomainStore store, ClaimInput input) {
+    String agent = input.claim().agentId();
+    return claimants.weigh(
+        input.claim(), input.agent(), store.agent(agent), store.openClaims(agent), store.domain());
+  }
+
   @Test
   void aCorrectionSettlesFinitelyBeforeItsFirstOutcomesCreditHasComeBack() {
-    // as in the job: each event gets a feedback of its own, and none has reached the domain yet
-    ModelParameters parameters = ModelParameters.defaults();
-    InMemoryDomainStore store = new InMemoryDomainStore();
-    ClaimantModel claimants = new ClaimantModel(parameters);
-    PropositionUpdater propositions =
-        new PropositionUpdater(parameters, PropositionPolicy.OPEN_TO_ALL_KEPT_FOREVER);
     List<ClaimInput> claims = new ArrayList<>();
     for (int a = 0; a < 3; a++) {
       claims.add(claim("c" + a, "p", "agent-" + a, a + 1, a == 0 ? 1 : 0));
@@ -52,16 +68,7 @@ class FeedbackTimingTest {
             Claim.distribution(PropositionSpec.of("p", "d", 2), "agent-3", 4, 0.3, 0.7),
             new AgentProfile("agent-3", "agent-3", IdentityTier.VERIFIED, 0),
             4));
-    for (ClaimInput input : claims) {
-      ClaimState weighed =
-          claimants.weigh(
-              input.claim(),
-              input.agent(),
-              store.agent(input.agent().id()),
-              store.openClaims(input.agent().id()),
-              store.domain());
-      propositions.claim(input, weighed, store, store.domain(), new ModelFeedback());
-    }
+    claims.forEach(this::apply);
     propositions.resolve(outcome("p", "no", 10), store, store.domain(), new ModelFeedback());
 
     DomainUpdate corrected =
@@ -83,20 +90,7 @@ class FeedbackTimingTest {
   @Test
   void aStampForTheClaimAReplacementSupersededIsNotApplied() {
     // the claimant stage stamped a distribution the agent has since replaced with a hard label
-    ModelParameters parameters = ModelParameters.defaults();
-    InMemoryDomainStore store = new InMemoryDomainStore();
-    ClaimantModel claimants = new ClaimantModel(parameters);
-    PropositionUpdater propositions =
-        new PropositionUpdater(parameters, PropositionPolicy.OPEN_TO_ALL_KEPT_FOREVER);
-    ClaimInput label = claim("c0", "p", "agent-0", 1, 1);
-    ClaimState weighed =
-        claimants.weigh(
-            label.claim(),
-            label.agent(),
-            store.agent("agent-0"),
-            store.openClaims("agent-0"),
-            store.domain());
-    propositions.claim(label, weighed, store, store.domain(), new ModelFeedback());
+    ClaimState weighed = apply(claim("c0", "p", "agent-0", 1, 1));
 
     DomainUpdate restamped =
         propositions.restamp(
@@ -145,15 +139,9 @@ class FeedbackTimingTest {
     for (int i = 0; i < events.size(); i++) {
       DomainUpdate update;
       if (events.get(i) instanceof ClaimInput input) {
-        String agent = input.claim().agentId();
-        ClaimState weighed =
-            claimants.weigh(
-                input.claim(),
-                input.agent(),
-                store.agent(agent),
-                store.openClaims(agent),
-                store.domain());
-        update = propositions.claim(input, weighed, store, store.domain(), unsent);
+        update =
+            propositions.claim(
+                input, weigh(claimants, store, input), store, store.domain(), unsent);
       } else {
         update = propositions.resolve((OutcomeInput) events.get(i), store, store.domain(), unsent);
       }
