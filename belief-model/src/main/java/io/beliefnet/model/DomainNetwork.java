@@ -27,10 +27,12 @@ import java.util.Optional;
  * <p>What a proposition teaches its claimants and the domain comes back as a {@link ModelFeedback}.
  * Here every feedback is applied, and every re-stamp it causes carried out, before the next event,
  * in the order it was made: the job with feedback that arrives at once. The same events in the same
- * order give the same bits. The loop has at most two turns: a re-stamp moves a belief but credits
- * the consensus only with what outcomes taught (see {@link PropositionModel#restamp}), so an event
- * costs one proposition's claims, {@code refreshesPerChange} re-stamps per claimant, and after an
- * outcome those re-stamps' own claimants' re-stamps.
+ * order give the same bits. After {@link #holdFeedback()} it is the job with feedback that lags:
+ * what is taught waits until {@link #deliverHeldFeedback()}, as the job's waits for a checkpoint.
+ * The loop has at most two turns: a re-stamp moves a belief but credits the consensus only with
+ * what outcomes taught (see {@link PropositionModel#restamp}), so an event costs one proposition's
+ * claims, {@code refreshesPerChange} re-stamps per claimant, and after an outcome those re-stamps'
+ * own claimants' re-stamps.
  */
 public final class DomainNetwork {
   private final String name;
@@ -38,6 +40,9 @@ public final class DomainNetwork {
   private final ClaimantModel claimants;
   private final PropositionUpdater propositions;
   private final Map<String, AgentProfile> profiles = new HashMap<>();
+
+  /** What was taught and not yet applied, while feedback is held; null while it arrives at once. */
+  private ModelFeedback held;
 
   /**
    * The network of domain {@code name} over {@code store}, opening and keeping as {@code policy}.
@@ -69,7 +74,7 @@ public final class DomainNetwork {
             store.agent(agentId),
             store.openClaims(agentId),
             store.domain());
-    ModelFeedback feedback = new ModelFeedback();
+    ModelFeedback feedback = collector();
     DomainUpdate update = propositions.claim(input, weighed, store, store.domain(), feedback);
     return update.refusal().isPresent() ? update : update.then(learn(feedback));
   }
@@ -79,7 +84,7 @@ public final class DomainNetwork {
    * outcome for the same proposition is a correction: what the first credited is taken back.
    */
   public DomainUpdate resolve(OutcomeInput input) {
-    ModelFeedback feedback = new ModelFeedback();
+    ModelFeedback feedback = collector();
     DomainUpdate update = propositions.resolve(input, store, store.domain(), feedback);
     return update.refusal().isPresent() ? update : update.then(learn(feedback));
   }
@@ -90,7 +95,7 @@ public final class DomainNetwork {
    * the agent's open claims once, so it is for rare events.
    */
   public DomainUpdate withdraw(String agentId, long since) {
-    ModelFeedback feedback = new ModelFeedback();
+    ModelFeedback feedback = collector();
     DomainUpdate update = DomainUpdate.NOTHING;
     for (String id : claimants.openPropositions(store.openClaims(agentId))) {
       update =
@@ -115,31 +120,71 @@ public final class DomainNetwork {
   }
 
   /**
-   * Applies what propositions taught, and what it causes, oldest first: the domain's delta, then
-   * each agent's, with the re-stamps it sends to propositions, whose feedback comes next.
+   * From now on, what propositions teach is held until {@link #deliverHeldFeedback()}: the job,
+   * whose feedback comes back through Kafka a checkpoint after the events that taught it.
+   */
+  public void holdFeedback() {
+    if (held == null) {
+      held = new ModelFeedback();
+    }
+  }
+
+  /**
+   * Applies what was held, as the job's claimant and domain stages apply one checkpoint's feedback;
+   * what that causes (the re-stamps' own feedback) is held in turn, for the next delivery.
+   */
+  public DomainUpdate deliverHeldFeedback() {
+    ModelFeedback arriving = held;
+    held = new ModelFeedback();
+    return apply(arriving, held);
+  }
+
+  /** True while feedback is held and some has not been delivered. */
+  public boolean holdsFeedback() {
+    return held != null && !held.isEmpty();
+  }
+
+  private ModelFeedback collector() {
+    return held != null ? held : new ModelFeedback();
+  }
+
+  /**
+   * Applies what propositions taught, and what it causes, oldest first; nothing while feedback is
+   * held, since {@code first} is then the held feedback itself.
    */
   private DomainUpdate learn(ModelFeedback first) {
+    if (first == held) {
+      return DomainUpdate.NOTHING;
+    }
     DomainUpdate update = DomainUpdate.NOTHING;
     ArrayDeque<ModelFeedback> queue = new ArrayDeque<>();
     queue.add(first);
     while (!queue.isEmpty()) {
-      ModelFeedback feedback = queue.poll();
       ModelFeedback caused = new ModelFeedback();
-      store.domain().add(feedback.domain());
-      for (String agentId : feedback.agentIds()) {
-        AgentFeedback told = feedback.of(agentId);
-        AgentDomainState agent = store.agent(agentId);
-        for (Restamp restamp :
-            claimants.learn(told, agent, store.openClaims(agentId), store.domain())) {
-          update =
-              update.then(propositions.restamp(agentId, restamp, store, store.domain(), caused));
-        }
-        if (told.delta() != null) {
-          update = update.then(learned(reliability(agentId, profiles.get(agentId))));
-        }
-      }
+      update = update.then(apply(queue.poll(), caused));
       if (!caused.isEmpty()) {
         queue.add(caused);
+      }
+    }
+    return update;
+  }
+
+  /**
+   * One turn of the loop: the domain's delta, then each agent's, with the re-stamps it sends to
+   * propositions, whose feedback goes to {@code caused}.
+   */
+  private DomainUpdate apply(ModelFeedback feedback, ModelFeedback caused) {
+    DomainUpdate update = DomainUpdate.NOTHING;
+    store.domain().add(feedback.domain());
+    for (String agentId : feedback.agentIds()) {
+      AgentFeedback told = feedback.of(agentId);
+      AgentDomainState agent = store.agent(agentId);
+      for (Restamp restamp :
+          claimants.learn(told, agent, store.openClaims(agentId), store.domain())) {
+        update = update.then(propositions.restamp(agentId, restamp, store, store.domain(), caused));
+      }
+      if (told.delta() != null) {
+        update = update.then(learned(reliability(agentId, profiles.get(agentId))));
       }
     }
     return update;

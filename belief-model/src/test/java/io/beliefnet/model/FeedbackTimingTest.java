@@ -3,7 +3,6 @@ package io.beliefnet.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.beliefnet.model.ClaimantModel.Restamp;
-import io.beliefnet.model.ModelFeedback.AgentFeedback;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -127,51 +126,31 @@ class FeedbackTimingTest {
     return events;
   }
 
-  /** Applies the script with feedback delivered every {@code every} events; what happened. */
+  /**
+   * Applies the script with feedback delivered every {@code every} events (at once for 1, as the
+   * replay does); what happened.
+   */
   private static List<String> run(List<Object> events, int every) {
-    ModelParameters parameters = ModelParameters.defaults();
-    InMemoryDomainStore store = new InMemoryDomainStore();
-    ClaimantModel claimants = new ClaimantModel(parameters);
-    PropositionUpdater propositions =
-        new PropositionUpdater(parameters, PropositionPolicy.OPEN_TO_ALL_KEPT_FOREVER);
-    ModelFeedback unsent = new ModelFeedback();
+    DomainNetwork network =
+        DomainNetwork.inMemory(
+            "d", ModelParameters.defaults(), PropositionPolicy.OPEN_TO_ALL_KEPT_FOREVER);
+    if (every > 1) {
+      network.holdFeedback();
+    }
     List<String> happened = new ArrayList<>();
     for (int i = 0; i < events.size(); i++) {
-      DomainUpdate update;
-      if (events.get(i) instanceof ClaimInput input) {
-        update =
-            propositions.claim(
-                input, weigh(claimants, store, input), store, store.domain(), unsent);
-      } else {
-        update = propositions.resolve((OutcomeInput) events.get(i), store, store.domain(), unsent);
-      }
+      DomainUpdate update =
+          events.get(i) instanceof ClaimInput input
+              ? network.claim(input)
+              : network.resolve((OutcomeInput) events.get(i));
       happened.add(
           update.refusal().map(r -> "refused " + r.reason()).orElse("applied " + update.receipt()));
       update.settlements().forEach(s -> happened.add("settled " + s.claimId()));
-      if ((i + 1) % every == 0 || i == events.size() - 1) {
-        ModelFeedback arriving = unsent;
-        unsent = new ModelFeedback();
-        deliver(arriving, store, claimants, propositions, unsent);
+      if (every > 1 && ((i + 1) % every == 0 || i == events.size() - 1)) {
+        network.deliverHeldFeedback();
       }
     }
     return happened;
-  }
-
-  /** What the job's claimant and domain stages do with one checkpoint's feedback. */
-  private static void deliver(
-      ModelFeedback arriving,
-      InMemoryDomainStore store,
-      ClaimantModel claimants,
-      PropositionUpdater propositions,
-      ModelFeedback next) {
-    store.domain().add(arriving.domain());
-    for (String agent : arriving.agentIds()) {
-      AgentFeedback told = arriving.of(agent);
-      for (Restamp restamp :
-          claimants.learn(told, store.agent(agent), store.openClaims(agent), store.domain())) {
-        propositions.restamp(agent, restamp, store, store.domain(), next);
-      }
-    }
   }
 
   private static ClaimInput claim(String id, String proposition, String agent, long at, int label) {

@@ -14,10 +14,8 @@ import io.beliefnet.pipeline.ModelReplay.ExpectedSettlement;
 import io.beliefnet.topics.Topic;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,27 +35,28 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BeliefJobParityIT {
 
   /*
-   * The tolerances hold where feedback helps least, which this test is: the whole script is applied
-   * within one checkpoint, before any feedback comes back, so the job weighs every claim with what
-   * was learned before the script while the replay learns after each event. Measured here: 0.202,
-   * 0.156, 0.311 and 0.069. A resolved forecast's last belief moves most: the replay weighs its
-   * forecasts with the base rate and the base-rate weight learned from the outcomes before it, the
-   * job with neither yet.
+   * How far feedback timing alone moves the numbers: FeedbackLagTest replays the scripted worlds
+   * with feedback delivered every n events or at random, and finds up to 0.425, 0.390, 0.652 and
+   * 0.162 (this test, which applies the whole script before any feedback comes back, measured
+   * 0.202, 0.087, 0.311 and 0.069). The tolerances cover the largest found with some room; a checkpoint that splits
+   * a script differently on a slower machine moves the job within them. A resolved forecast's last
+   * belief moves most: the replay weighs its forecasts with the base rate and the base-rate weight
+   * learned from the outcomes before it, a job whose feedback lags with neither yet.
    */
 
   /** Largest difference in any probability of a belief published for an event. */
-  static final double BELIEF_TOLERANCE = 0.25;
+  static final double BELIEF_TOLERANCE = 0.45;
 
   /** Largest difference in any probability of a proposition's last published belief. */
-  static final double FINAL_BELIEF_TOLERANCE = 0.2;
+  static final double FINAL_BELIEF_TOLERANCE = 0.4;
 
   /**
    * Largest difference in a settlement's information gain (nats; the amount scales it by stake).
    */
-  static final double SETTLEMENT_TOLERANCE = 0.5;
+  static final double SETTLEMENT_TOLERANCE = 0.7;
 
   /** Largest difference in an agent's final accuracy in a domain. */
-  static final double RELIABILITY_TOLERANCE = 0.1;
+  static final double RELIABILITY_TOLERANCE = 0.2;
 
   @RegisterExtension static final MiniClusterExtension FLINK = PipelineRun.miniCluster();
 
@@ -68,7 +67,8 @@ class BeliefJobParityIT {
       throws Exception {
     List<ScriptedEvent> script = ScriptedWorld.script(42);
     ModelReplay expected = ModelReplay.of(script);
-    Map<String, ExpectedReliability> expectedFinal = lastPerAgentAndDomain(expected.reliabilities);
+    Map<String, ExpectedReliability> expectedFinal =
+        ParityViews.lastPerAgentAndDomain(expected.reliabilities);
 
     try (PipelineRun run = new PipelineRun(broker, FLINK)) {
       run.start(parallelism, checkpoints);
@@ -84,7 +84,7 @@ class BeliefJobParityIT {
                   && ParityViews.directBeliefs(run.committed(Topic.BELIEFS, Belief.class), script)
                           .size()
                       >= expected.beliefs.size()
-                  && lastPerAgentAndDomain(reliabilities(run))
+                  && ParityViews.lastPerAgentAndDomain(reliabilities(run))
                       .keySet()
                       .containsAll(expectedFinal.keySet())
                   && run.committed(Topic.SETTLEMENTS, Settlement.class).size()
@@ -103,14 +103,7 @@ class BeliefJobParityIT {
       for (Belief belief : run.committed(Topic.BELIEFS, Belief.class)) {
         finalBeliefs.put(belief.getPropositionId(), belief.getProbabilities());
       }
-      double finalGap = 0;
-      for (Map.Entry<String, List<Double>> replayed : expected.finalBeliefs.entrySet()) {
-        finalGap =
-            Math.max(
-                finalGap,
-                ParityViews.probabilityGap(
-                    finalBeliefs.get(replayed.getKey()), replayed.getValue()));
-      }
+      double finalGap = ParityViews.finalBeliefGap(finalBeliefs, expected.finalBeliefs);
 
       Map<String, ExpectedSettlement> settled =
           ParityViews.byClaim(
@@ -118,12 +111,12 @@ class BeliefJobParityIT {
       Map<String, ExpectedSettlement> expectedSettled = ParityViews.byClaim(expected.settlements);
       assertThat(settled.keySet()).containsExactlyInAnyOrderElementsOf(expectedSettled.keySet());
       double settlementGap =
-          largestGap(settled, expectedSettled, ExpectedSettlement::informationGain);
+          ParityViews.largestGap(settled, expectedSettled, ExpectedSettlement::informationGain);
 
       Map<String, ExpectedReliability> finalReliabilities =
-          lastPerAgentAndDomain(reliabilities(run));
+          ParityViews.lastPerAgentAndDomain(reliabilities(run));
       double reliabilityGap =
-          largestGap(finalReliabilities, expectedFinal, ExpectedReliability::accuracy);
+          ParityViews.largestGap(finalReliabilities, expectedFinal, ExpectedReliability::accuracy);
       System.out.printf(
           "parity parallelism=%d quiet=%s beliefs=%d max_probability_gap=%.6f"
               + " final_beliefs=%d max_final_probability_gap=%.6f settlements=%d"
@@ -145,30 +138,8 @@ class BeliefJobParityIT {
     }
   }
 
-  /** The largest difference in {@code value} between the job's and the replay's, key by key. */
-  private static <T> double largestGap(
-      Map<String, T> job, Map<String, T> replay, ToDoubleFunction<T> value) {
-    double gap = 0;
-    for (String key : replay.keySet()) {
-      gap =
-          Math.max(
-              gap,
-              Math.abs(value.applyAsDouble(job.get(key)) - value.applyAsDouble(replay.get(key))));
-    }
-    return gap;
-  }
-
   private static List<ExpectedReliability> reliabilities(PipelineRun run) {
     return ParityViews.reliabilities(
         run.committed(Topic.AGENT_RELIABILITY, AgentReliability.class));
-  }
-
-  private static Map<String, ExpectedReliability> lastPerAgentAndDomain(
-      List<ExpectedReliability> published) {
-    Map<String, ExpectedReliability> last = new LinkedHashMap<>();
-    for (ExpectedReliability reliability : published) {
-      last.put(reliability.agentId() + "|" + reliability.domain(), reliability);
-    }
-    return last;
   }
 }

@@ -73,25 +73,60 @@ final class ModelReplay {
 
   private final Map<String, DomainNetwork> domains = new TreeMap<>();
   private final Map<String, AgentIdentity> agents = new HashMap<>();
+  private final boolean feedbackHeld;
+
+  private ModelReplay(boolean feedbackHeld) {
+    this.feedbackHeld = feedbackHeld;
+  }
 
   static ModelReplay of(List<ScriptedEvent> script) {
-    ModelReplay replay = new ModelReplay();
+    ModelReplay replay = new ModelReplay(false);
     script.forEach(replay::apply);
-    for (ScriptedEvent event : script) {
-      if (event.value() instanceof Claim claim) {
-        replay
-            .domain(claim.getDomain())
-            .belief(claim.getPropositionId())
-            .ifPresent(
-                belief ->
-                    replay.finalBeliefs.put(
-                        claim.getPropositionId(), boxed(belief.distribution())));
+    return replay.finish(script);
+  }
+
+  /** When the job's feedback reaches a domain's claimant and domain stages. */
+  interface FeedbackDelivery {
+    /** True if what {@code domain} held is delivered after the script's {@code event}-th event. */
+    boolean after(int event, String domain);
+  }
+
+  /**
+   * The replay with what propositions teach held, as the job's waits a checkpoint for the feedback
+   * topic, and delivered to each domain as {@code delivery} says; what is left, after the script.
+   */
+  static ModelReplay lagged(List<ScriptedEvent> script, FeedbackDelivery delivery) {
+    ModelReplay replay = new ModelReplay(true);
+    for (int i = 0; i < script.size(); i++) {
+      replay.apply(script.get(i));
+      for (Map.Entry<String, DomainNetwork> domain : replay.domains.entrySet()) {
+        if (delivery.after(i, domain.getKey())) {
+          replay.deliverHeldFeedback(domain.getValue(), script.get(i).timestamp());
+        }
       }
     }
-    replay.beliefs.sort(
+    for (DomainNetwork domain : replay.domains.values()) {
+      while (domain.holdsFeedback()) {
+        replay.deliverHeldFeedback(domain, ScriptedWorld.end(script));
+      }
+    }
+    return replay.finish(script);
+  }
+
+  /** Records each proposition's final belief and sorts the beliefs as the job's are compared. */
+  private ModelReplay finish(List<ScriptedEvent> script) {
+    for (ScriptedEvent event : script) {
+      if (event.value() instanceof Claim claim) {
+        domain(claim.getDomain())
+            .belief(claim.getPropositionId())
+            .ifPresent(
+                belief -> finalBeliefs.put(claim.getPropositionId(), boxed(belief.distribution())));
+      }
+    }
+    beliefs.sort(
         Comparator.comparingLong(ExpectedBelief::eventTime)
             .thenComparing(ExpectedBelief::propositionId));
-    return replay;
+    return this;
   }
 
   private void apply(ScriptedEvent event) {
@@ -118,7 +153,19 @@ final class ModelReplay {
 
   private DomainNetwork domain(String name) {
     return domains.computeIfAbsent(
-        name, n -> DomainNetwork.inMemory(n, ModelParameters.defaults(), PROPOSITIONS));
+        name,
+        n -> {
+          DomainNetwork network =
+              DomainNetwork.inMemory(n, ModelParameters.defaults(), PROPOSITIONS);
+          if (feedbackHeld) {
+            network.holdFeedback();
+          }
+          return network;
+        });
+  }
+
+  private void deliverHeldFeedback(DomainNetwork domain, long at) {
+    recordReliabilities(domain.deliverHeldFeedback(), at);
   }
 
   private void record(DomainUpdate update, String propositionId, long eventTime) {
@@ -141,21 +188,7 @@ final class ModelReplay {
             belief.outcome().isPresent()
                 ? published.outcomeLabels().get(belief.outcome().getAsInt())
                 : null));
-    for (Reliability reliability : update.reliabilities()) {
-      List<List<Double>> confusion = new ArrayList<>();
-      for (double[] row : reliability.confusion()) {
-        confusion.add(boxed(row));
-      }
-      reliabilities.add(
-          new ExpectedReliability(
-              reliability.agentId(),
-              reliability.domain(),
-              eventTime,
-              reliability.accuracy(),
-              confusion,
-              reliability.consensusEvidence(),
-              reliability.ledger().getSettlementTotal()));
-    }
+    recordReliabilities(update, eventTime);
     for (DomainUpdate.PublishedSettlement made : update.settlements()) {
       var settlement = made.settlement();
       settlements.add(
@@ -167,6 +200,24 @@ final class ModelReplay {
               settlement.informationGain(),
               settlement.logScore(),
               settlement.brier()));
+    }
+  }
+
+  private void recordReliabilities(DomainUpdate update, long at) {
+    for (Reliability reliability : update.reliabilities()) {
+      List<List<Double>> confusion = new ArrayList<>();
+      for (double[] row : reliability.confusion()) {
+        confusion.add(boxed(row));
+      }
+      reliabilities.add(
+          new ExpectedReliability(
+              reliability.agentId(),
+              reliability.domain(),
+              at,
+              reliability.accuracy(),
+              confusion,
+              reliability.consensusEvidence(),
+              reliability.ledger().getSettlementTotal()));
     }
   }
 

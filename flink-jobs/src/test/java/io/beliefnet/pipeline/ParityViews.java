@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /** The job's output seen the way {@link ModelReplay} states its expectations. */
@@ -113,6 +114,20 @@ final class ParityViews {
     return gap;
   }
 
+  /**
+   * Where {@link #beliefGap} is found: the job's belief and the replay's, for a failure message.
+   */
+  static String largestBeliefGapAt(List<ExpectedBelief> beliefs, List<ExpectedBelief> expected) {
+    int at = 0;
+    for (int i = 1; i < beliefs.size(); i++) {
+      if (probabilityGap(beliefs.get(i).probabilities(), expected.get(i).probabilities())
+          > probabilityGap(beliefs.get(at).probabilities(), expected.get(at).probabilities())) {
+        at = i;
+      }
+    }
+    return beliefs.isEmpty() ? "no belief" : beliefs.get(at) + " against " + expected.get(at);
+  }
+
   /** The largest difference between two distributions' probabilities. */
   static double probabilityGap(List<Double> a, List<Double> b) {
     double gap = 0;
@@ -120,5 +135,36 @@ final class ParityViews {
       gap = Math.max(gap, Math.abs(a.get(k) - b.get(k)));
     }
     return gap;
+  }
+
+  /** The largest difference in any probability of a proposition's last belief. */
+  static double finalBeliefGap(Map<String, List<Double>> job, Map<String, List<Double>> replay) {
+    double gap = 0;
+    for (Map.Entry<String, List<Double>> replayed : replay.entrySet()) {
+      gap = Math.max(gap, probabilityGap(job.get(replayed.getKey()), replayed.getValue()));
+    }
+    return gap;
+  }
+
+  /** The largest difference in {@code value} between the job's and the replay's, key by key. */
+  static <T> double largestGap(
+      Map<String, T> job, Map<String, T> replay, ToDoubleFunction<T> value) {
+    double gap = 0;
+    for (String key : replay.keySet()) {
+      gap =
+          Math.max(
+              gap,
+              Math.abs(value.applyAsDouble(job.get(key)) - value.applyAsDouble(replay.get(key))));
+    }
+    return gap;
+  }
+
+  static Map<String, ExpectedReliability> lastPerAgentAndDomain(
+      List<ExpectedReliability> published) {
+    Map<String, ExpectedReliability> last = new LinkedHashMap<>();
+    for (ExpectedReliability reliability : published) {
+      last.put(reliability.agentId() + "|" + reliability.domain(), reliability);
+    }
+    return last;
   }
 }

@@ -71,7 +71,10 @@ class RecoveryIT {
       assertThat(direct)
           .extracting(ParityViews::shape)
           .containsExactlyElementsOf(expected.beliefs.stream().map(ParityViews::shape).toList());
-      assertThat(ParityViews.beliefGap(direct, expected.beliefs))
+      double beliefGap = ParityViews.beliefGap(direct, expected.beliefs);
+      System.out.printf("recovery beliefs=%d max_probability_gap=%.6f%n", direct.size(), beliefGap);
+      assertThat(beliefGap)
+          .as("largest gap, at %s", ParityViews.largestBeliefGapAt(direct, expected.beliefs))
           .isLessThanOrEqualTo(BeliefJobParityIT.BELIEF_TOLERANCE);
       List<ExpectedSettlement> settled =
           ParityViews.settlements(run.committed(Topic.SETTLEMENTS, Settlement.class));
