@@ -29,13 +29,9 @@ public final class RunningJob {
    */
   public static void awaitAllTasksRunning(String restUrl, JobID job, Duration patience)
       throws IOException, InterruptedException {
-    HttpClient http = HttpClient.newHttpClient();
-    HttpRequest request = HttpRequest.newBuilder(URI.create(restUrl + "/jobs/" + job)).build();
     long deadline = System.nanoTime() + patience.toNanos();
     while (System.nanoTime() < deadline) {
-      JsonNode vertices =
-          JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body())
-              .path("vertices");
+      JsonNode vertices = get(restUrl + "/jobs/" + job).path("vertices");
       boolean allRunning = vertices.size() > 0;
       for (JsonNode vertex : vertices) {
         allRunning &= vertex.path("status").asText().equals("RUNNING");
@@ -54,17 +50,24 @@ public final class RunningJob {
    * its exception history, through the Flink REST API at {@code restUrl}.
    */
   public static int failures(String restUrl, JobID job) throws IOException, InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(restUrl + "/jobs/" + job + "/exceptions")).build();
-    JsonNode history =
-        JSON.readTree(
-                HttpClient.newHttpClient()
-                    .send(request, HttpResponse.BodyHandlers.ofString())
-                    .body())
-            .path("exceptionHistory");
+    JsonNode history = get(restUrl + "/jobs/" + job + "/exceptions").path("exceptionHistory");
     if (history.isMissingNode()) {
       throw new IllegalStateException("no exception history for job " + job + " at " + restUrl);
     }
     return history.path("entries").size();
+  }
+
+  /**
+   * How many checkpoints of the job have completed so far, through the REST API at {@code restUrl}.
+   */
+  public static long completedCheckpoints(String restUrl, JobID job)
+      throws IOException, InterruptedException {
+    return get(restUrl + "/jobs/" + job + "/checkpoints").path("counts").path("completed").asLong();
+  }
+
+  private static JsonNode get(String url) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).build();
+    return JSON.readTree(
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body());
   }
 }

@@ -276,14 +276,18 @@ final class PipelineRun implements AutoCloseable {
   }
 
   /**
-   * Returns once the job's outputs have stopped changing for two seconds (four checkpoints): what
-   * its feedback causes, re-stamps and the beliefs and reliabilities they move, has run its course.
+   * Returns once the job's outputs have not changed while four checkpoints completed (two seconds
+   * at the least): what its feedback causes, re-stamps and the beliefs and reliabilities they move,
+   * has run its course. Counting checkpoints, not seconds, keeps a slow machine from ending the
+   * wait while feedback is still on its way.
    */
-  void awaitQuiet() throws InterruptedException {
+  void awaitQuiet() throws Exception {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
-    int unchanged = 0;
     long outputs = -1;
-    while (unchanged < 4) {
+    long quietSince = 0;
+    int unchangedPolls = 0;
+    while (unchangedPolls < 4
+        || RunningJob.completedCheckpoints(restUrl, job.getJobID()) < quietSince + 4) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError("the job's outputs kept changing for " + PATIENCE);
       }
@@ -291,8 +295,13 @@ final class PipelineRun implements AutoCloseable {
       long now =
           committed(Topic.BELIEFS, Belief.class).size()
               + committed(Topic.AGENT_RELIABILITY, AgentReliability.class).size();
-      unchanged = now == outputs ? unchanged + 1 : 0;
-      outputs = now;
+      if (now != outputs) {
+        outputs = now;
+        unchangedPolls = 0;
+        quietSince = RunningJob.completedCheckpoints(restUrl, job.getJobID());
+      } else {
+        unchangedPolls++;
+      }
     }
   }
 
