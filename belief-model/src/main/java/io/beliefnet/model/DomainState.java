@@ -11,8 +11,8 @@ import java.util.Arrays;
  *   <li>the population's calibration (summed over all agents), which new agents start from;
  *   <li>the pooling exponent of probability claims: forecasters of one question share information,
  *       so n of them count as n^(1 - beta) independent ones, beta learned from resolved outcomes;
- *   <li>the weight its forecasters leave to the base rate ({@link BaseRateWeightGrid}), learned
- *       from resolved outcomes.
+ *   <li>the weight its forecasters leave to the base rate, and the weight of the base rate in a
+ *       belief made of hard labels ({@link WeightGrid}), learned from resolved outcomes.
  * </ul>
  */
 public final class DomainState {
@@ -20,10 +20,12 @@ public final class DomainState {
   private double[] populationCalibrationLogLikelihood = new double[CalibrationGrid.SIZE];
   private long populationCalibrationClaims;
   private double[] poolingLogLikelihood = new double[PoolingGrid.SIZE];
-  private double[] baseRateWeightLogLikelihood = new double[BaseRateWeightGrid.SIZE];
-  // the posterior mean of the base-rate weight, which every belief of the domain reads and only a
+  private double[] baseRateWeightLogLikelihood = WeightGrid.BASE_RATE_WEIGHT.none();
+  private double[] labelPriorWeightLogLikelihood = WeightGrid.LABEL_PRIOR_WEIGHT.none();
+  // the posterior means of the two weights, which every belief of the domain reads and only a
   // resolution moves (not state: transient)
   private transient double baseRateWeight = Double.NaN;
+  private transient double labelPriorWeight = Double.NaN;
 
   public DomainState() {}
 
@@ -47,6 +49,7 @@ public final class DomainState {
       poolingLogLikelihood[j] += delta.poolingLogLikelihood[j];
     }
     addBaseRateWeight(delta.getBaseRateWeightLogLikelihood(), 1);
+    addLabelPriorWeight(delta.getLabelPriorWeightLogLikelihood(), 1);
   }
 
   /** True for a delta that has learned nothing. */
@@ -55,7 +58,8 @@ public final class DomainState {
         && allZero(supervisedOutcomes)
         && allZero(populationCalibrationLogLikelihood)
         && allZero(poolingLogLikelihood)
-        && allZero(baseRateWeightLogLikelihood());
+        && allZero(baseRateWeightLogLikelihood())
+        && allZero(labelPriorWeightLogLikelihood());
   }
 
   private static boolean allZero(double[] values) {
@@ -114,11 +118,20 @@ public final class DomainState {
 
   /** Adds a resolution's log likelihood per base-rate weight; an empty one adds nothing. */
   void addBaseRateWeight(double[] logLikelihoodPerWeight, int sign) {
-    double[] sums = baseRateWeightLogLikelihood();
+    addTo(baseRateWeightLogLikelihood(), logLikelihoodPerWeight, sign);
+    baseRateWeight = Double.NaN;
+  }
+
+  /** Adds a resolution's log likelihood per label-prior weight; an empty one adds nothing. */
+  void addLabelPriorWeight(double[] logLikelihoodPerWeight, int sign) {
+    addTo(labelPriorWeightLogLikelihood(), logLikelihoodPerWeight, sign);
+    labelPriorWeight = Double.NaN;
+  }
+
+  private static void addTo(double[] sums, double[] logLikelihoodPerWeight, int sign) {
     for (int j = 0; j < logLikelihoodPerWeight.length; j++) {
       sums[j] += sign * logLikelihoodPerWeight[j];
     }
-    baseRateWeight = Double.NaN;
   }
 
   /**
@@ -126,22 +139,36 @@ public final class DomainState {
    * learned has none, and starts from zeros.
    */
   private double[] baseRateWeightLogLikelihood() {
-    if (baseRateWeightLogLikelihood == null
-        || baseRateWeightLogLikelihood.length != BaseRateWeightGrid.SIZE) {
-      baseRateWeightLogLikelihood = new double[BaseRateWeightGrid.SIZE];
-    }
+    baseRateWeightLogLikelihood = orNone(baseRateWeightLogLikelihood, WeightGrid.BASE_RATE_WEIGHT);
     return baseRateWeightLogLikelihood;
   }
 
-  /**
-   * Posterior mean of the weight of the base rate in probability claims ({@link
-   * BaseRateWeightGrid}).
-   */
+  /** The sums per label-prior weight; as above, zeros after a restore from before them. */
+  private double[] labelPriorWeightLogLikelihood() {
+    labelPriorWeightLogLikelihood =
+        orNone(labelPriorWeightLogLikelihood, WeightGrid.LABEL_PRIOR_WEIGHT);
+    return labelPriorWeightLogLikelihood;
+  }
+
+  private static double[] orNone(double[] sums, WeightGrid grid) {
+    return sums == null || sums.length != grid.size() ? grid.none() : sums;
+  }
+
+  /** Posterior mean of the weight the domain's forecasters leave to its base rate. */
   double baseRateWeight() {
     if (Double.isNaN(baseRateWeight)) {
-      baseRateWeight = BaseRateWeightGrid.posteriorMean(baseRateWeightLogLikelihood());
+      baseRateWeight = WeightGrid.BASE_RATE_WEIGHT.posteriorMean(baseRateWeightLogLikelihood());
     }
     return baseRateWeight;
+  }
+
+  /** Posterior mean of the weight of the base rate in a belief made of hard labels. */
+  double labelPriorWeight() {
+    if (Double.isNaN(labelPriorWeight)) {
+      labelPriorWeight =
+          WeightGrid.LABEL_PRIOR_WEIGHT.posteriorMean(labelPriorWeightLogLikelihood());
+    }
+    return labelPriorWeight;
   }
 
   /** Posterior mean of the pooling exponent (uniform prior over {@link PoolingGrid}). */
@@ -180,6 +207,15 @@ public final class DomainState {
   public void setBaseRateWeightLogLikelihood(double[] baseRateWeightLogLikelihood) {
     this.baseRateWeightLogLikelihood = baseRateWeightLogLikelihood;
     baseRateWeight = Double.NaN;
+  }
+
+  public double[] getLabelPriorWeightLogLikelihood() {
+    return labelPriorWeightLogLikelihood();
+  }
+
+  public void setLabelPriorWeightLogLikelihood(double[] labelPriorWeightLogLikelihood) {
+    this.labelPriorWeightLogLikelihood = labelPriorWeightLogLikelihood;
+    labelPriorWeight = Double.NaN;
   }
 
   public double[] getPoolingLogLikelihood() {

@@ -50,6 +50,15 @@ public final class ProbabilityVectors {
   }
 
   /** Index of the largest entry; ties go to the lowest index. */
+  /** {@code values}, each times {@code factor}. */
+  static double[] scaled(double[] values, double factor) {
+    double[] result = new double[values.length];
+    for (int k = 0; k < values.length; k++) {
+      result[k] = factor * values[k];
+    }
+    return result;
+  }
+
   public static int argmax(double[] values) {
     int best = 0;
     for (int k = 1; k < values.length; k++) {

@@ -42,13 +42,17 @@ final class PropositionModel {
 
   Evaluation evaluate(PropositionState proposition, DomainState domain) {
     List<ClaimState> claims = proposition.countedClaims();
-    double[] logPrior = domain.logBaseRate(proposition.getOutcomeCount());
+    double[] logBaseRate = domain.logBaseRate(proposition.getOutcomeCount());
+    double[] logPrior =
+        labelsOnly(claims)
+            ? ProbabilityVectors.scaled(logBaseRate, domain.labelPriorWeight())
+            : logBaseRate;
     double[][] logLikelihoods = new double[claims.size()][];
     double[] independence = new double[claims.size()];
     double baseRateWeight = domain.baseRateWeight();
     for (int i = 0; i < claims.size(); i++) {
       ClaimState claim = claims.get(i);
-      logLikelihoods[i] = reliabilityModel.logLikelihood(claim, logPrior, baseRateWeight);
+      logLikelihoods[i] = reliabilityModel.logLikelihood(claim, logBaseRate, baseRateWeight);
       independence[i] = claim.getStamp().independence();
     }
     double[] weights =
@@ -66,6 +70,14 @@ final class PropositionModel {
         independence,
         weights,
         BeliefCalculator.posterior(logPrior, logLikelihoods, weights, claims.size()));
+  }
+
+  /**
+   * True if a belief from {@code claims} is made of hard labels alone, and so starts from the base
+   * rate to the learned label-prior weight ({@link WeightGrid#LABEL_PRIOR_WEIGHT}).
+   */
+  static boolean labelsOnly(List<ClaimState> claims) {
+    return !claims.isEmpty() && claims.stream().allMatch(ClaimState::isHardLabel);
   }
 
   /**

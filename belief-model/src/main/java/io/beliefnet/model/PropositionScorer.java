@@ -93,6 +93,11 @@ final class PropositionScorer {
       feedback.domain().addBaseRateWeight(baseRateWeightCredit, 1);
       proposition.setBaseRateWeightCredit(baseRateWeightCredit);
     }
+    double[] labelPriorWeightCredit = labelPriorWeightCredit(claims, logitsBefore, domain, outcome);
+    if (labelPriorWeightCredit != null) {
+      feedback.domain().addLabelPriorWeight(labelPriorWeightCredit, 1);
+      proposition.setLabelPriorWeightCredit(labelPriorWeightCredit);
+    }
     feedback.domain().ensureOutcomes(outcomeCount);
     feedback.domain().addSupervisedOutcome(outcome, 1);
     return settlements;
@@ -135,6 +140,10 @@ final class PropositionScorer {
     if (proposition.getBaseRateWeightCredit() != null) {
       domain.addBaseRateWeight(proposition.getBaseRateWeightCredit(), -1);
       proposition.setBaseRateWeightCredit(null);
+    }
+    if (proposition.getLabelPriorWeightCredit() != null) {
+      domain.addLabelPriorWeight(proposition.getLabelPriorWeightCredit(), -1);
+      proposition.setLabelPriorWeightCredit(null);
     }
     domain.ensureOutcomes(proposition.getOutcomeCount());
     domain.addSupervisedOutcome(outcome, -1);
@@ -254,9 +263,10 @@ final class PropositionScorer {
       return null;
     }
     double[][] moved = new double[claims.size()][];
-    double[] credit = new double[BaseRateWeightGrid.SIZE];
-    for (int j = 0; j < BaseRateWeightGrid.SIZE; j++) {
-      double shift = BaseRateWeightGrid.weight(j) - current;
+    WeightGrid grid = WeightGrid.BASE_RATE_WEIGHT;
+    double[] credit = grid.none();
+    for (int j = 0; j < grid.size(); j++) {
+      double shift = grid.weight(j) - current;
       for (int i = 0; i < claims.size(); i++) {
         moved[i] = logLikelihoods[i];
         if (!claims.get(i).isHardLabel()) {
@@ -270,6 +280,30 @@ final class PropositionScorer {
           Math.log(
               BeliefCalculator.posterior(logPrior, moved, weights, claims.size())[
                   proposition.getOutcome()]);
+    }
+    return credit;
+  }
+
+  /**
+   * For each label-prior weight on the grid, the log probability the final belief ({@code
+   * finalLogits}, made with the {@code domain}'s current weight) would have given the outcome had
+   * it started from the base rate to that weight; null unless the claims are hard labels alone.
+   */
+  private static double[] labelPriorWeightCredit(
+      List<ClaimState> claims, double[] finalLogits, DomainState domain, int outcome) {
+    if (!PropositionModel.labelsOnly(claims)) {
+      return null;
+    }
+    double[] logBaseRate = domain.logBaseRate(finalLogits.length);
+    double current = domain.labelPriorWeight();
+    WeightGrid grid = WeightGrid.LABEL_PRIOR_WEIGHT;
+    double[] credit = grid.none();
+    double[] logits = new double[finalLogits.length];
+    for (int j = 0; j < grid.size(); j++) {
+      for (int k = 0; k < logits.length; k++) {
+        logits[k] = finalLogits[k] + (grid.weight(j) - current) * logBaseRate[k];
+      }
+      credit[j] = Math.log(ProbabilityVectors.softmax(logits)[outcome]);
     }
     return credit;
   }

@@ -14,10 +14,11 @@ import java.util.Map;
  *
  * <p>Bytes kept besides the claims ({@link ClaimState#serializedBytes()} each): ids + 4 (K) + 3 x 8
  * (half-life, latest event time, observed-at) + 8 (next sequence) + 4 (outcome) + 8 x {@value
- * PoolingGrid#SIZE} (pooling credit) + 8 x {@value BaseRateWeightGrid#SIZE} (base-rate weight
- * credit), the credits held by resolved propositions with probability claims only; and for
- * publishing: the outcome names, every claim and outcome id applied, each agent's standing claim
- * id, the resolver, the version, the last belief published (8 K) and the expiry.
+ * PoolingGrid#SIZE} (pooling credit) + 8 x 13 (base-rate weight credit), the credits held by
+ * resolved propositions with probability claims only, or 8 x 17 (label-prior weight credit) by
+ * resolved propositions with hard labels only; and for publishing: the outcome names, every claim
+ * and outcome id applied, each agent's standing claim id, the resolver, the version, the last
+ * belief published (8 K) and the expiry.
  */
 public final class PropositionState {
   /** Claims in the order settlement walks them: event time, then arrival. */
@@ -35,6 +36,7 @@ public final class PropositionState {
   private long observedAt;
   private double[] poolingCredit;
   private double[] baseRateWeightCredit;
+  private double[] labelPriorWeightCredit;
   private List<String> outcomeLabels = new ArrayList<>();
   private Map<String, Boolean> appliedIds = new HashMap<>();
   private Map<String, String> claimIdByAgent = new HashMap<>();
@@ -128,7 +130,11 @@ public final class PropositionState {
   public int serializedBytes() {
     int bytes =
         2 * 2 + id.length() + domain.length() + Integer.BYTES + 4 * Long.BYTES + Integer.BYTES;
-    bytes += Double.BYTES * (lengthOf(poolingCredit) + lengthOf(baseRateWeightCredit));
+    bytes +=
+        Double.BYTES
+            * (lengthOf(poolingCredit)
+                + lengthOf(baseRateWeightCredit)
+                + lengthOf(labelPriorWeightCredit));
     for (ClaimState claim : claims) {
       bytes += claim.serializedBytes();
     }
@@ -228,6 +234,14 @@ public final class PropositionState {
 
   public void setBaseRateWeightCredit(double[] baseRateWeightCredit) {
     this.baseRateWeightCredit = baseRateWeightCredit;
+  }
+
+  public double[] getLabelPriorWeightCredit() {
+    return labelPriorWeightCredit;
+  }
+
+  public void setLabelPriorWeightCredit(double[] labelPriorWeightCredit) {
+    this.labelPriorWeightCredit = labelPriorWeightCredit;
   }
 
   public double[] getPoolingCredit() {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class BeliefNetworkTest {
   private static final String DOMAIN = "weather/uk";
@@ -417,14 +419,15 @@ class BeliefNetworkTest {
         .isCloseTo(1 / 17.0, within(0.03));
   }
 
-  @Test
-  void aCorrectedForecastOutcomeTeachesTheBaseRateWeightAsIfItHadComeFirst() {
+  @ParameterizedTest(name = "hard labels: {0}")
+  @ValueSource(booleans = {false, true})
+  void aCorrectedOutcomeTeachesTheDomainsBaseRateWeightsAsIfItHadComeFirst(boolean labels) {
     BeliefNetwork corrected = networkWithVerified("f", "g");
     BeliefNetwork direct = networkWithVerified("f", "g");
     for (BeliefNetwork network : List.of(corrected, direct)) {
       for (int i = 0; i < 20; i++) {
-        network.claim(Claim.distribution(binary("p" + i), "f", i, 0.3, 0.7));
-        network.claim(Claim.distribution(binary("p" + i), "g", i, 0.6, 0.4));
+        network.claim(claim(labels, "p" + i, "f", i, 0.7));
+        network.claim(claim(labels, "p" + i, "g", i, 0.4));
         if (i < 19) {
           network.resolve(new Outcome("p" + i, i % 3 == 0 ? 1 : 0, i));
         }
@@ -434,11 +437,18 @@ class BeliefNetworkTest {
     corrected.resolve(new Outcome("p19", 1, 19));
     direct.resolve(new Outcome("p19", 1, 19));
     for (BeliefNetwork network : List.of(corrected, direct)) {
-      network.claim(Claim.distribution(binary("next"), "f", 40, 0.3, 0.7));
+      network.claim(claim(labels, "next", "f", 40, 0.7));
     }
 
     assertThat(corrected.belief("next").orElseThrow().distribution()[1])
         .isCloseTo(direct.belief("next").orElseThrow().distribution()[1], within(1e-12));
+  }
+
+  /** A forecast of {@code yes}, or the hard label it leans to. */
+  private static Claim claim(boolean label, String proposition, String agent, long at, double yes) {
+    return label
+        ? Claim.label(binary(proposition), agent, at, yes > 0.5 ? 1 : 0)
+        : Claim.distribution(binary(proposition), agent, at, 1 - yes, yes);
   }
 
   @Test

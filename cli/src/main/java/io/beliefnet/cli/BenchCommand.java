@@ -124,13 +124,15 @@ final class BenchCommand implements Callable<Integer> {
             parallelism, count, domainCount, stateDir.toAbsolutePath().resolve("job-only"));
     System.out.printf(
         "job_only workload=%s parallelism=%d claims_per_s=%.0f cores_used=%.2f applied=%d"
-            + " rejected=%s%n",
+            + " rejected=%s republished_per_claim=%.2f feedback_records_per_claim=%.2f%n",
         workload,
         result.parallelism(),
         result.claimsPerSecond(),
         result.coresUsed(),
         result.applied(),
-        result.rejected());
+        result.rejected(),
+        result.republished() / (double) result.applied(),
+        result.feedbackRecords() / (double) result.applied());
   }
 
   private void runScenarios() throws Exception {

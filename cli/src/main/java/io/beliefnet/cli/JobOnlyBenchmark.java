@@ -20,8 +20,10 @@ import io.beliefnet.pipeline.kafka.KafkaBeliefJob;
 import io.beliefnet.pipeline.kafka.KafkaTopics;
 import io.beliefnet.registry.DevSchemaRegistryServer;
 import io.beliefnet.signing.AgentKey;
+import io.beliefnet.topics.Topic;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +42,8 @@ import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * The job alone: its whole topology on an embedded cluster with RocksDB and checkpoints, fed from
@@ -61,6 +65,9 @@ final class JobOnlyBenchmark {
    * holds events until the watermark releases them in bursts.
    */
   private static final AtomicLong APPLIED = new AtomicLong();
+
+  /** Beliefs published again after their claim, because a re-stamp moved them. */
+  private static final AtomicLong REPUBLISHED = new AtomicLong();
 
   private static final AtomicLong FIRST_NANOS = new AtomicLong(Long.MAX_VALUE);
   private static final AtomicLong LAST_NANOS = new AtomicLong();
@@ -90,7 +97,9 @@ final class JobOnlyBenchmark {
       long applied,
       Map<RejectionReason, Long> rejected,
       double claimsPerSecond,
-      double coresUsed) {}
+      double coresUsed,
+      long republished,
+      long feedbackRecords) {}
 
   /**
    * Runs {@code claims} claims through the job at {@code parallelism}, their propositions spread
@@ -100,9 +109,11 @@ final class JobOnlyBenchmark {
    */
   static Result run(int parallelism, int requested, int domains, Path stateDir) throws Exception {
     int claims = requested - requested % parallelism; // an equal range for each source subtask
+    long feedbackRecords;
     Path runDir = stateDir.resolve("parallelism-" + parallelism);
     LocalStack.wipe(runDir);
     APPLIED.set(0);
+    REPUBLISHED.set(0);
     REJECTED.clear();
     FIRST_NANOS.set(Long.MAX_VALUE);
     LAST_NANOS.set(0);
@@ -159,6 +170,8 @@ final class JobOnlyBenchmark {
         }
         Thread.sleep(200);
       }
+      feedbackRecords =
+          committedRecords(broker.bootstrapServers(), config.topic(Topic.MODEL_FEEDBACK));
       job.cancel().get();
     }
     long applied = APPLIED.get();
@@ -172,7 +185,27 @@ final class JobOnlyBenchmark {
         cpu == null // a run of fewer beliefs than one sample
             ? Double.NaN
             : (cpu.cpuNanos() - FIRST_CPU_NANOS.get())
-                / (double) (cpu.atNanos() - FIRST_NANOS.get()));
+                / (double) (cpu.atNanos() - FIRST_NANOS.get()),
+        REPUBLISHED.get(),
+        feedbackRecords);
+  }
+
+  /** How many records {@code topic} holds committed, the job still running. */
+  private static long committedRecords(String bootstrapServers, String topic) {
+    try (KafkaConsumer<byte[], byte[]> consumer = StackClients.consumer(bootstrapServers)) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions); // the last stable offsets
+      long records = 0;
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        records += consumer.poll(Duration.ofMillis(200)).count();
+      }
+      return records;
+    }
   }
 
   /**
@@ -320,7 +353,9 @@ final class JobOnlyBenchmark {
       if (this == REJECTED) {
         JobOnlyBenchmark.REJECTED.merge(((Rejected) record).getReasonCode(), 1L, Long::sum);
       } else if (this == APPLIED
-          && ((Belief) record).getUpdatedAt().toEpochMilli() <= lastEventTime) {
+          && ((Belief) record).getUpdatedAt().toEpochMilli() > lastEventTime) {
+        REPUBLISHED.incrementAndGet();
+      } else if (this == APPLIED) {
         long applied = JobOnlyBenchmark.APPLIED.incrementAndGet();
         long now = System.nanoTime();
         LAST_NANOS.accumulateAndGet(now, Math::max);

@@ -71,10 +71,15 @@ final class StackClients {
   }
 
   static KafkaConsumer<byte[], byte[]> consumer(LocalStack stack) {
+    return consumer(stack.bootstrapServers());
+  }
+
+  /** A read_committed consumer of the broker at {@code bootstrapServers}, in a group of its own. */
+  static KafkaConsumer<byte[], byte[]> consumer(String bootstrapServers) {
     return new KafkaConsumer<>(
         Map.of(
             ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            stack.bootstrapServers(),
+            bootstrapServers,
             ConsumerConfig.ISOLATION_LEVEL_CONFIG,
             "read_committed",
             ConsumerConfig.GROUP_ID_CONFIG,

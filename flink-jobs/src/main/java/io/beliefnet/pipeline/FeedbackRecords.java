@@ -85,6 +85,7 @@ final class FeedbackRecords {
     state.setPopulationCalibrationClaims(delta.getPopulationCalibrationClaims());
     state.setPoolingLogLikelihood(doubles(delta.getPoolingLogLikelihood()));
     state.setBaseRateWeightLogLikelihood(doubles(delta.getBaseRateWeightLogLikelihood()));
+    state.setLabelPriorWeightLogLikelihood(doubles(delta.getLabelPriorWeightLogLikelihood()));
     return state;
   }
 
@@ -95,6 +96,7 @@ final class FeedbackRecords {
         .setPopulationCalibrationClaims(state.getPopulationCalibrationClaims())
         .setPoolingLogLikelihood(boxed(state.getPoolingLogLikelihood()))
         .setBaseRateWeightLogLikelihood(boxed(state.getBaseRateWeightLogLikelihood()))
+        .setLabelPriorWeightLogLikelihood(boxed(state.getLabelPriorWeightLogLikelihood()))
         .build();
   }
 

@@ -46,19 +46,28 @@ class FeedbackRecordsTest {
     double[] baseRateWeight = new double[feedback.domain().getBaseRateWeightLogLikelihood().length];
     baseRateWeight[3] = -0.7;
     feedback.domain().setBaseRateWeightLogLikelihood(baseRateWeight);
+    double[] labelPriorWeight =
+        new double[feedback.domain().getLabelPriorWeightLogLikelihood().length];
+    labelPriorWeight[5] = -1.2;
+    feedback.domain().setLabelPriorWeightLogLikelihood(labelPriorWeight);
 
     Feedback record = FeedbackRecords.of("d", feedback).get(0);
     Feedback earlierVersion = FeedbackRecords.of("d", feedback).get(0);
     earlierVersion.getDomainDelta().setBaseRateWeightLogLikelihood(List.of());
+    earlierVersion.getDomainDelta().setLabelPriorWeightLogLikelihood(List.of());
 
     assertThat(InputValidator.check(record)).isEmpty();
     assertThat(
             FeedbackRecords.domainState(record.getDomainDelta()).getBaseRateWeightLogLikelihood())
         .containsExactly(baseRateWeight);
+    assertThat(
+            FeedbackRecords.domainState(record.getDomainDelta()).getLabelPriorWeightLogLikelihood())
+        .containsExactly(labelPriorWeight);
     assertThat(InputValidator.check(earlierVersion)).isEmpty();
     DomainState learned = new DomainState();
     learned.add(FeedbackRecords.domainState(earlierVersion.getDomainDelta()));
     assertThat(learned.getBaseRateWeightLogLikelihood()).containsOnly(0.0);
+    assertThat(learned.getLabelPriorWeightLogLikelihood()).containsOnly(0.0);
   }
 
   @Test

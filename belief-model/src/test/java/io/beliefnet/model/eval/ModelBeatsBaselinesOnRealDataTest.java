@@ -60,7 +60,7 @@ class ModelBeatsBaselinesOnRealDataTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"labelme", "music_genre", "s_dog", "weather_sentiment_cf"})
+  @ValueSource(strings = {"adult2", "labelme", "music_genre", "s_dog", "weather_sentiment_cf"})
   void withOutcomesRevealedModelIsWithinHalfAPointOfDawidSkeneGivenTheSameOutcomesOverTenSeeds(
       String name) {
     SeedSweep.Comparison againstLabelled =

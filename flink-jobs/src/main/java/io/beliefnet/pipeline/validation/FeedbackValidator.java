@@ -29,6 +29,8 @@ final class FeedbackValidator {
   private static final int POOLING_GRID = new DomainState().getPoolingLogLikelihood().length;
   private static final int BASE_RATE_WEIGHT_GRID =
       new DomainState().getBaseRateWeightLogLikelihood().length;
+  private static final int LABEL_PRIOR_WEIGHT_GRID =
+      new DomainState().getLabelPriorWeightLogLikelihood().length;
 
   private FeedbackValidator() {}
 
@@ -84,16 +86,16 @@ final class FeedbackValidator {
     if (outcomes > PropositionSpec.MAX_OUTCOMES
         || delta.getPopulationCalibrationLogLikelihood().size() != CALIBRATION_GRID
         || delta.getPoolingLogLikelihood().size() != POOLING_GRID
-        // empty from a job version that did not learn it
-        || !(delta.getBaseRateWeightLogLikelihood().isEmpty()
-            || delta.getBaseRateWeightLogLikelihood().size() == BASE_RATE_WEIGHT_GRID)) {
+        || !fitsOrEmpty(delta.getBaseRateWeightLogLikelihood(), BASE_RATE_WEIGHT_GRID)
+        || !fitsOrEmpty(delta.getLabelPriorWeightLogLikelihood(), LABEL_PRIOR_WEIGHT_GRID)) {
       return invalid(subject, "has a domain delta whose arrays do not fit the model's shapes");
     }
     boolean finite =
         allFinite(delta.getSupervisedOutcomes())
             && allFinite(delta.getPopulationCalibrationLogLikelihood())
             && allFinite(delta.getPoolingLogLikelihood())
-            && allFinite(delta.getBaseRateWeightLogLikelihood());
+            && allFinite(delta.getBaseRateWeightLogLikelihood())
+            && allFinite(delta.getLabelPriorWeightLogLikelihood());
     return finite ? Optional.empty() : invalid(subject, "has a number that is not finite");
   }
 
@@ -149,5 +151,10 @@ final class FeedbackValidator {
                 + problem
                 + ": only the belief job may write its feedback topic; check the topic's ACLs"
                 + " and that no other job shares its name"));
+  }
+
+  /** A grid's sums, or none: empty from a job version that did not learn them. */
+  private static boolean fitsOrEmpty(List<Double> sums, int grid) {
+    return sums.isEmpty() || sums.size() == grid;
   }
 }
