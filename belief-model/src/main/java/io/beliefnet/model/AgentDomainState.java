@@ -91,7 +91,7 @@ public final class AgentDomainState {
   }
 
   /** True for a delta that scored (or unscored) a claim against an outcome. */
-  boolean learnedFromOutcomes() {
+  public boolean learnedFromOutcomes() {
     return ledger.getSettledClaims() != 0;
   }
 

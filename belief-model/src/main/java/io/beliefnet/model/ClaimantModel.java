@@ -55,13 +55,21 @@ public final class ClaimantModel {
   }
 
   /**
-   * Applies what the agent is told: its open-claim changes in order, then its delta; after a delta,
-   * the next {@link ModelParameters#refreshesPerChange()} open claims round-robin are stamped
-   * again, and those whose stamp moved by more than {@link ModelParameters#restampTolerance()} are
-   * returned, to be sent to their propositions.
+   * Applies what the agent is told, then re-stamps its open claims if a delta changed what is
+   * learned ({@link #apply} then {@link #restamp}): what the replay does with each feedback.
    */
   public List<Restamp> learn(
       AgentFeedback told, AgentDomainState state, OpenClaimSlots slots, DomainState domain) {
+    return apply(told, state, slots)
+        ? restamp(state, slots, domain, told.delta().learnedFromOutcomes())
+        : List.of();
+  }
+
+  /**
+   * Applies what the agent is told: its open-claim changes in order, then its delta. True if there
+   * was a delta, so that what is learned about the agent changed.
+   */
+  public boolean apply(AgentFeedback told, AgentDomainState state, OpenClaimSlots slots) {
     AgentOpenClaims open = new AgentOpenClaims(slots);
     for (OpenClaimChange change : told.openClaimChanges()) {
       if (change.opened() != null) {
@@ -71,10 +79,21 @@ public final class ClaimantModel {
       }
     }
     if (told.delta() == null) {
-      return List.of();
+      return false;
     }
     state.add(told.delta());
-    boolean fromOutcomes = told.delta().learnedFromOutcomes();
+    return true;
+  }
+
+  /**
+   * After what is learned about the agent changed: the next {@link
+   * ModelParameters#refreshesPerChange()} open claims round-robin are stamped again, and those
+   * whose stamp moved by more than {@link ModelParameters#restampTolerance()} are returned, to be
+   * sent to their propositions; {@code fromOutcomes} if an outcome taught part of the change.
+   */
+  public List<Restamp> restamp(
+      AgentDomainState state, OpenClaimSlots slots, DomainState domain, boolean fromOutcomes) {
+    AgentOpenClaims open = new AgentOpenClaims(slots);
     List<Restamp> restamps = new ArrayList<>();
     for (OpenClaim claim : open.next(parameters.refreshesPerChange())) {
       ClaimantStamp stamp = stamp(state, domain, claim);

@@ -133,7 +133,9 @@ public final class BeliefJob {
                     .uid("agent-feedback"))
             .keyBy(InputEvent::claimantKey, PAIR)
             .connect(domains.broadcast(DomainSnapshot.LATEST))
-            .process(new ClaimantStage(config.model()))
+            .process(
+                new ClaimantStage(
+                    config.model(), env.getCheckpointConfig().getCheckpointInterval()))
             .name("claimants")
             .uid("claimants");
 

@@ -25,10 +25,17 @@ import org.apache.flink.util.OutputTag;
  * Keyed by (agent, domain): the agent's side of the domain, running the model's {@link
  * ClaimantModel} over keyed state. It weighs each admitted claim with what is learned about the
  * agent and sends it on to its proposition; applies what propositions taught the agent, read back
- * from the feedback topic, sends the re-stamps that causes to the propositions concerned, and
- * publishes the agent's reliability; and on a revocation tells each proposition the agent holds an
- * open claim on to withdraw it. Claims and notices leave in the order they came, with their
- * timestamps, so event time passes through unchanged.
+ * from the feedback topic; and on a revocation tells each proposition the agent holds an open claim
+ * on to withdraw it. Claims and notices leave in the order they came, with their timestamps, so
+ * event time passes through unchanged.
+ *
+ * <p>What a change to the agent causes, the re-stamps of its open claims and its published
+ * reliability, waits for a timer at the next boundary of a window of processing time as long as the
+ * checkpoint interval: each proposition subtask sends the agent its own feedback at every
+ * checkpoint, and a busy stage reads one checkpoint's records over most of the next interval, so a
+ * timer per key and window turns them into one round of re-stamps instead of one per subtask (the
+ * job alone, parallelism 2, 25 claims a proposition: 0.32 beliefs republished per claim instead of
+ * 0.78, 9,169 claims/s instead of 5,685–6,045; with a 100 ms window, no change).
  */
 public final class ClaimantStage
     extends KeyedBroadcastProcessFunction<
@@ -47,13 +54,27 @@ public final class ClaimantStage
   private static final ValueStateDescriptor<AgentIdentity> IDENTITY =
       new ValueStateDescriptor<>("identity", TypeInformation.of(AgentIdentity.class));
 
+  /**
+   * Whether what is learned changed since the last round of re-stamps: absent if not, true if an
+   * outcome taught part of it.
+   */
+  private static final ValueStateDescriptor<Boolean> RESTAMP_DUE =
+      new ValueStateDescriptor<>("restamp-due", Boolean.class);
+
   private final ModelParameters parameters;
+  private final long restampWindowMillis;
   private transient ClaimantModel model;
   private transient KeyedClaimant claimant;
   private transient ValueState<AgentIdentity> identity;
+  private transient ValueState<Boolean> restampDue;
 
-  public ClaimantStage(ModelParameters parameters) {
+  /**
+   * @param restampWindowMillis how long what changes an agent gathers before its open claims are
+   *     re-stamped: the checkpoint interval
+   */
+  public ClaimantStage(ModelParameters parameters, long restampWindowMillis) {
     this.parameters = parameters;
+    this.restampWindowMillis = restampWindowMillis;
   }
 
   @Override
@@ -61,6 +82,7 @@ public final class ClaimantStage
     model = new ClaimantModel(parameters);
     claimant = new KeyedClaimant(getRuntimeContext());
     identity = getRuntimeContext().getState(IDENTITY);
+    restampDue = getRuntimeContext().getState(RESTAMP_DUE);
   }
 
   @Override
@@ -81,20 +103,42 @@ public final class ClaimantStage
       }
     } else {
       AgentFeedback told = FeedbackRecords.agentFeedback(event.feedback);
-      for (Restamp restamp : model.learn(told, claimant.learned(), claimant, learnedInDomain)) {
-        out.collect(
-            InputEvent.ofNotice(event.source, ClaimantNotice.restamp(domain, agentId, restamp)));
-      }
-      if (told.delta() != null) {
+      if (model.apply(told, claimant.learned(), claimant)) {
         claimant.learnedChanged();
-        AgentProfile profile = profile(agentId);
-        Reliability reliability =
-            model.reliability(agentId, domain, profile, claimant.learned(), learnedInDomain);
-        context.output(
-            RELIABILITIES, ModelOutputs.reliability(reliability, event.source.timestamp));
-        context.output(CANDIDATES, EvidenceCandidate.of(reliability, profile));
+        boolean fromOutcomes = told.delta().learnedFromOutcomes();
+        restampDue.update(fromOutcomes || Boolean.TRUE.equals(restampDue.value()));
+        long now = context.timerService().currentProcessingTime();
+        context
+            .timerService()
+            .registerProcessingTimeTimer((now / restampWindowMillis + 1) * restampWindowMillis);
       }
     }
+    claimant.flush();
+  }
+
+  /** Re-stamps the agent's next open claims and publishes its reliability, once per window. */
+  @Override
+  public void onTimer(long timestamp, OnTimerContext context, Collector<InputEvent> out)
+      throws Exception {
+    Boolean fromOutcomes = restampDue.value();
+    if (fromOutcomes == null) {
+      return;
+    }
+    restampDue.clear();
+    String agentId = context.getCurrentKey().f0;
+    String domain = context.getCurrentKey().f1;
+    DomainState learnedInDomain =
+        DomainSnapshot.latest(context.getBroadcastState(DomainSnapshot.LATEST), domain);
+    KafkaInput cause = KafkaInput.madeByTheJob("re-stamp", timestamp);
+    for (Restamp restamp :
+        model.restamp(claimant.learned(), claimant, learnedInDomain, fromOutcomes)) {
+      out.collect(InputEvent.ofNotice(cause, ClaimantNotice.restamp(domain, agentId, restamp)));
+    }
+    AgentProfile profile = profile(agentId);
+    Reliability reliability =
+        model.reliability(agentId, domain, profile, claimant.learned(), learnedInDomain);
+    context.output(RELIABILITIES, ModelOutputs.reliability(reliability, timestamp));
+    context.output(CANDIDATES, EvidenceCandidate.of(reliability, profile));
     claimant.flush();
   }
 

@@ -28,6 +28,14 @@ public class KafkaInput {
     this.value = value;
   }
 
+  /**
+   * What stands for the input of an event the job makes itself, {@code what} at processing time
+   * {@code timestamp}: there is no record to point at.
+   */
+  static KafkaInput madeByTheJob(String what, long timestamp) {
+    return new KafkaInput(what, -1, -1, timestamp, new byte[0], new byte[0]);
+  }
+
   /** Where the record came from, e.g. {@code claims-1@42}: the key of its dead letter. */
   public String position() {
     return topic + "-" + partition + "@" + offset;

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class ClaimantStageTest {
 
   private static final String DOMAIN = "traffic/london";
+  private static final long WINDOW = 100;
 
   private KeyedTwoInputStreamOperatorTestHarness<
           Tuple2<String, String>, InputEvent, DomainSnapshot, InputEvent>
@@ -35,7 +36,8 @@ class ClaimantStageTest {
     harness =
         new KeyedTwoInputStreamOperatorTestHarness<>(
             new CoBroadcastWithKeyedOperator<>(
-                new ClaimantStage(ModelParameters.defaults()), List.of(DomainSnapshot.LATEST)),
+                new ClaimantStage(ModelParameters.defaults(), WINDOW),
+                List.of(DomainSnapshot.LATEST)),
             InputEvent::claimantKey,
             null,
             Types.TUPLE(Types.STRING, Types.STRING));
@@ -64,21 +66,14 @@ class ClaimantStageTest {
   }
 
   @Test
-  void whatTheAgentLearnedIsPublishedAndReStampsItsOpenClaims() throws Exception {
+  void whatTheAgentLearnedIsPublishedAndReStampsItsOpenClaimsAtTheEndOfTheWindow()
+      throws Exception {
     pushClaim(1, "bridge", 100);
     pushClaim(2, "ferry", 110);
-    AgentDomainState accurate = new AgentDomainState();
-    accurate.setMatrixSize(2);
-    accurate.setSupervisedCounts(new double[] {20, 0, 0, 20});
-    accurate.setConsensusCounts(new double[4]);
-    ModelFeedback taught = new ModelFeedback();
-    taught.add("alice", new AgentFeedback(accurate, List.of()));
 
-    harness.processElement1(
-        new StreamRecord<>(
-            InputEvent.ofFeedback(
-                input("model-feedback", 0, 5_000), FeedbackRecords.of(DOMAIN, taught).get(0)),
-            5_000));
+    pushFeedback(5, accurate());
+    assertThat(side(ClaimantStage.RELIABILITIES)).isEmpty();
+    harness.setProcessingTime(WINDOW);
 
     assertThat(side(ClaimantStage.RELIABILITIES))
         .singleElement()
@@ -87,6 +82,43 @@ class ClaimantStageTest {
         .filteredOn(InputEvent::isNotice)
         .extracting(e -> e.notice.propositionId)
         .containsExactly("bridge", "ferry");
+  }
+
+  @Test
+  void feedbackFromEveryPropositionSubtaskInOneWindowIsOneRoundOfReStamps() throws Exception {
+    pushClaim(1, "bridge", 100);
+    pushClaim(2, "ferry", 110);
+
+    pushFeedback(5, accurate());
+    pushFeedback(6, accurate());
+    harness.setProcessingTime(WINDOW);
+
+    assertThat(side(ClaimantStage.RELIABILITIES))
+        .singleElement()
+        .satisfies(r -> assertThat(r.getAccuracy()).isGreaterThan(0.95));
+    assertThat(harness.extractOutputValues())
+        .filteredOn(InputEvent::isNotice)
+        .extracting(e -> e.notice.propositionId)
+        .containsExactly("bridge", "ferry");
+  }
+
+  /** What twenty outcomes, each answered right, teach about an agent. */
+  private static AgentDomainState accurate() {
+    AgentDomainState accurate = new AgentDomainState();
+    accurate.setMatrixSize(2);
+    accurate.setSupervisedCounts(new double[] {20, 0, 0, 20});
+    accurate.setConsensusCounts(new double[4]);
+    return accurate;
+  }
+
+  private void pushFeedback(long offset, AgentDomainState delta) throws Exception {
+    ModelFeedback taught = new ModelFeedback();
+    taught.add("alice", new AgentFeedback(delta, List.of()));
+    harness.processElement1(
+        new StreamRecord<>(
+            InputEvent.ofFeedback(
+                input("model-feedback", offset, 5_000), FeedbackRecords.of(DOMAIN, taught).get(0)),
+            5_000));
   }
 
   @Test
