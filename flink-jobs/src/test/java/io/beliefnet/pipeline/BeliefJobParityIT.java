@@ -88,7 +88,8 @@ class BeliefJobParityIT {
                       .keySet()
                       .containsAll(expectedFinal.keySet())
                   && run.committed(Topic.SETTLEMENTS, Settlement.class).size()
-                      >= expected.settlements.size());
+                      >= expected.settlements.size(),
+          () -> ParityViews.progress(run, script, expected));
       run.awaitQuiet();
 
       assertThat(run.committed(Topic.REJECTED, Rejected.class)).hasSize(expected.rejected);

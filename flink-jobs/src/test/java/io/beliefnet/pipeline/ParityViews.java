@@ -2,10 +2,12 @@ package io.beliefnet.pipeline;
 
 import io.beliefnet.avro.AgentReliability;
 import io.beliefnet.avro.Belief;
+import io.beliefnet.avro.Rejected;
 import io.beliefnet.avro.Settlement;
 import io.beliefnet.pipeline.ModelReplay.ExpectedBelief;
 import io.beliefnet.pipeline.ModelReplay.ExpectedReliability;
 import io.beliefnet.pipeline.ModelReplay.ExpectedSettlement;
+import io.beliefnet.topics.Topic;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -166,5 +168,20 @@ final class ParityViews {
       last.put(reliability.agentId() + "|" + reliability.domain(), reliability);
     }
     return last;
+  }
+
+  /** How far a run has come towards the outputs the replay predicts, for a failure message. */
+  static String progress(PipelineRun run, List<ScriptedEvent> script, ModelReplay expected) {
+    return String.format(
+        "job %s; beliefs %d/%d, settlements %d/%d, rejected %s (expected %d)",
+        run.job().getJobStatus().join(),
+        directBeliefs(run.committed(Topic.BELIEFS, Belief.class), script).size(),
+        expected.beliefs.size(),
+        run.committed(Topic.SETTLEMENTS, Settlement.class).size(),
+        expected.settlements.size(),
+        run.committed(Topic.REJECTED, Rejected.class).stream()
+            .map(r -> r.getReasonCode() + " " + r.getReason())
+            .toList(),
+        expected.rejected);
   }
 }

@@ -60,7 +60,7 @@ class RecoveryIT {
                   && run.committed(Topic.SETTLEMENTS, Settlement.class).size()
                       >= expected.settlements.size()
                   && run.committed(Topic.REJECTED, Rejected.class).size() >= expected.rejected,
-          () -> progress(run, script, expected));
+          () -> ParityViews.progress(run, script, expected));
 
       List<Belief> beliefs = run.committed(Topic.BELIEFS, Belief.class);
       assertThat(beliefs)
@@ -83,20 +83,5 @@ class RecoveryIT {
           .containsExactlyInAnyOrderElementsOf(ParityViews.byClaim(expected.settlements).keySet());
       assertThat(run.committed(Topic.REJECTED, Rejected.class)).hasSize(expected.rejected);
     }
-  }
-
-  private static String progress(
-      PipelineRun run, List<ScriptedEvent> script, ModelReplay expected) {
-    return String.format(
-        "job %s; beliefs %d/%d, settlements %d/%d, rejected %s (expected %d)",
-        run.job().getJobStatus().join(),
-        ParityViews.directBeliefs(run.committed(Topic.BELIEFS, Belief.class), script).size(),
-        expected.beliefs.size(),
-        run.committed(Topic.SETTLEMENTS, Settlement.class).size(),
-        expected.settlements.size(),
-        run.committed(Topic.REJECTED, Rejected.class).stream()
-            .map(r -> r.getReasonCode() + " " + r.getReason())
-            .toList(),
-        expected.rejected);
   }
 }
