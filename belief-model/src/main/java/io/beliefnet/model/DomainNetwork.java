@@ -150,10 +150,10 @@ public final class DomainNetwork {
 
   /**
    * Applies what propositions taught, and what it causes, oldest first; nothing while feedback is
-   * held, since {@code first} is then the held feedback itself.
+   * held: it waits in {@code held} for its delivery.
    */
   private DomainUpdate learn(ModelFeedback first) {
-    if (first == held) {
+    if (held != null) {
       return DomainUpdate.NOTHING;
     }
     DomainUpdate update = DomainUpdate.NOTHING;

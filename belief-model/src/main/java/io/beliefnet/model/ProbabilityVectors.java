@@ -49,7 +49,6 @@ public final class ProbabilityVectors {
     return mean;
   }
 
-  /** Index of the largest entry; ties go to the lowest index. */
   /** {@code values}, each times {@code factor}. */
   static double[] scaled(double[] values, double factor) {
     double[] result = new double[values.length];
@@ -59,6 +58,7 @@ public final class ProbabilityVectors {
     return result;
   }
 
+  /** Index of the largest entry; ties go to the lowest index. */
   public static int argmax(double[] values) {
     int best = 0;
     for (int k = 1; k < values.length; k++) {

@@ -60,14 +60,20 @@ final class StackClients {
   /** A read_committed consumer of {@code topic} positioned at its current end. */
   static KafkaConsumer<byte[], byte[]> consumerAtEnd(LocalStack stack, Topic topic) {
     KafkaConsumer<byte[], byte[]> consumer = consumer(stack);
-    List<TopicPartition> partitions =
-        consumer.partitionsFor(topic.defaultName()).stream()
-            .map(p -> new TopicPartition(p.topic(), p.partition()))
-            .toList();
-    consumer.assign(partitions);
+    List<TopicPartition> partitions = assignAll(consumer, topic.defaultName());
     consumer.seekToEnd(partitions);
     partitions.forEach(consumer::position);
     return consumer;
+  }
+
+  /** Assigns {@code consumer} every partition of {@code topic}; returns them. */
+  static List<TopicPartition> assignAll(KafkaConsumer<?, ?> consumer, String topic) {
+    List<TopicPartition> partitions =
+        consumer.partitionsFor(topic).stream()
+            .map(p -> new TopicPartition(p.topic(), p.partition()))
+            .toList();
+    consumer.assign(partitions);
+    return partitions;
   }
 
   static KafkaConsumer<byte[], byte[]> consumer(LocalStack stack) {

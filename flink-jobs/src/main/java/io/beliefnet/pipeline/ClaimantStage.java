@@ -107,11 +107,17 @@ public final class ClaimantStage
       if (model.apply(told, claimant.learned(), claimant)) {
         claimant.learnedChanged();
         boolean fromOutcomes = told.delta().learnedFromOutcomes();
-        restampDue.update(fromOutcomes || Boolean.TRUE.equals(restampDue.value()));
-        context
-            .timerService()
-            .registerProcessingTimeTimer(
-                windowEnd(context.timerService().currentProcessingTime(), context.getCurrentKey()));
+        Boolean due = restampDue.value();
+        if (due == null) { // no round pending yet in this window: its timer is set once
+          context
+              .timerService()
+              .registerProcessingTimeTimer(
+                  windowEnd(
+                      context.timerService().currentProcessingTime(), context.getCurrentKey()));
+        }
+        if (due == null || (fromOutcomes && !due)) {
+          restampDue.update(fromOutcomes);
+        }
       }
     }
     claimant.flush();
