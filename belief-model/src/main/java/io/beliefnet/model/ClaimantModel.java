@@ -55,38 +55,49 @@ public final class ClaimantModel {
   }
 
   /**
-   * Applies what the agent is told, then re-stamps its open claims if a delta changed what is
-   * learned ({@link #apply} then {@link #restamp}): what the replay does with each feedback.
+   * Applies what the agent is told, then re-stamps its next open claims ({@link #apply} then {@link
+   * #restamp}): what the replay does with each feedback.
    */
   public List<Restamp> learn(
       AgentFeedback told, AgentDomainState state, OpenClaimSlots slots, DomainState domain) {
-    return apply(told, state, slots)
-        ? restamp(state, slots, domain, told.delta().learnedFromOutcomes())
-        : List.of();
+    apply(told, state, slots);
+    return restamp(state, slots, domain, told.learnedFromOutcomes());
   }
 
   /**
-   * Applies what the agent is told: its open-claim changes in order, then its delta. True if there
-   * was a delta, so that what is learned about the agent changed.
+   * Applies what the agent is told: its open-claim changes in order, then its delta. True if what
+   * is learned about the agent changed: a delta, or its confusion matrix grown to the outcomes of a
+   * new hard-label claim, so that its reliability reads over them before anything is learned there.
+   *
+   * <p>Whatever the agent is told, a round of re-stamps is due after it: a change to what is
+   * learned moves the stamps of its open claims, and a claim opened or closed means the agent is
+   * active, and its older claims are brought up to date with what was learned before, as far as
+   * earlier rounds did not reach. A claim alone on its proposition teaches its agent nothing (see
+   * {@link PropositionModel}), so without that an agent who answers questions nobody else answered
+   * yet would leave its older stamps stale.
    */
   public boolean apply(AgentFeedback told, AgentDomainState state, OpenClaimSlots slots) {
     AgentOpenClaims open = new AgentOpenClaims(slots);
+    int matrixSize = state.getMatrixSize();
     for (OpenClaimChange change : told.openClaimChanges()) {
-      if (change.opened() != null) {
-        open.put(change.opened());
+      OpenClaim opened = change.opened();
+      if (opened != null) {
+        open.put(opened);
+        if (opened.getLabel() >= 0) {
+          state.ensureOutcomes(opened.getOutcomeCount());
+        }
       } else {
         open.remove(change.propositionId());
       }
     }
-    if (told.delta() == null) {
-      return false;
+    if (told.delta() != null) {
+      state.add(told.delta());
     }
-    state.add(told.delta());
-    return true;
+    return told.delta() != null || state.getMatrixSize() != matrixSize;
   }
 
   /**
-   * After what is learned about the agent changed: the next {@link
+   * After the agent was told anything (see {@link #apply}): the next {@link
    * ModelParameters#refreshesPerChange()} open claims round-robin are stamped again, and those
    * whose stamp moved by more than {@link ModelParameters#restampTolerance()} are returned, to be
    * sent to their propositions; {@code fromOutcomes} if an outcome taught part of the change.

@@ -29,7 +29,13 @@ public final class ModelFeedback {
   public record OpenClaimChange(String propositionId, OpenClaim opened) {}
 
   /** What one agent is told: its delta (null if it learned nothing) and its open-claim changes. */
-  public record AgentFeedback(AgentDomainState delta, List<OpenClaimChange> openClaimChanges) {}
+  public record AgentFeedback(AgentDomainState delta, List<OpenClaimChange> openClaimChanges) {
+
+    /** True if an outcome taught part of the delta. */
+    public boolean learnedFromOutcomes() {
+      return delta != null && delta.learnedFromOutcomes();
+    }
+  }
 
   /** The delta of one claimant, created empty on first use. */
   AgentDomainState agent(String agentId) {

@@ -15,9 +15,10 @@ import java.util.Map;
  * @param probabilityFloor probabilities are clamped into [floor, 1 - floor] before logs are taken
  * @param populationPriorStrength how many observations the domain's population calibration counts
  *     as in the prior of an agent new to the domain
- * @param refreshesPerChange open claims of an agent stamped again, round-robin, after each change
- *     to what is learned about it, so that reliabilities learned later reach older open beliefs
- *     (incremental EM) while one change costs a bounded number of updates
+ * @param refreshesPerChange open claims of an agent stamped again, round-robin, after each feedback
+ *     it is told (a change to what is learned about it, or a claim of its opened or closed), so
+ *     that reliabilities learned later reach older open beliefs (incremental EM) while one feedback
+ *     costs a bounded number of updates
  * @param restampTolerance the smallest move of a stamp, in nats of log likelihood or in weight,
  *     worth re-weighing a claim for: 0.01, a likelihood ratio moved by 1 %, barely moves a belief
  * @param topContributors how many agents a belief lists as its main contributors

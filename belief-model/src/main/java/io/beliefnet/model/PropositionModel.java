@@ -11,12 +11,12 @@ import java.util.OptionalInt;
  * nothing outside the proposition: everything it learns for the claimants and the domain goes into
  * a {@link ModelFeedback}, which their owners apply.
  *
- * <p>Consensus learning: each hard-label claim on an open proposition is credited to its agent's
- * confusion counts with what the proposition's claims say together (expected counts, as in EM, from
- * the posterior without the base rate); when that changes, the earlier credit is replaced, not
- * added to. The domain's base rate learns from outcomes only. Resolution withdraws the consensus
- * credit and scores the claims instead (see {@link PropositionScorer}); a corrected outcome takes
- * back what the first one credited.
+ * <p>Consensus learning: each hard-label claim on an open proposition with more than one claim is
+ * credited to its agent's confusion counts with what the proposition's claims say together
+ * (expected counts, as in EM, from the posterior without the base rate); when that changes, the
+ * earlier credit is replaced, not added to. The domain's base rate learns from outcomes only.
+ * Resolution withdraws the consensus credit and scores the claims instead (see {@link
+ * PropositionScorer}); a corrected outcome takes back what the first one credited.
  */
 final class PropositionModel {
   private final ModelParameters parameters;
@@ -279,8 +279,18 @@ final class PropositionModel {
    * gives the commonest answer as accurate on that outcome, which raises the weight of that answer,
    * which moves more beliefs to it (adult2 with a fifth of outcomes known: 0.726 crediting it,
    * 0.750 not).
+   *
+   * <p>A lone claim is credited nothing: the consensus it makes is itself, and agreeing with itself
+   * says nothing about whether it is right. Crediting it would pull the agent's reliability towards
+   * whatever it already was, each time a little firmer, and an agent who answers questions nobody
+   * else answers would learn nothing but that (music_genre, no outcomes known: 0.760 crediting it,
+   * 0.790 not).
    */
   private void credit(PropositionState proposition, Evaluation current, ModelFeedback feedback) {
+    if (current.claims().size() < 2) {
+      current.claims().forEach(claim -> withdrawConsensusCredit(claim, feedback));
+      return;
+    }
     double[] posterior =
         BeliefCalculator.posterior(
             new double[proposition.getOutcomeCount()],

@@ -335,6 +335,47 @@ class BeliefNetworkTest {
   }
 
   @Test
+  void aClaimAloneOnItsPropositionTeachesItsAgentNothingUntilAnotherJoinsIt() {
+    BeliefNetwork network = networkWithVerified("loner", "peer");
+    for (int i = 0; i < 10; i++) {
+      network.claim(Claim.label(PropositionSpec.of("p" + i, DOMAIN, 4), "loner", i, 3));
+    }
+
+    Reliability alone = network.reliability("loner", DOMAIN).orElseThrow();
+    assertThat(alone.consensusEvidence()).isZero();
+    assertThat(alone.confusion()).hasDimensions(4, 4);
+    double verifiedPrior = 0.25 + 0.4 * 0.75;
+    assertThat(alone.accuracy()).isCloseTo(verifiedPrior, within(1e-12));
+
+    network.claim(Claim.label(PropositionSpec.of("p0", DOMAIN, 4), "peer", 10, 3));
+    assertThat(network.reliability("loner", DOMAIN).orElseThrow().consensusEvidence()).isPositive();
+  }
+
+  @Test
+  void anActiveAgentsNewClaimsBringItsOlderOnesUpToDate() {
+    BeliefNetwork network = networkWithVerified("scout", "peer");
+    int older = 30;
+    for (int i = 0; i < older; i++) {
+      network.claim(Claim.label(binary("p" + i), "scout", i, 1));
+    }
+    // one outcome teaches the scout something, which one round of re-stamps cannot carry to all
+    network.claim(Claim.label(binary("q"), "scout", older, 1));
+    network.claim(Claim.label(binary("q"), "peer", older, 0));
+    network.resolve(new Outcome("q", 1, older));
+    // new claims alone on their propositions teach nothing, but each brings a round of re-stamps
+    for (int i = 0; i < 10; i++) {
+      network.claim(Claim.label(binary("r" + i), "scout", older + 1 + i, 1));
+    }
+
+    double[] first = network.belief("p0").orElseThrow().distribution();
+    for (int i = 1; i < older; i++) {
+      assertThat(network.belief("p" + i).orElseThrow().distribution())
+          .as("p%d", i)
+          .containsExactly(first);
+    }
+  }
+
+  @Test
   void copyingTheConsensusEarnsLessThanBringingNews() {
     BeliefNetwork network = networkWithVerified("first", "copier");
     for (int i = 0; i < 30; i++) {

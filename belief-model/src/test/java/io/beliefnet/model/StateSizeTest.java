@@ -49,9 +49,12 @@ class StateSizeTest {
     long one = network.propositionStateBytes();
     network.claim(Claim.label(PropositionSpec.of("p", "d", 2), "agent-02", 1, 1));
 
-    // the claim, then its id among those applied and as the agent's standing claim
+    // the claim, then its id among those applied and as the agent's standing claim, and the
+    // consensus credit of the first claim, which it had none of while it was alone
     int bookkeeping = (2 + "claim-1".length() + 1) + (2 + "agent-02".length() + 2 + 7);
-    assertThat(network.propositionStateBytes() - one).isEqualTo(149 + bookkeeping);
+    int firstClaimsCredit = 2 * Double.BYTES;
+    assertThat(network.propositionStateBytes() - one)
+        .isEqualTo(149 + bookkeeping + firstClaimsCredit);
   }
 
   /** A compact binary encoding of every field, as a keyed state backend would write it. */

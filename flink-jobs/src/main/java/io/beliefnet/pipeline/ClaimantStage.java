@@ -29,14 +29,14 @@ import org.apache.flink.util.OutputTag;
  * on to withdraw it. Claims and notices leave in the order they came, with their timestamps, so
  * event time passes through unchanged.
  *
- * <p>What a change to the agent causes, the re-stamps of its open claims and its published
- * reliability, waits for a timer at the next boundary of a window of processing time as long as the
- * checkpoint interval: each proposition subtask sends the agent its own feedback at every
- * checkpoint, and a busy stage reads one checkpoint's records over most of the next interval, so a
- * timer per key and window (each key's windows shifted by its own share of the interval) turns them
- * into one round of re-stamps instead of one per subtask (the job alone, parallelism 2, 25 claims a
- * proposition: 0.32 beliefs republished per claim instead of 0.78, 9,169 claims/s instead of
- * 5,685–6,045; with a 100 ms window, no change).
+ * <p>What feedback to the agent causes (see {@link ClaimantModel#apply}), the re-stamps of its open
+ * claims and its published reliability, waits for a timer at the next boundary of a window of
+ * processing time as long as the checkpoint interval: each proposition subtask sends the agent its
+ * own feedback at every checkpoint, and a busy stage reads one checkpoint's records over most of
+ * the next interval, so a timer per key and window (each key's windows shifted by its own share of
+ * the interval) turns them into one round of re-stamps instead of one per subtask (the job alone,
+ * parallelism 2, 25 claims a proposition: 0.32 beliefs republished per claim instead of 0.78, 9,169
+ * claims/s instead of 5,685–6,045; with a 100 ms window, no change).
  */
 public final class ClaimantStage
     extends KeyedBroadcastProcessFunction<
@@ -106,18 +106,17 @@ public final class ClaimantStage
       AgentFeedback told = FeedbackRecords.agentFeedback(event.feedback);
       if (model.apply(told, claimant.learned(), claimant)) {
         claimant.learnedChanged();
-        boolean fromOutcomes = told.delta().learnedFromOutcomes();
-        Boolean due = restampDue.value();
-        if (due == null) { // no round pending yet in this window: its timer is set once
-          context
-              .timerService()
-              .registerProcessingTimeTimer(
-                  windowEnd(
-                      context.timerService().currentProcessingTime(), context.getCurrentKey()));
-        }
-        if (due == null || (fromOutcomes && !due)) {
-          restampDue.update(fromOutcomes);
-        }
+      }
+      boolean fromOutcomes = told.learnedFromOutcomes();
+      Boolean due = restampDue.value();
+      if (due == null) { // no round pending yet in this window: its timer is set once
+        context
+            .timerService()
+            .registerProcessingTimeTimer(
+                windowEnd(context.timerService().currentProcessingTime(), context.getCurrentKey()));
+      }
+      if (due == null || (fromOutcomes && !due)) {
+        restampDue.update(fromOutcomes);
       }
     }
     claimant.flush();
