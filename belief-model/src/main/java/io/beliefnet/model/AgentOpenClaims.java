@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * The open claims of one agent in one domain, in the order they were first made, walked
- * round-robin: after each change to what is learned about the agent, the next few are checked and
- * re-stamped, so a change reaches all of them in turn without any one change costing more than a
- * fixed budget. The claims live in {@link OpenClaimSlots}, one entry each, so no operation reads
+ * round-robin: after each feedback to the agent, the next few are checked and re-stamped, so a
+ * change to what is learned reaches all of them in turn without any one feedback costing more than
+ * a fixed budget. The claims live in {@link OpenClaimSlots}, one entry each, so no operation reads
  * them all, except {@link #all()}, which is for rare events.
  */
 final class AgentOpenClaims {

@@ -17,9 +17,10 @@ import java.util.Optional;
  *   <li>per proposition, a {@link PropositionUpdater}: its stamped claims, belief, scoring and
  *       publishing;
  *   <li>per agent, a {@link ClaimantModel}: a claim is stamped with the agent's reliability when it
- *       arrives ({@link ClaimantStamp}), and after each change to what is learned about the agent
- *       the next {@link ModelParameters#refreshesPerChange()} of its open claims, round-robin, are
- *       stamped again if the stamp moved by more than {@link ModelParameters#restampTolerance()};
+ *       arrives ({@link ClaimantStamp}), and after each feedback to the agent (see {@link
+ *       ClaimantModel#apply}) the next {@link ModelParameters#refreshesPerChange()} of its open
+ *       claims, round-robin, are stamped again if the stamp moved by more than {@link
+ *       ModelParameters#restampTolerance()};
  *   <li>per domain, a {@link DomainState}: base rate, population calibration, pooling and the
  *       weight its forecasters leave to the base rate.
  * </ul>
