@@ -7,11 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.beliefnet.avro.IdentityTier;
 import io.beliefnet.model.AgentDomainState;
+import io.beliefnet.model.ClaimState;
 import io.beliefnet.model.ModelFeedback;
 import io.beliefnet.model.ModelFeedback.AgentFeedback;
+import io.beliefnet.model.ModelFeedback.OpenClaimChange;
 import io.beliefnet.model.ModelParameters;
+import io.beliefnet.model.OpenClaim;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.IntStream;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
@@ -88,6 +92,54 @@ class ClaimantStageTest {
         .filteredOn(InputEvent::isNotice)
         .extracting(e -> e.notice.propositionId)
         .containsExactly("bridge", "ferry");
+  }
+
+  @Test
+  void feedbackThatOnlyOpensAClaimStillBringsARoundThatBringsOlderStampsUpToDate()
+      throws Exception {
+    int older = 12; // more than one round re-stamps
+    for (int i = 0; i < older; i++) {
+      pushClaim(1 + i, "p" + i, 100 + i);
+    }
+    pushFeedback(20, accurate());
+    harness.setProcessingTime(2 * WINDOW);
+    assertThat(restamped()).hasSize(ModelParameters.defaults().refreshesPerChange());
+
+    pushClaim(21, "news", 200); // weighed with what the agent learned: nothing to catch up on
+    pushOpened(22, "news", lastWeighed());
+    harness.setProcessingTime(4 * WINDOW);
+
+    assertThat(restamped())
+        .containsExactlyElementsOf(IntStream.range(0, older).mapToObj(i -> "p" + i).toList());
+  }
+
+  private List<String> restamped() {
+    return harness.extractOutputValues().stream()
+        .filter(InputEvent::isNotice)
+        .map(e -> e.notice.propositionId)
+        .toList();
+  }
+
+  private ClaimState lastWeighed() {
+    List<InputEvent> out = harness.extractOutputValues();
+    return out.get(out.size() - 1).weighed;
+  }
+
+  /** The proposition's word that {@code claim} is open on it, and nothing learned. */
+  private void pushOpened(long offset, String proposition, ClaimState claim) throws Exception {
+    OpenClaim open = new OpenClaim();
+    open.setPropositionId(proposition);
+    open.setOutcomeCount(2);
+    open.setLabel(claim.getLabel());
+    open.setPriorTier(io.beliefnet.model.IdentityTier.VERIFIED);
+    open.setStamp(claim.getStamp());
+    ModelFeedback taught = new ModelFeedback();
+    taught.add("alice", new AgentFeedback(null, List.of(new OpenClaimChange(proposition, open))));
+    harness.processElement1(
+        new StreamRecord<>(
+            InputEvent.ofFeedback(
+                input("model-feedback", offset, 5_000), FeedbackRecords.of(DOMAIN, taught).get(0)),
+            5_000));
   }
 
   /** What twenty outcomes, each answered right, teach about an agent. */
