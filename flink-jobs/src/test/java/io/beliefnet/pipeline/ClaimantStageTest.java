@@ -133,13 +133,7 @@ class ClaimantStageTest {
     open.setLabel(claim.getLabel());
     open.setPriorTier(io.beliefnet.model.IdentityTier.VERIFIED);
     open.setStamp(claim.getStamp());
-    ModelFeedback taught = new ModelFeedback();
-    taught.add("alice", new AgentFeedback(null, List.of(new OpenClaimChange(proposition, open))));
-    harness.processElement1(
-        new StreamRecord<>(
-            InputEvent.ofFeedback(
-                input("model-feedback", offset, 5_000), FeedbackRecords.of(DOMAIN, taught).get(0)),
-            5_000));
+    push(offset, new AgentFeedback(null, List.of(new OpenClaimChange(proposition, open))));
   }
 
   /** What twenty outcomes, each answered right, teach about an agent. */
@@ -152,8 +146,13 @@ class ClaimantStageTest {
   }
 
   private void pushFeedback(long offset, AgentDomainState delta) throws Exception {
+    push(offset, new AgentFeedback(delta, List.of()));
+  }
+
+  /** What a proposition subtask tells alice, as the record it writes to the feedback topic. */
+  private void push(long offset, AgentFeedback told) throws Exception {
     ModelFeedback taught = new ModelFeedback();
-    taught.add("alice", new AgentFeedback(delta, List.of()));
+    taught.add("alice", told);
     harness.processElement1(
         new StreamRecord<>(
             InputEvent.ofFeedback(
