@@ -99,16 +99,39 @@ record BenchWorkload(
   }
 
   private Claim claim(long base, int i) {
-    int label = label(i);
+    return label(
+        name + "-c" + i,
+        agent(i % agents),
+        proposition(i),
+        domain(i),
+        label(i),
+        eventTime(base, i));
+  }
+
+  /**
+   * The claim that keeps claims partition {@code partition} live while a scenario waits for its
+   * beliefs: the {@code sequence}th of the keeper's, stamped {@code at}, on a proposition of its
+   * own.
+   */
+  static Claim keepAlive(int partition, long sequence, long at) {
+    return label(
+        "keep-alive-" + sequence, KEEPER, "keep-alive/p" + partition, "bench/keep-alive", 1, at);
+  }
+
+  /** The agent that sends {@link #keepAlive} claims. */
+  static final String KEEPER = "keeper";
+
+  private static Claim label(
+      String claimId, String agent, String proposition, String domain, int label, long at) {
     return Claim.newBuilder()
-        .setClaimId(name + "-c" + i)
-        .setAgentId(agent(i % agents))
-        .setPropositionId(proposition(i))
-        .setDomain(domain(i))
+        .setClaimId(claimId)
+        .setAgentId(agent)
+        .setPropositionId(proposition)
+        .setDomain(domain)
         .setOutcomes(List.of("no", "yes"))
         .setProbabilities(label == 0 ? List.of(1.0, 0.0) : List.of(0.0, 1.0))
         .setHardLabel(true)
-        .setEventTime(Instant.ofEpochMilli(eventTime(base, i)))
+        .setEventTime(Instant.ofEpochMilli(at))
         .build();
   }
 
