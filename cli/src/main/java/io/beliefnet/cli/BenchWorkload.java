@@ -38,6 +38,9 @@ record BenchWorkload(
    */
   static final double BACKLOG = 50;
 
+  /** The agent that sends {@link #keepAlive} claims. */
+  static final String KEEPER = "keeper";
+
   /** The proposition of claim {@code i}. */
   String proposition(int i) {
     return name + "/p" + (i * 7919L) % propositions;
@@ -117,9 +120,6 @@ record BenchWorkload(
     return label(
         "keep-alive-" + sequence, KEEPER, "keep-alive/p" + partition, "bench/keep-alive", 1, at);
   }
-
-  /** The agent that sends {@link #keepAlive} claims. */
-  static final String KEEPER = "keeper";
 
   private static Claim label(
       String claimId, String agent, String proposition, String domain, int label, long at) {
