@@ -55,16 +55,6 @@ public final class ClaimantModel {
   }
 
   /**
-   * Applies what the agent is told, then re-stamps its next open claims ({@link #apply} then {@link
-   * #restamp}): what the replay does with each feedback.
-   */
-  public List<Restamp> learn(
-      AgentFeedback told, AgentDomainState state, OpenClaimSlots slots, DomainState domain) {
-    apply(told, state, slots);
-    return restamp(state, slots, domain, told.learnedFromOutcomes());
-  }
-
-  /**
    * Applies what the agent is told: its open-claim changes in order, then its delta. True if what
    * is learned about the agent changed: a delta, or its confusion matrix grown to the outcomes of a
    * new hard-label claim, so that its reliability reads over them before anything is learned there.

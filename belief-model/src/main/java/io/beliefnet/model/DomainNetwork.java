@@ -180,11 +180,13 @@ public final class DomainNetwork {
     for (String agentId : feedback.agentIds()) {
       AgentFeedback told = feedback.of(agentId);
       AgentDomainState agent = store.agent(agentId);
+      OpenClaimSlots openClaims = store.openClaims(agentId);
+      boolean learned = claimants.apply(told, agent, openClaims);
       for (Restamp restamp :
-          claimants.learn(told, agent, store.openClaims(agentId), store.domain())) {
+          claimants.restamp(agent, openClaims, store.domain(), told.learnedFromOutcomes())) {
         update = update.then(propositions.restamp(agentId, restamp, store, store.domain(), caused));
       }
-      if (told.delta() != null) {
+      if (learned) {
         update = update.then(learned(reliability(agentId, profiles.get(agentId))));
       }
     }

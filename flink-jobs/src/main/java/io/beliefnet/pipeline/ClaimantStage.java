@@ -55,19 +55,30 @@ public final class ClaimantStage
   private static final ValueStateDescriptor<AgentIdentity> IDENTITY =
       new ValueStateDescriptor<>("identity", TypeInformation.of(AgentIdentity.class));
 
-  /**
-   * Whether what is learned changed since the last round of re-stamps: absent if not, true if an
-   * outcome taught part of it.
-   */
-  private static final ValueStateDescriptor<Boolean> RESTAMP_DUE =
-      new ValueStateDescriptor<>("restamp-due", Boolean.class);
+  /** What the pending round of re-stamps follows, in order of what it has to do. */
+  enum RoundDue {
+    /** Only claims of the agent opened or closed: re-stamp. */
+    TOLD,
+    /** What is learned about the agent changed: re-stamp and publish its reliability. */
+    LEARNED,
+    /** An outcome taught part of that: the re-stamps re-credit the consensus too. */
+    LEARNED_FROM_OUTCOMES;
+
+    static RoundDue of(boolean learned, AgentFeedback told) {
+      return told.learnedFromOutcomes() ? LEARNED_FROM_OUTCOMES : learned ? LEARNED : TOLD;
+    }
+  }
+
+  /** The round of re-stamps due at the end of the key's window; absent if none is. */
+  private static final ValueStateDescriptor<RoundDue> ROUND_DUE =
+      new ValueStateDescriptor<>("round-due", RoundDue.class);
 
   private final ModelParameters parameters;
   private final long restampWindowMillis;
   private transient ClaimantModel model;
   private transient KeyedClaimant claimant;
   private transient ValueState<AgentIdentity> identity;
-  private transient ValueState<Boolean> restampDue;
+  private transient ValueState<RoundDue> roundDue;
 
   /**
    * @param restampWindowMillis how long what changes an agent gathers before its open claims are
@@ -83,7 +94,7 @@ public final class ClaimantStage
     model = new ClaimantModel(parameters);
     claimant = new KeyedClaimant(getRuntimeContext());
     identity = getRuntimeContext().getState(IDENTITY);
-    restampDue = getRuntimeContext().getState(RESTAMP_DUE);
+    roundDue = getRuntimeContext().getState(ROUND_DUE);
   }
 
   @Override
@@ -104,19 +115,20 @@ public final class ClaimantStage
       }
     } else {
       AgentFeedback told = FeedbackRecords.agentFeedback(event.feedback);
-      if (model.apply(told, claimant.learned(), claimant)) {
+      boolean learned = model.apply(told, claimant.learned(), claimant);
+      if (learned) {
         claimant.learnedChanged();
       }
-      boolean fromOutcomes = told.learnedFromOutcomes();
-      Boolean due = restampDue.value();
+      RoundDue now = RoundDue.of(learned, told);
+      RoundDue due = roundDue.value();
       if (due == null) { // no round pending yet in this window: its timer is set once
         context
             .timerService()
             .registerProcessingTimeTimer(
                 windowEnd(context.timerService().currentProcessingTime(), context.getCurrentKey()));
       }
-      if (due == null || (fromOutcomes && !due)) {
-        restampDue.update(fromOutcomes);
+      if (due == null || now.compareTo(due) > 0) {
+        roundDue.update(now);
       }
     }
     claimant.flush();
@@ -132,29 +144,35 @@ public final class ClaimantStage
     return (Math.floorDiv(now - shift, restampWindowMillis) + 1) * restampWindowMillis + shift;
   }
 
-  /** Re-stamps the agent's next open claims and publishes its reliability, once per window. */
+  /**
+   * Re-stamps the agent's next open claims and, if what is learned about it changed, publishes its
+   * reliability, once per window.
+   */
   @Override
   public void onTimer(long timestamp, OnTimerContext context, Collector<InputEvent> out)
       throws Exception {
-    Boolean fromOutcomes = restampDue.value();
-    if (fromOutcomes == null) {
+    RoundDue due = roundDue.value();
+    if (due == null) {
       return;
     }
-    restampDue.clear();
+    roundDue.clear();
     String agentId = context.getCurrentKey().f0;
     String domain = context.getCurrentKey().f1;
     DomainState learnedInDomain =
         DomainSnapshot.latest(context.getBroadcastState(DomainSnapshot.LATEST), domain);
     KafkaInput cause = KafkaInput.madeByTheJob("re-stamp", timestamp);
+    boolean fromOutcomes = due == RoundDue.LEARNED_FROM_OUTCOMES;
     for (Restamp restamp :
         model.restamp(claimant.learned(), claimant, learnedInDomain, fromOutcomes)) {
       out.collect(InputEvent.ofNotice(cause, ClaimantNotice.restamp(domain, agentId, restamp)));
     }
-    AgentProfile profile = profile(agentId);
-    Reliability reliability =
-        model.reliability(agentId, domain, profile, claimant.learned(), learnedInDomain);
-    context.output(RELIABILITIES, ModelOutputs.reliability(reliability, timestamp));
-    context.output(CANDIDATES, EvidenceCandidate.of(reliability, profile));
+    if (due != RoundDue.TOLD) {
+      AgentProfile profile = profile(agentId);
+      Reliability reliability =
+          model.reliability(agentId, domain, profile, claimant.learned(), learnedInDomain);
+      context.output(RELIABILITIES, ModelOutputs.reliability(reliability, timestamp));
+      context.output(CANDIDATES, EvidenceCandidate.of(reliability, profile));
+    }
     claimant.flush();
   }
 

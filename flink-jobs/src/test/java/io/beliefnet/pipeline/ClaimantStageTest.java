@@ -111,6 +111,7 @@ class ClaimantStageTest {
 
     assertThat(restamped())
         .containsExactlyElementsOf(IntStream.range(0, older).mapToObj(i -> "p" + i).toList());
+    assertThat(side(ClaimantStage.RELIABILITIES)).hasSize(1); // learned once, published once
   }
 
   private List<String> restamped() {
