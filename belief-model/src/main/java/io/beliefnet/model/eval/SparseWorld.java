@@ -20,8 +20,15 @@ import java.util.Random;
  *       commonest outcome half the time and any other wrong one otherwise (the bias crowds show
  *       towards the frequent answer);
  *   <li>each question answered by {@value #ANSWERS_PER_QUESTION} distinct workers drawn at random,
- *       so a worker answers about {@code QUESTIONS × ANSWERS_PER_QUESTION / WORKERS} questions.
+ *       so a worker answers about {@code QUESTIONS × ANSWERS_PER_QUESTION / WORKERS} questions;
+ *   <li>which label is the commonest outcome, and which the rarer ones, drawn with the seed too.
  * </ul>
+ *
+ * <p>The last keeps label order free of information, as in real data, where it is alphabetical or
+ * arbitrary: with the commonest outcome always first, majority vote, which breaks a tie for the
+ * lowest label, picked the commonest outcome in the ties that three answers often make (a fifth of
+ * the questions) and scored 0.760 over ten seeds at reveal 0; with the order drawn, 0.687. The
+ * model, which does not read label order, scores 0.699 either way.
  */
 public final class SparseWorld {
   static final int QUESTIONS = 600;
@@ -56,15 +63,17 @@ public final class SparseWorld {
     for (int w = 0; w < WORKERS; w++) {
       accuracy[w] = random.nextDouble() < RANDOM_SHARE ? -1 : 0.55 + 0.4 * random.nextDouble();
     }
+    int[] index = shuffledIndices(new Random(~seed));
     List<LabelDataset.Answer> answers = new ArrayList<>();
     Map<String, Integer> truth = new LinkedHashMap<>();
     for (int q = 0; q < QUESTIONS; q++) {
       String question = "q" + q;
       int truthLabel = draw(BASE_RATE, random);
-      truth.put(question, truthLabel);
+      truth.put(question, index[truthLabel]);
       for (int w : distinctWorkers(random)) {
         answers.add(
-            new LabelDataset.Answer(question, "w" + w, answer(accuracy[w], truthLabel, random)));
+            new LabelDataset.Answer(
+                question, "w" + w, index[answer(accuracy[w], truthLabel, random)]));
       }
     }
     List<String> labels = new ArrayList<>();
@@ -72,6 +81,20 @@ public final class SparseWorld {
       labels.add(Integer.toString(k));
     }
     return new LabelDataset("sparse-world-" + seed, labels, answers, truth);
+  }
+
+  private static int[] shuffledIndices(Random random) {
+    int[] index = new int[OUTCOMES];
+    for (int k = 0; k < OUTCOMES; k++) {
+      index[k] = k;
+    }
+    for (int k = OUTCOMES - 1; k > 0; k--) {
+      int other = random.nextInt(k + 1);
+      int kept = index[k];
+      index[k] = index[other];
+      index[other] = kept;
+    }
+    return index;
   }
 
   private static int answer(double accuracy, int truthLabel, Random random) {
