@@ -58,7 +58,10 @@ public final class BeliefJobOptions {
       ConfigOptions.key("events.max-out-of-orderness")
           .durationType()
           .defaultValue(Duration.ofSeconds(1))
-          .withDescription("How far behind the newest event time an input may arrive and count.");
+          .withDescription(
+              "How far behind the newest event time an input may arrive and count; a claim's or"
+                  + " outcome's Kafka timestamp must also be this close to its signed event or"
+                  + " observation time.");
 
   public static final ConfigOption<Duration> IDLE_TIMEOUT =
       ConfigOptions.key("events.idle-timeout")
@@ -90,8 +93,7 @@ public final class BeliefJobOptions {
           .defaultValue(Duration.ofMinutes(5))
           .withDescription(
               "A record stamped further than this ahead of the job's clock is rejected and does"
-                  + " not move event time; a claim's Kafka timestamp must be this close to its"
-                  + " signed event time.");
+                  + " not move event time.");
 
   public static final ConfigOption<Integer> MAX_HELD_EVENTS =
       ConfigOptions.key("events.max-held-in-memory")

@@ -17,22 +17,23 @@ import org.apache.flink.util.clock.RelativeClock;
  *
  * <p>A partition whose last decoded record arrived live (stamped within twice the out-of-orderness
  * of the wall clock) and that then reads nothing for the out-of-orderness has caught up with its
- * producers: their next records will be stamped about now. Its event time then follows the wall
- * clock, less the out-of-orderness: the last claims of a stream that goes quiet are applied about
- * twice the out-of-orderness after they were made without anyone sending more, and a record that
- * reaches a quiet partition, where nothing newer shows how far behind it is, may take up to twice
- * the out-of-orderness to arrive (a producer's first record after connecting, on a loaded broker).
- * After a backlog, though, the last record read is not live, so once the job has caught up its last
- * out-of-orderness of events waits until the partition has been quiet for the idle timeout. A
- * partition that reads no decoded record for the idle timeout has caught up with its producers,
- * live or not: its watermark moves to its newest record, releasing everything it read, and then it
- * stops holding the watermark back. So a partition that stays quiet (the agents topic between
- * registrations, outcomes between resolutions) holds busy ones back for the idle timeout only, and
- * a record that reaches it after that may be as far behind the busy partitions' newest records as
- * theirs may; with every partition idle, event time stands still and no record is late. Garbage
- * never counts as a record here, so it can neither keep a partition active nor make it live. Quiet
- * time is counted on the source's input activity clock, which stands still while the source is
- * back-pressured: a partition the job is behind on never looks quiet for that reason.
+ * producers: their next records will be stamped about now. Its newest event time then follows the
+ * wall clock less the out-of-orderness, and its watermark is another out-of-orderness behind: the
+ * last claims of a stream that goes quiet are applied about twice the out-of-orderness after they
+ * were made without anyone sending more, and a record that reaches a quiet partition, where nothing
+ * newer shows how far behind it is, may take up to twice the out-of-orderness to arrive (a
+ * producer's first record after connecting, on a loaded broker). After a backlog, though, the last
+ * record read is not live, so once the job has caught up its last out-of-orderness of events waits
+ * until the partition has been quiet for the idle timeout. A partition that reads no decoded record
+ * for the idle timeout has caught up with its producers, live or not: its watermark moves to its
+ * newest record, releasing everything it read, and then it stops holding the watermark back. So a
+ * partition that stays quiet (the agents topic between registrations, outcomes between resolutions)
+ * holds busy ones back for the idle timeout only, and a record that reaches it after that may be as
+ * far behind the busy partitions' newest records as theirs may; with every partition idle, event
+ * time stands still and no record is late. Garbage never counts as a record here, so it can neither
+ * keep a partition active nor make it live. Quiet time is counted on the source's input activity
+ * clock, which stands still while the source is back-pressured: a partition the job is behind on
+ * never looks quiet for that reason.
  */
 public final class DecodedEventWatermarks implements WatermarkGenerator<InputEvent> {
 

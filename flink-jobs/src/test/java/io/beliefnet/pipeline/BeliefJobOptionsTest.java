@@ -23,7 +23,7 @@ class BeliefJobOptionsTest {
 
     for (ConfigOption<?> option : BeliefJobOptions.all()) {
       if (BeliefJobOptions.TOPIC_NAMES.containsValue(option)) {
-        continue; // documented together as `topic.claims` … `topic.rejected`
+        continue; // documented together as `topic.claims` … `topic.model-feedback`
       }
       assertThat(readme)
           .as("README row for %s", option.key())
