@@ -48,11 +48,6 @@ public sealed interface ClaimContent permits ClaimContent.HardLabel, ClaimConten
       probabilities = probabilities.clone();
     }
 
-    /** A binary forecast: probability {@code yes} of outcome 1. */
-    public static Distribution binary(double yes) {
-      return new Distribution(new double[] {1 - yes, yes});
-    }
-
     @Override
     public double[] probabilities() {
       return probabilities.clone();

@@ -1,8 +1,6 @@
 package io.beliefnet.model;
 
-import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * What a proposition is: its id, its domain (reliabilities are learned per agent and domain), the
@@ -38,17 +36,5 @@ public record PropositionSpec(String id, String domain, int outcomeCount, long h
   /** A proposition whose claims never fade. */
   public static PropositionSpec of(String id, String domain, int outcomeCount) {
     return new PropositionSpec(id, domain, outcomeCount, 0);
-  }
-
-  /** A proposition whose claims fade with the given half-life, if present. */
-  public static PropositionSpec of(
-      String id, String domain, int outcomeCount, Optional<Duration> halfLife) {
-    return new PropositionSpec(
-        id, domain, outcomeCount, halfLife.map(Duration::toMillis).orElse(0L));
-  }
-
-  /** The half-life, if claims fade. */
-  public Optional<Duration> halfLife() {
-    return halfLifeMillis == 0 ? Optional.empty() : Optional.of(Duration.ofMillis(halfLifeMillis));
   }
 }

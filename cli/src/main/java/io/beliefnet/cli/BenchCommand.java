@@ -309,14 +309,6 @@ final class BenchCommand implements Callable<Integer> {
     } while (System.currentTimeMillis() < until);
   }
 
-  private static int poll(
-      KafkaConsumer<byte[], byte[]> beliefs,
-      AvroRecordDecoder<Belief> decoder,
-      Map<String, Integer> byOutput,
-      long[] readAt) {
-    return poll(beliefs, decoder, byOutput, readAt, Duration.ofMillis(500));
-  }
-
   /** Notes when each claim's first belief was read; returns how many were new. */
   private static int poll(
       KafkaConsumer<byte[], byte[]> beliefs,

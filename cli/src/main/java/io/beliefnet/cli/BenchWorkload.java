@@ -59,11 +59,6 @@ record BenchWorkload(
     return base + (long) (i / perMillisecond);
   }
 
-  /** How long the scenario's event times span, in milliseconds. */
-  long span() {
-    return eventTime(0, claims - 1) + 1;
-  }
-
   /** The claims, signed with {@code keys}, one signature per agent if batched. */
   List<Claim> signed(long base, List<AgentKey> keys) {
     List<Claim> unsigned = IntStream.range(0, claims).mapToObj(i -> claim(base, i)).toList();

@@ -61,10 +61,6 @@ public final class SyntheticWorld {
 
   /** Settlements summed over the agents of one kind. */
   public record SettlementTotal(long claims, double amount) {
-    SettlementTotal plus(double settled) {
-      return new SettlementTotal(claims + 1, amount + settled);
-    }
-
     public double perClaim() {
       return claims == 0 ? 0 : amount / claims;
     }
