@@ -2,10 +2,12 @@ package io.beliefnet.model.eval;
 
 import io.beliefnet.model.ModelParameters;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * A seeded synthetic labelling task of the sparse kind crowds produce: few answers per question,
@@ -63,17 +65,17 @@ public final class SparseWorld {
     for (int w = 0; w < WORKERS; w++) {
       accuracy[w] = random.nextDouble() < RANDOM_SHARE ? -1 : 0.55 + 0.4 * random.nextDouble();
     }
-    int[] index = shuffledIndices(new Random(~seed));
+    List<Integer> label = shuffledLabels(new Random(~seed));
     List<LabelDataset.Answer> answers = new ArrayList<>();
     Map<String, Integer> truth = new LinkedHashMap<>();
     for (int q = 0; q < QUESTIONS; q++) {
       String question = "q" + q;
       int truthLabel = draw(BASE_RATE, random);
-      truth.put(question, index[truthLabel]);
+      truth.put(question, label.get(truthLabel));
       for (int w : distinctWorkers(random)) {
         answers.add(
             new LabelDataset.Answer(
-                question, "w" + w, index[answer(accuracy[w], truthLabel, random)]));
+                question, "w" + w, label.get(answer(accuracy[w], truthLabel, random))));
       }
     }
     List<String> labels = new ArrayList<>();
@@ -83,18 +85,14 @@ public final class SparseWorld {
     return new LabelDataset("sparse-world-" + seed, labels, answers, truth);
   }
 
-  private static int[] shuffledIndices(Random random) {
-    int[] index = new int[OUTCOMES];
-    for (int k = 0; k < OUTCOMES; k++) {
-      index[k] = k;
-    }
-    for (int k = OUTCOMES - 1; k > 0; k--) {
-      int other = random.nextInt(k + 1);
-      int kept = index[k];
-      index[k] = index[other];
-      index[other] = kept;
-    }
-    return index;
+  /**
+   * Label {@code k} of the drawn world as the data set names it: a permutation drawn with {@code
+   * random}.
+   */
+  private static List<Integer> shuffledLabels(Random random) {
+    List<Integer> labels = new ArrayList<>(IntStream.range(0, OUTCOMES).boxed().toList());
+    Collections.shuffle(labels, random);
+    return labels;
   }
 
   private static int answer(double accuracy, int truthLabel, Random random) {

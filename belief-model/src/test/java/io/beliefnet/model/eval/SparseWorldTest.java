@@ -36,19 +36,18 @@ class SparseWorldTest {
     assertThat(workersByQuestion.values())
         .allSatisfy(workers -> assertThat(workers).hasSize(SparseWorld.ANSWERS_PER_QUESTION));
     assertThat(world.outcomeCount()).isEqualTo(SparseWorld.OUTCOMES);
-    Map<Integer, Long> truths = new HashMap<>();
-    world.truth().values().forEach(t -> truths.merge(t, 1L, Long::sum));
-    assertThat(Collections.max(truths.values())).isBetween(300L, 360L); // 0.55 of 600
+    assertThat(Collections.max(truthCounts(world).values())).isBetween(300L, 360L); // 0.55 of 600
   }
 
   @Test
   void whichLabelIsTheCommonestOutcomeIsDrawnWithTheSeed() {
     Set<Integer> commonest = new HashSet<>();
     for (long seed = 1; seed <= 10; seed++) {
-      Map<Integer, Long> truths = new HashMap<>();
-      SparseWorld.generate(seed).truth().values().forEach(t -> truths.merge(t, 1L, Long::sum));
       commonest.add(
-          truths.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey());
+          truthCounts(SparseWorld.generate(seed)).entrySet().stream()
+              .max(Map.Entry.comparingByValue())
+              .orElseThrow()
+              .getKey());
     }
     assertThat(commonest).hasSizeGreaterThan(1);
   }
@@ -77,5 +76,12 @@ class SparseWorldTest {
     assertThat(one).first().asString().startsWith("method=model ");
     assertThat(one).noneMatch(line -> line.startsWith("compare "));
     assertThat(two).anyMatch(line -> line.startsWith("compare method=model baseline=majority "));
+  }
+
+  /** How many questions have each label as their truth. */
+  private static Map<Integer, Long> truthCounts(LabelDataset world) {
+    Map<Integer, Long> counts = new HashMap<>();
+    world.truth().values().forEach(t -> counts.merge(t, 1L, Long::sum));
+    return counts;
   }
 }
