@@ -6,6 +6,7 @@ import io.beliefnet.avro.Feedback;
 import io.beliefnet.avro.Outcome;
 import io.beliefnet.avro.Rejected;
 import io.beliefnet.model.ClaimState;
+import java.nio.ByteBuffer;
 import java.util.Comparator;
 import org.apache.flink.api.java.tuple.Tuple2;
 
@@ -30,6 +31,9 @@ public class InputEvent {
           .thenComparingInt(InputEvent::kindRank)
           .thenComparingInt(e -> e.source.partition)
           .thenComparingLong(e -> e.source.offset);
+
+  /** The public key of an identity past the identity stage: none (see withoutCredentials). */
+  private static final ByteBuffer NO_KEY = ByteBuffer.allocate(0);
 
   public KafkaInput source;
   public AgentIdentity agent;
@@ -87,7 +91,7 @@ public class InputEvent {
    * is revoked, so the claims it signed there stop counting.
    */
   public static InputEvent revocation(KafkaInput source, AgentIdentity revoked, String domain) {
-    InputEvent event = ofAgent(source, revoked);
+    InputEvent event = ofAgent(source, withoutCredentials(revoked));
     event.revokedIn = domain;
     return event;
   }
@@ -123,7 +127,26 @@ public class InputEvent {
   InputEvent admittedAs(AgentIdentity signer) {
     claim.setSignature(null);
     claim.setBatch(null);
-    return stampedWith(signer);
+    return stampedWith(withoutCredentials(signer));
+  }
+
+  /**
+   * {@code identity} without its public key and its authority's signature, which only the identity
+   * stage checks: the stages after it read the profile (tier, controller, stake) and the time of
+   * registration, and a claim carries its identity across two shuffles and into the claimant
+   * stage's state, where the credentials were most of its bytes.
+   */
+  static AgentIdentity withoutCredentials(AgentIdentity identity) {
+    return new AgentIdentity(
+        identity.getAgentId(),
+        NO_KEY,
+        identity.getTier(),
+        identity.getController(),
+        identity.getStake(),
+        identity.getRegisteredAt(),
+        identity.getRevoked(),
+        null,
+        null);
   }
 
   /** The claim stamped with the identity of the agent that made it. */

@@ -93,6 +93,22 @@ class AgentIdentityStageTest {
   }
 
   @Test
+  void anAdmittedClaimCarriesItsAgentsProfileWithoutCredentials() throws Exception {
+    AgentIdentity registered = agent("alice", IdentityTier.VERIFIED, 100);
+    push(InputEvent.ofAgent(input("agents", 0, 100), registered));
+    push(InputEvent.ofClaim(input("claims", 0, 200), signed(claim("alice", "p", 200, 0.8))));
+
+    harness.processWatermark(300);
+
+    AgentIdentity stamped = outputs().get(0).agent;
+    assertThat(stamped.getPublicKey().remaining()).isZero();
+    assertThat(stamped.getAuthorityId()).isNull();
+    assertThat(stamped.getAuthoritySignature()).isNull();
+    assertThat(ModelInputs.profile(stamped)).isEqualTo(ModelInputs.profile(registered));
+    assertThat(stamped.getRegisteredAt()).isEqualTo(registered.getRegisteredAt());
+  }
+
+  @Test
   void nothingIsAppliedBeforeTheWatermarkPassesIt() throws Exception {
     push(InputEvent.ofAgent(input("agents", 0, 100), agent("alice", IdentityTier.VERIFIED, 100)));
     push(InputEvent.ofClaim(input("claims", 0, 200), signed(claim("alice", "p", 200, 0.8))));
