@@ -4,6 +4,7 @@ import io.beliefnet.avro.Belief;
 import io.beliefnet.avro.Rejected;
 import io.beliefnet.topics.Topic;
 import java.time.Duration;
+import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -12,10 +13,12 @@ import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
 import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.rocksdb.CompressionType;
 
 /**
  * The belief-updating job: decodes and validates the input topics, verifies each claim and outcome
@@ -85,6 +88,15 @@ public final class BeliefJob {
     settings.set(
         RocksDBOptions.TIMER_SERVICE_FACTORY,
         EmbeddedRocksDBStateBackend.PriorityQueueStateType.ROCKSDB);
+    // every claim rewrites its proposition and its agent's entries, so the state most read is the
+    // newest, in the first two levels, which are small: left uncompressed there, a read that misses
+    // the block cache skips decompressing a block (the job alone: 5.0 to 1.3 us per claim)
+    settings.set(
+        RocksDBConfigurableOptions.COMPRESSION_PER_LEVEL,
+        List.of(
+            CompressionType.NO_COMPRESSION,
+            CompressionType.NO_COMPRESSION,
+            CompressionType.LZ4_COMPRESSION));
     env.configure(settings);
     SingleOutputStreamOperator<InputEvent> agents = decoded(env, sources.agents(), Topic.AGENTS);
     SingleOutputStreamOperator<InputEvent> claims = decoded(env, sources.claims(), Topic.CLAIMS);
