@@ -40,15 +40,16 @@ import picocli.CommandLine.Option;
  * {@code warm-up} of as many claims that lets the JIT compile the job's path (a fifth as many left
  * it compiling through the first timed scenario: batched 8,118 claims/s after it, 9,430–12,505 in
  * four runs after a full one). For each it prints the sustained rate, from the first claim sent to
- * the last claim's belief readable (read_committed), and the latency percentiles of the same span
- * per claim. While it waits for the beliefs after its last claim, the stream stays live, as a
- * continuing one does: an attested keeper sends a claim stamped with the wall clock to each claims
- * partition every {@link #KEEP_ALIVE}, so the last out-of-orderness of a backlog is released as
- * event time passes it rather than after the idle timeout (5 s, which capped what a backlog of
- * 100,000 claims could show). Then the raw consume rate of the same claims topic, checkpoint
- * figures, state bytes and the parallelism, and last the job alone on the hot-domain workload at
- * parallelism 1 and 2, and on the same claims spread over the domains at parallelism 2 ({@link
- * JobOnlyBenchmark}).
+ * the last claim's belief readable (read_committed), the latency percentiles of the same span per
+ * claim, and the cores this process (the cluster and the bench's clients), its JIT compiler and the
+ * broker kept busy over it ({@link CpuMeter}). While it waits for the beliefs after its last claim,
+ * the stream stays live, as a continuing one does: an attested keeper sends a claim stamped with
+ * the wall clock to each claims partition every {@link #KEEP_ALIVE}, so the last out-of-orderness
+ * of a backlog is released as event time passes it rather than after the idle timeout (5 s, which
+ * capped what a backlog of 100,000 claims could show). Then the raw consume rate of the same claims
+ * topic, checkpoint figures, state bytes and the parallelism, and last the job alone on the
+ * hot-domain workload at parallelism 1 and 2, and on the same claims spread over the domains at
+ * parallelism 2 ({@link JobOnlyBenchmark}).
  */
 @Command(
     name = "bench",
@@ -231,7 +232,9 @@ final class BenchCommand implements Callable<Integer> {
     AvroRecordDecoder<Belief> decoder =
         new AvroRecordDecoder<>(
             HttpSchemaRegistryClient.connect(stack.registryUrl()), Belief.class);
+    CpuMeter cpu;
     try (KafkaConsumer<byte[], byte[]> beliefs = StackClients.consumerAtEnd(stack, Topic.BELIEFS)) {
+      cpu = CpuMeter.start(stack::brokerCpuTime);
       for (int i = 0; i < signed.size(); i++) {
         if (paced) {
           pace(workload.eventTime(base, i), beliefs, decoder, byOutput, readAt);
@@ -260,11 +263,12 @@ final class BenchCommand implements Callable<Integer> {
         lastReadAt = Math.max(lastReadAt, readAt[i]);
       }
     }
+    String cores = cpu.cores();
     long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
     Measured measured = new Measured(sorted, sentAt[0], lastReadAt);
     System.out.printf(
         "scenario=%s sustained_claims_per_s=%.0f p50_ms=%d p95_ms=%d p99_ms=%d"
-            + " (claims=%d beliefs_read=%d%s)%n",
+            + " (claims=%d beliefs_read=%d%s %s)%n",
         workload.name(),
         measured.claimsPerSecond(),
         measured.percentile(0.50),
@@ -272,7 +276,8 @@ final class BenchCommand implements Callable<Integer> {
         measured.percentile(0.99),
         signed.size(),
         sorted.length,
-        paced ? String.format(" paced_at=%.0f/s", workload.perMillisecond() * 1000) : "");
+        paced ? String.format(" paced_at=%.0f/s", workload.perMillisecond() * 1000) : "",
+        cores);
     return measured;
   }
 

@@ -21,7 +21,6 @@ import io.beliefnet.pipeline.kafka.KafkaTopics;
 import io.beliefnet.registry.DevSchemaRegistryServer;
 import io.beliefnet.signing.AgentKey;
 import io.beliefnet.topics.Topic;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -211,12 +210,6 @@ final class JobOnlyBenchmark {
     return domains == 1 ? DOMAIN : "bench/spread-" + proposition % domains;
   }
 
-  /** CPU time this process (the embedded cluster, not the broker) has used, in nanoseconds. */
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
-  }
-
   private static KafkaInput position(String topic, long index, long timestamp) {
     return new KafkaInput(topic, 0, index, timestamp, null, new byte[0]);
   }
@@ -252,7 +245,7 @@ final class JobOnlyBenchmark {
     public InputEvent map(Long index) {
       long now = System.nanoTime();
       if (FIRST_NANOS.get() == Long.MAX_VALUE && FIRST_NANOS.compareAndSet(Long.MAX_VALUE, now)) {
-        FIRST_CPU_NANOS.set(processCpuNanos());
+        FIRST_CPU_NANOS.set(CpuMeter.processCpuNanos());
       }
       long start = index - index % BATCH;
       if (batch == null || start != batchStart) {
@@ -362,7 +355,7 @@ final class JobOnlyBenchmark {
         long now = System.nanoTime();
         LAST_NANOS.accumulateAndGet(now, Math::max);
         if (applied % CPU_SAMPLE_EVERY == 0) {
-          LAST_CPU_SAMPLE.set(new CpuSample(processCpuNanos(), now));
+          LAST_CPU_SAMPLE.set(new CpuSample(CpuMeter.processCpuNanos(), now));
         }
       }
     }

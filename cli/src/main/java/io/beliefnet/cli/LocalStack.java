@@ -270,6 +270,11 @@ final class LocalStack implements AutoCloseable {
     return broker.bootstrapServers();
   }
 
+  /** CPU time the broker's process has used so far. */
+  Duration brokerCpuTime() {
+    return broker.cpuTime();
+  }
+
   String registryUrl() {
     return registry.url();
   }

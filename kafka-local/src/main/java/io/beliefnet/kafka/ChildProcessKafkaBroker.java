@@ -124,6 +124,11 @@ public final class ChildProcessKafkaBroker implements KafkaBroker {
   }
 
   @Override
+  public Duration cpuTime() {
+    return process.info().totalCpuDuration().orElse(Duration.ZERO);
+  }
+
+  @Override
   public void close() {
     stopProcess();
     try {

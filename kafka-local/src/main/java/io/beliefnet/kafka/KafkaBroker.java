@@ -1,10 +1,15 @@
 package io.beliefnet.kafka;
 
+import java.time.Duration;
+
 /** A running Kafka broker that clients reach at {@link #bootstrapServers()}; closing stops it. */
 public interface KafkaBroker extends AutoCloseable {
 
   /** The {@code bootstrap.servers} value for clients, e.g. {@code 127.0.0.1:39092}. */
   String bootstrapServers();
+
+  /** CPU time the broker's process has used so far, for load measurements. */
+  Duration cpuTime();
 
   /** Stops the broker and waits for it to exit. */
   @Override

@@ -82,6 +82,17 @@ class KafkaBrokerExtensionTest {
     assertThat(values).containsExactly("settled");
   }
 
+  @Test
+  void reportsTheCpuTimeItsProcessUsed(KafkaBroker broker) throws Exception {
+    Duration before = broker.cpuTime();
+    try (Admin admin = admin(broker)) {
+      admin.listTopics().names().get(); // work for the broker
+    }
+    // a started broker has used CPU (starting took seconds of it), and the figure only grows
+    assertThat(before).isPositive();
+    assertThat(broker.cpuTime()).isGreaterThanOrEqualTo(before);
+  }
+
   private static Admin admin(KafkaBroker broker) {
     return Admin.create(
         Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
