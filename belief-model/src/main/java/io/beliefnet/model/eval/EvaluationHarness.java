@@ -17,8 +17,9 @@ import java.util.Map;
  * the revealed questions' truth clamped: what the batch method makes of the same outcomes) and
  * {@code dawid-skene-oracle} (the reference ceiling of {@link DawidSkeneOracle}: every other
  * question's truth known) and {@code one-coin} (batch EM with one accuracy per worker, no truth
- * known), all scored on the same hidden questions. Forecasts: {@code model}, {@code mean} and
- * {@code logodds-mean} (see {@link ForecastReplay}).
+ * known), all scored on the same hidden questions. Forecasts: {@code model}, {@code mean}, {@code
+ * logodds-mean} and the hindsight reference {@code logodds-recalibrated-cv} (see {@link
+ * ForecastReplay}).
  */
 public final class EvaluationHarness {
   private EvaluationHarness() {}

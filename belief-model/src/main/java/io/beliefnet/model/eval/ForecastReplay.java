@@ -24,10 +24,15 @@ import java.util.TreeMap;
  * controller, as in {@link LabelReplay}.
  *
  * <p>Baselines on the same questions: the mean, and the mean log-odds, of each forecaster's latest
- * forecast before resolution, clamped to [{@value #CLAMP}, 1 − {@value #CLAMP}].
+ * forecast before resolution, clamped to [{@value #CLAMP}, 1 − {@value #CLAMP}]; and, as a
+ * hindsight reference no streaming method can see, that log-odds mean recalibrated by a fit to the
+ * other questions' outcomes ({@link CrossValidatedRecalibration}).
  */
 public final class ForecastReplay {
   static final double CLAMP = 0.01;
+
+  /** Draws the recalibration's folds: fixed, so the reference is the same in every run. */
+  private static final long RECALIBRATION_SEED = 1;
 
   private ForecastReplay() {}
 
@@ -52,6 +57,7 @@ public final class ForecastReplay {
     ScoreAccumulator model = new ScoreAccumulator("model");
     ScoreAccumulator mean = new ScoreAccumulator("mean");
     ScoreAccumulator logOddsMean = new ScoreAccumulator("logodds-mean");
+    List<CrossValidatedRecalibration.Question> scored = new ArrayList<>();
     for (Event event : events) {
       if (event.kind() == 0) {
         ForecastDataset.Forecast forecast = data.forecasts().get(event.index());
@@ -82,10 +88,19 @@ public final class ForecastReplay {
       model.add(belief, resolution.outcome());
       TreeMap<String, Double> forecasts = latest.getOrDefault(question, new TreeMap<>());
       mean.add(binary(averageProbability(forecasts)), resolution.outcome());
-      logOddsMean.add(binary(averageLogOdds(forecasts)), resolution.outcome());
+      double meanLogOdds = meanLogOdds(forecasts);
+      logOddsMean.add(binary(1 / (1 + Math.exp(-meanLogOdds))), resolution.outcome());
+      scored.add(
+          new CrossValidatedRecalibration.Question(
+              meanLogOdds, forecasts.size(), resolution.outcome()));
       network.resolve(new Outcome(question, resolution.outcome(), resolution.resolvedAt()));
     }
-    return List.of(model.result(), mean.result(), logOddsMean.result());
+    ScoreAccumulator recalibrated = new ScoreAccumulator("logodds-recalibrated-cv");
+    double[] yes = CrossValidatedRecalibration.predict(scored, RECALIBRATION_SEED);
+    for (int i = 0; i < scored.size(); i++) {
+      recalibrated.add(binary(yes[i]), scored.get(i).outcome());
+    }
+    return List.of(model.result(), mean.result(), logOddsMean.result(), recalibrated.result());
   }
 
   private static double[] binary(double yes) {
@@ -107,15 +122,15 @@ public final class ForecastReplay {
     return sum / forecasts.size();
   }
 
-  private static double averageLogOdds(TreeMap<String, Double> forecasts) {
+  private static double meanLogOdds(TreeMap<String, Double> forecasts) {
     if (forecasts.isEmpty()) {
-      return 0.5;
+      return 0;
     }
     double sum = 0;
     for (double p : forecasts.values()) {
       double c = clamp(p);
       sum += Math.log(c / (1 - c));
     }
-    return 1 / (1 + Math.exp(-sum / forecasts.size()));
+    return sum / forecasts.size();
   }
 }

@@ -103,7 +103,7 @@ class EvaluationHarnessTest {
 
     assertThat(results)
         .extracting(MethodResult::method)
-        .containsExactly("model", "mean", "logodds-mean");
+        .containsExactly("model", "mean", "logodds-mean", "logodds-recalibrated-cv");
     assertThat(results.get(0).scored()).isEqualTo(80);
     assertThat(results.get(0).brier()).isLessThan(results.get(1).brier());
   }

@@ -107,5 +107,9 @@ class ModelBeatsBaselinesOnRealDataTest {
         .isEqualTo(0.1826, org.assertj.core.api.Assertions.within(0.0005));
     // measured 0.1722 against 0.1826, 5.7 % below
     assertThat(results.get(0).brier()).isLessThanOrEqualTo(0.95 * results.get(1).brier());
+    // and close to what recalibrating the log-odds mean reaches when fitted with hindsight on the
+    // other questions' outcomes, which streaming never has: measured 0.1721 against 0.1714
+    assertThat(results.get(3).method()).isEqualTo("logodds-recalibrated-cv");
+    assertThat(results.get(0).brier()).isLessThanOrEqualTo(results.get(3).brier() + 0.003);
   }
 }
