@@ -37,20 +37,21 @@ import picocli.CommandLine.Option;
  * it, each with claims of its own: {@code batched} (signed batches, claims spread over domains),
  * {@code per-claim} (one signature per claim), {@code hot-domain} (signed batches, every claim in
  * one domain) and {@code half-load} (a producer paced at half the {@code batched} rate), after a
- * {@code warm-up} of as many claims that lets the JIT compile the job's path (a fifth as many left
- * it compiling through the first timed scenario: batched 8,118 claims/s after it, 9,430–12,505 in
- * four runs after a full one). For each it prints the sustained rate, from the first claim sent to
- * the last claim's belief readable (read_committed), the latency percentiles of the same span per
- * claim, and the cores this process (the cluster and the bench's clients), its JIT compiler and the
- * broker kept busy over it ({@link CpuMeter}). While it waits for the beliefs after its last claim,
- * the stream stays live, as a continuing one does: an attested keeper sends a claim stamped with
- * the wall clock (or the backlog's newest event time while that is ahead of the clock) to each
- * claims partition every {@link #KEEP_ALIVE}, so the last out-of-orderness of a backlog is released
- * as event time passes it rather than after the idle timeout (5 s, which capped what a backlog of
- * 100,000 claims could show). Then the raw consume rate of the same claims topic, checkpoint
- * figures, state bytes and the parallelism, and last the job alone on the hot-domain workload at
- * parallelism 1 and 2, and on the same claims spread over the domains at parallelism 2 ({@link
- * JobOnlyBenchmark}).
+ * {@code warm-up} of as many claims, in which the JIT compiles most of the job's path (a fifth as
+ * many left it compiling hard through the first timed scenario: batched 8,118 claims/s after it,
+ * 9,430–12,505 in four runs after a full one; the compiler still takes 0.2–0.4 cores after it, as
+ * each line's {@code cores_compiling} shows). For each it prints the sustained rate, from the first
+ * claim sent to the last claim's belief readable (read_committed), the latency percentiles of the
+ * same span per claim, and the cores this process (the cluster and the bench's clients), its JIT
+ * compiler and the broker kept busy over it ({@link CpuMeter}). While it waits for the beliefs
+ * after its last claim, the stream stays live, as a continuing one does: an attested keeper sends a
+ * claim stamped with the wall clock (or the backlog's newest event time while that is ahead of the
+ * clock) to each claims partition every {@link #KEEP_ALIVE}, so the last out-of-orderness of a
+ * backlog is released as event time passes it rather than after the idle timeout (5 s, which capped
+ * what a backlog of 100,000 claims could show). Then the raw consume rate of the same claims topic,
+ * checkpoint figures, state bytes and the parallelism, and last the job alone on the hot-domain
+ * workload at parallelism 1 and 2, and on the same claims spread over the domains at parallelism 2
+ * ({@link JobOnlyBenchmark}).
  */
 @Command(
     name = "bench",

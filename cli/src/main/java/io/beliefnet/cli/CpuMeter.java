@@ -6,7 +6,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -16,17 +19,20 @@ import java.util.function.Supplier;
  * of the machine the job had.
  */
 final class CpuMeter {
+  /** Linux counts CPU time in ticks of 10 ms (USER_HZ, 100 on every common build). */
+  private static final long NANOS_PER_TICK = 10_000_000L;
+
   private final Supplier<Duration> brokerCpuTime;
   private final long startNanos;
   private final long processStart;
-  private final long compilingStart;
+  private final Map<String, Long> compilingStart;
   private final Duration brokerStart;
 
   private CpuMeter(Supplier<Duration> brokerCpuTime) {
     this.brokerCpuTime = brokerCpuTime;
     startNanos = System.nanoTime();
     processStart = processCpuNanos();
-    compilingStart = compilerCpuNanos();
+    compilingStart = compilerTicks();
     brokerStart = brokerCpuTime.get();
   }
 
@@ -37,20 +43,22 @@ final class CpuMeter {
 
   /**
    * {@code cores_process=… cores_compiling=… cores_broker=…}, averaged from the start to now; the
-   * compiler's share only where the threads' CPU times can be read (Linux), else left out.
+   * compiler's share only where its threads' CPU times can be read (Linux), else left out.
    */
   String cores() {
     double seconds = (System.nanoTime() - startNanos) / 1e9;
-    long compiling = compilerCpuNanos();
+    Map<String, Long> compilingNow = compilerTicks();
     return String.format(
         Locale.ROOT,
         "cores_process=%.2f%s cores_broker=%.2f",
         (processCpuNanos() - processStart) / 1e9 / seconds,
-        compiling < 0 || compilingStart < 0
+        compilingStart == null || compilingNow == null
             ? ""
             : String.format(
-                Locale.ROOT, " cores_compiling=%.2f", (compiling - compilingStart) / 1e9 / seconds),
-        brokerCpuTime.get().minus(brokerStart).toNanos() / 1e9 / seconds);
+                Locale.ROOT,
+                " cores_compiling=%.2f",
+                ticksSince(compilingStart, compilingNow) * NANOS_PER_TICK / 1e9 / seconds),
+        Math.max(0, brokerCpuTime.get().minus(brokerStart).toNanos()) / 1e9 / seconds);
   }
 
   /** CPU time this process has used, in nanoseconds. */
@@ -60,38 +68,56 @@ final class CpuMeter {
   }
 
   /**
-   * CPU time of this process's JIT compiler threads, from {@code /proc/self/task}; -1 where there
-   * is none. (The JVM's own compilation time counts the wall time of each compilation, which on a
-   * busy machine is several times the CPU the compiler got.) Linux counts in ticks of 10 ms.
+   * Ticks of CPU each of this process's JIT compiler threads has used, by thread id, from {@code
+   * /proc/self/task}; null where there is none. (The JVM's own compilation time counts the wall
+   * time of each compilation, which on a busy machine is several times the CPU the compiler got.)
    */
-  private static long compilerCpuNanos() {
+  private static Map<String, Long> compilerTicks() {
     Path threads = Path.of("/proc/self/task");
     if (!Files.isDirectory(threads)) {
-      return -1;
+      return null;
     }
-    long ticks = 0;
+    Map<String, Long> ticks = new HashMap<>();
     try (DirectoryStream<Path> each = Files.newDirectoryStream(threads)) {
       for (Path thread : each) {
-        ticks += compilerTicks(thread);
+        compilerThreadTicks(thread).ifPresent(t -> ticks.put(thread.getFileName().toString(), t));
       }
-    } catch (IOException unreadable) {
-      return -1;
+    } catch (IOException | RuntimeException unreadable) {
+      return null;
     }
-    return ticks * 10_000_000L;
+    return ticks;
   }
 
-  /** User and system ticks of {@code thread} if it is a compiler thread; 0 if not, or if gone. */
-  private static long compilerTicks(Path thread) {
+  /**
+   * The ticks the compiler threads alive now used since {@code start}: one started since counts
+   * from zero; one that has ended since is not counted, which the JVM's default of adding and
+   * removing compiler threads with the load makes possible on machines of more cores.
+   */
+  private static long ticksSince(Map<String, Long> start, Map<String, Long> now) {
+    long ticks = 0;
+    for (Map.Entry<String, Long> thread : now.entrySet()) {
+      ticks += Math.max(0, thread.getValue() - start.getOrDefault(thread.getKey(), 0L));
+    }
+    return ticks;
+  }
+
+  /** User and system ticks of {@code thread} if it is a compiler thread; empty if not, or gone. */
+  private static Optional<Long> compilerThreadTicks(Path thread) {
     try {
       if (!Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
-        return 0;
+        return Optional.empty();
       }
-      String stat = Files.readString(thread.resolve("stat"));
-      // fields after the parenthesised name start at the third; utime and stime are the 14th, 15th
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      return Optional.of(cpuTicks(Files.readString(thread.resolve("stat"))));
     } catch (IOException | RuntimeException ended) {
-      return 0;
+      return Optional.empty();
     }
+  }
+
+  /** User plus system ticks from a {@code /proc} stat line, whose name may hold spaces or ')'. */
+  static long cpuTicks(String stat) {
+    // the fields after the parenthesised name start at the third; utime and stime are the 14th,
+    // 15th
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
   }
 }

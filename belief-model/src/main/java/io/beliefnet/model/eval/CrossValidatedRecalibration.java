@@ -15,8 +15,11 @@ import java.util.Random;
 final class CrossValidatedRecalibration {
   static final int FOLDS = 5;
 
-  /** The groups fitted apart, by how many forecasters a question has: 1, 2, 3 or more. */
+  /** The groups fitted apart, by how many forecasters a question has: none or 1, 2, 3 or more. */
   private static final int GROUPS = 3;
+
+  /** The ridge towards (0, 1), in units of one question's weight at the logistic's steepest. */
+  private static final double RIDGE = 1;
 
   /** One scored question: its forecasters' mean log-odds, how many they were, and its outcome. */
   record Question(double meanLogOdds, int forecasters, int outcome) {
@@ -61,26 +64,26 @@ final class CrossValidatedRecalibration {
   }
 
   /**
-   * {intercept, slope} of the logistic regression of the outcome on the mean log-odds, by Newton's
-   * method; a slight ridge keeps it finite when a sample separates perfectly or is empty.
+   * {intercept, slope} of the logistic regression of the outcome on the mean log-odds, with a ridge
+   * of one question's weight towards taking the forecasts as they are (0, 1), which keeps it finite
+   * when a sample separates perfectly or is empty; by Newton's method, each step halved until it
+   * lowers the penalised loss.
    */
   static double[] fit(List<Question> sample) {
-    double intercept = 0;
-    double slope = 1;
-    double ridge = 1e-6;
+    double[] at = {0, 1};
+    double loss = penalisedLoss(sample, at);
     for (int iteration = 0; iteration < 100; iteration++) {
-      double g0 = ridge * intercept;
-      double g1 = ridge * (slope - 1);
-      double h00 = ridge;
+      double g0 = RIDGE * at[0];
+      double g1 = RIDGE * (at[1] - 1);
+      double h00 = RIDGE;
       double h01 = 0;
-      double h11 = ridge;
+      double h11 = RIDGE;
       for (Question question : sample) {
         double x = question.meanLogOdds();
-        double p = sigmoid(intercept + slope * x);
-        double error = p - question.outcome();
+        double p = sigmoid(at[0] + at[1] * x);
         double weight = p * (1 - p);
-        g0 += error;
-        g1 += error * x;
+        g0 += p - question.outcome();
+        g1 += (p - question.outcome()) * x;
         h00 += weight;
         h01 += weight * x;
         h11 += weight * x * x;
@@ -88,13 +91,36 @@ final class CrossValidatedRecalibration {
       double determinant = h00 * h11 - h01 * h01;
       double step0 = (h11 * g0 - h01 * g1) / determinant;
       double step1 = (h00 * g1 - h01 * g0) / determinant;
-      intercept -= step0;
-      slope -= step1;
-      if (Math.abs(step0) + Math.abs(step1) < 1e-10) {
+      double scale = 1;
+      double[] next = {at[0] - step0, at[1] - step1};
+      double nextLoss = penalisedLoss(sample, next);
+      while (nextLoss > loss && scale > 1e-6) {
+        scale /= 2;
+        next = new double[] {at[0] - scale * step0, at[1] - scale * step1};
+        nextLoss = penalisedLoss(sample, next);
+      }
+      if (nextLoss > loss) {
+        break; // no step lowers it: a minimum, to rounding
+      }
+      boolean converged = Math.abs(next[0] - at[0]) + Math.abs(next[1] - at[1]) < 1e-10;
+      at = next;
+      loss = nextLoss;
+      if (converged) {
         break;
       }
     }
-    return new double[] {intercept, slope};
+    return at;
+  }
+
+  /** The log loss of {intercept, slope} on {@code sample}, plus the ridge's penalty. */
+  private static double penalisedLoss(List<Question> sample, double[] at) {
+    double loss = RIDGE / 2 * (at[0] * at[0] + (at[1] - 1) * (at[1] - 1));
+    for (Question question : sample) {
+      double z = at[0] + at[1] * question.meanLogOdds();
+      // log(1 + e^z) - y z, written to stay finite for large |z|
+      loss += Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) - question.outcome() * z;
+    }
+    return loss;
   }
 
   private static double sigmoid(double z) {

@@ -32,6 +32,22 @@ class CrossValidatedRecalibrationTest {
   }
 
   @Test
+  void forecastsAtTheClampThatSayNothingFitAFlatLineInsteadOfDiverging() {
+    // at both extremes one question resolved yes and one no: the forecasts carry no information
+    List<Question> sample =
+        List.of(
+            new Question(4.6, 1, 1),
+            new Question(4.6, 1, 0),
+            new Question(-4.6, 1, 1),
+            new Question(-4.6, 1, 0));
+
+    double[] fit = CrossValidatedRecalibration.fit(sample);
+
+    assertThat(fit[0]).isCloseTo(0, within(1e-6));
+    assertThat(fit[1]).isBetween(0.0, 0.1);
+  }
+
+  @Test
   void anEmptySampleLeavesTheForecastsAsTheyAre() {
     assertThat(CrossValidatedRecalibration.fit(List.of())).containsExactly(0, 1);
   }
