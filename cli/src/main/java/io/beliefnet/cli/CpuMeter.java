@@ -115,8 +115,7 @@ final class CpuMeter {
 
   /** User plus system ticks from a {@code /proc} stat line, whose name may hold spaces or ')'. */
   static long cpuTicks(String stat) {
-    // the fields after the parenthesised name start at the third; utime and stime are the 14th,
-    // 15th
+    // fields after the parenthesised name start at the 3rd; utime and stime are the 14th and 15th
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
   }

@@ -37,9 +37,8 @@ class CpuMeterTest {
     assertThat(measured.matches()).as(cores).isTrue();
     double innerSeconds = (innerEnd - innerStart) / 1e9;
     double outerSeconds = (outerEnd - outerStart) / 1e9;
-    // this process used at least the spinning thread's CPU over a span no longer than the outer
-    // one;
-    // the process's CPU time moves in steps of 10 ms, so allow two
+    // this process used at least the spinning thread's CPU, over a span no longer than the outer
+    // one; its CPU time moves in steps of 10 ms, so allow two
     assertThat(Double.parseDouble(measured.group(1)) * outerSeconds)
         .isGreaterThanOrEqualTo(spun / 1e9 - 0.02);
     // 150 ms of the broker's CPU over a span between the inner and the outer one

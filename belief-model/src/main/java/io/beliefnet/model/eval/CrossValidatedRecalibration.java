@@ -7,10 +7,10 @@ import java.util.Random;
 
 /**
  * A hindsight reference for pooled forecasts: each question's log-odds mean, recalibrated by a
- * logistic fit (an intercept and a slope, for questions with one, two, or three or more forecasters
- * apart), each question predicted by the fit to the other {@value #FOLDS} − 1 folds of questions,
- * later ones included. No streaming method can see what this is fitted on, so it says what
- * recalibrating and pooling the forecasts can reach on a data set, not a rival to beat.
+ * logistic fit (an intercept and a slope, for questions with at most one, two, or three or more
+ * forecasters apart), each question predicted by the fit to the other {@value #FOLDS} − 1 folds of
+ * questions, later ones included. No streaming method can see what this is fitted on, so it says
+ * what recalibrating and pooling the forecasts can reach on a data set, not a rival to beat.
  */
 final class CrossValidatedRecalibration {
   static final int FOLDS = 5;
@@ -123,7 +123,8 @@ final class CrossValidatedRecalibration {
     return loss;
   }
 
-  private static double sigmoid(double z) {
+  /** The probability whose log-odds are {@code z}. */
+  static double sigmoid(double z) {
     return 1 / (1 + Math.exp(-z));
   }
 }

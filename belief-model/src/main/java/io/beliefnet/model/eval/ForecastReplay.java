@@ -89,7 +89,8 @@ public final class ForecastReplay {
       TreeMap<String, Double> forecasts = latest.getOrDefault(question, new TreeMap<>());
       mean.add(binary(averageProbability(forecasts)), resolution.outcome());
       double meanLogOdds = meanLogOdds(forecasts);
-      logOddsMean.add(binary(1 / (1 + Math.exp(-meanLogOdds))), resolution.outcome());
+      logOddsMean.add(
+          binary(CrossValidatedRecalibration.sigmoid(meanLogOdds)), resolution.outcome());
       scored.add(
           new CrossValidatedRecalibration.Question(
               meanLogOdds, forecasts.size(), resolution.outcome()));
