@@ -42,16 +42,18 @@ import picocli.CommandLine.Option;
  * 9,430–12,505 in four runs after a full one; the compiler still takes 0.2–0.4 cores after it, as
  * each line's {@code cores_compiling} shows). For each it prints the sustained rate, from the first
  * claim sent to the last claim's belief readable (read_committed), the latency percentiles of the
- * same span per claim, and the cores this process (the cluster and the bench's clients), its JIT
- * compiler and the broker kept busy over it ({@link CpuMeter}). While it waits for the beliefs
- * after its last claim, the stream stays live, as a continuing one does: an attested keeper sends a
- * claim stamped with the wall clock (or the backlog's newest event time while that is ahead of the
- * clock) to each claims partition every {@link #KEEP_ALIVE}, so the last out-of-orderness of a
- * backlog is released as event time passes it rather than after the idle timeout (5 s, which capped
- * what a backlog of 100,000 claims could show). Then the raw consume rate of the same claims topic,
- * checkpoint figures, state bytes and the parallelism, and last the job alone on the hot-domain
- * workload at parallelism 1 and 2, and on the same claims spread over the domains at parallelism 2
- * ({@link JobOnlyBenchmark}).
+ * same span per claim, and the cores this process (the cluster and the bench's clients), the
+ * threads of the job's tasks within it, its JIT compiler and the broker kept busy over it ({@link
+ * CpuMeter}): in one run, batched took 0.95 cores of task threads at 9,051 claims/s, 105 us of the
+ * job's own CPU per claim, and the job alone 57-58 us at parallelism 1 and 2 alike. While it waits
+ * for the beliefs after its last claim, the stream stays live, as a continuing one does: an
+ * attested keeper sends a claim stamped with the wall clock (or the backlog's newest event time
+ * while that is ahead of the clock) to each claims partition every {@link #KEEP_ALIVE}, so the last
+ * out-of-orderness of a backlog is released as event time passes it rather than after the idle
+ * timeout (5 s, which capped what a backlog of 100,000 claims could show). Then the raw consume
+ * rate of the same claims topic, checkpoint figures, state bytes and the parallelism, and last the
+ * job alone on the hot-domain workload at parallelism 1 and 2, and on the same claims spread over
+ * the domains at parallelism 2 ({@link JobOnlyBenchmark}).
  */
 @Command(
     name = "bench",
@@ -138,12 +140,14 @@ final class BenchCommand implements Callable<Integer> {
         JobOnlyBenchmark.run(
             parallelism, count, domainCount, stateDir.toAbsolutePath().resolve("job-only"));
     System.out.printf(
-        "job_only workload=%s parallelism=%d claims_per_s=%.0f cores_used=%.2f applied=%d"
-            + " rejected=%s republished_per_claim=%.2f feedback_records_per_claim=%.2f%n",
+        "job_only workload=%s parallelism=%d claims_per_s=%.0f cores_used=%.2f"
+            + " cores_tasks=%.2f applied=%d rejected=%s republished_per_claim=%.2f"
+            + " feedback_records_per_claim=%.2f%n",
         workload,
         result.parallelism(),
         result.claimsPerSecond(),
         result.coresUsed(),
+        result.taskCoresUsed(),
         result.applied(),
         result.rejected(),
         result.republished() / (double) result.applied(),

@@ -72,16 +72,20 @@ final class JobOnlyBenchmark {
   private static final AtomicLong LAST_NANOS = new AtomicLong();
 
   /**
-   * The process's CPU time at the first claim and at the latest sampled belief, with the sample's
-   * wall time: how many cores the job kept busy. Reading the CPU clock is a system call, so only
-   * every {@link #CPU_SAMPLE_EVERY}th applied belief reads it.
+   * The CPU time of the process and of the job's task threads at the first claim and at the latest
+   * sampled belief, with the sample's wall time: how many cores the job kept busy, and how many of
+   * them its stages. Reading CPU clocks takes system calls, so only every {@link
+   * #CPU_SAMPLE_EVERY}th applied belief reads them.
    */
   private static final AtomicLong FIRST_CPU_NANOS = new AtomicLong();
+
+  private static final AtomicReference<Map<Long, Long>> FIRST_TASK_CPU_NANOS =
+      new AtomicReference<>();
 
   private static final int CPU_SAMPLE_EVERY = 1024;
   private static final AtomicReference<CpuSample> LAST_CPU_SAMPLE = new AtomicReference<>();
 
-  private record CpuSample(long cpuNanos, long atNanos) {}
+  private record CpuSample(long cpuNanos, long taskCpuNanos, long atNanos) {}
 
   private static final Map<RejectionReason, Long> REJECTED = new ConcurrentHashMap<>();
 
@@ -97,6 +101,7 @@ final class JobOnlyBenchmark {
       Map<RejectionReason, Long> rejected,
       double claimsPerSecond,
       double coresUsed,
+      double taskCoresUsed,
       long republished,
       long feedbackRecords) {}
 
@@ -117,6 +122,7 @@ final class JobOnlyBenchmark {
     FIRST_NANOS.set(Long.MAX_VALUE);
     LAST_NANOS.set(0);
     LAST_CPU_SAMPLE.set(null);
+    FIRST_TASK_CPU_NANOS.set(Map.of());
     // event times lie in the past, one millisecond apart, so the wall clock never holds them back
     long base = System.currentTimeMillis() - claims - 60_000;
     lastEventTime = base + claims;
@@ -185,6 +191,9 @@ final class JobOnlyBenchmark {
             ? Double.NaN
             : (cpu.cpuNanos() - FIRST_CPU_NANOS.get())
                 / (double) (cpu.atNanos() - FIRST_NANOS.get()),
+        cpu == null
+            ? Double.NaN
+            : cpu.taskCpuNanos() / (double) (cpu.atNanos() - FIRST_NANOS.get()),
         REPUBLISHED.get(),
         feedbackRecords);
   }
@@ -246,6 +255,7 @@ final class JobOnlyBenchmark {
       long now = System.nanoTime();
       if (FIRST_NANOS.get() == Long.MAX_VALUE && FIRST_NANOS.compareAndSet(Long.MAX_VALUE, now)) {
         FIRST_CPU_NANOS.set(CpuMeter.processCpuNanos());
+        FIRST_TASK_CPU_NANOS.set(CpuMeter.taskThreadsCpuNanos());
       }
       long start = index - index % BATCH;
       if (batch == null || start != batchStart) {
@@ -355,7 +365,11 @@ final class JobOnlyBenchmark {
         long now = System.nanoTime();
         LAST_NANOS.accumulateAndGet(now, Math::max);
         if (applied % CPU_SAMPLE_EVERY == 0) {
-          LAST_CPU_SAMPLE.set(new CpuSample(CpuMeter.processCpuNanos(), now));
+          LAST_CPU_SAMPLE.set(
+              new CpuSample(
+                  CpuMeter.processCpuNanos(),
+                  CpuMeter.usedSince(FIRST_TASK_CPU_NANOS.get(), CpuMeter.taskThreadsCpuNanos()),
+                  now));
         }
       }
     }
