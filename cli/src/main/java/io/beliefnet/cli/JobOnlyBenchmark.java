@@ -85,7 +85,7 @@ final class JobOnlyBenchmark {
   private static final int CPU_SAMPLE_EVERY = 1024;
   private static final AtomicReference<CpuSample> LAST_CPU_SAMPLE = new AtomicReference<>();
 
-  private record CpuSample(long cpuNanos, long taskCpuNanos, long atNanos) {}
+  private record CpuSample(long cpuNanos, long taskCpuNanosSinceFirstClaim, long atNanos) {}
 
   private static final Map<RejectionReason, Long> REJECTED = new ConcurrentHashMap<>();
 
@@ -193,7 +193,7 @@ final class JobOnlyBenchmark {
                 / (double) (cpu.atNanos() - FIRST_NANOS.get()),
         cpu == null
             ? Double.NaN
-            : cpu.taskCpuNanos() / (double) (cpu.atNanos() - FIRST_NANOS.get()),
+            : cpu.taskCpuNanosSinceFirstClaim() / (double) (cpu.atNanos() - FIRST_NANOS.get()),
         REPUBLISHED.get(),
         feedbackRecords);
   }
