@@ -18,7 +18,7 @@ import java.util.Map;
  * resolved propositions with probability claims only, or 8 x 17 (label-prior weight credit) by
  * resolved propositions with hard labels only; and for publishing: the outcome names, every claim
  * and outcome id applied, each agent's standing claim id, the resolver, the version, the last
- * belief published (8 K) and the expiry.
+ * belief published (8 K) and the expiry; and 8 + 9 for the evidence requests it may still make.
  */
 public final class PropositionState {
   /** Claims in the order settlement walks them: event time, then arrival. */
@@ -44,6 +44,8 @@ public final class PropositionState {
   private long version;
   private double[] lastPublished = new double[0];
   private long expiresAt;
+  private double requestTokens;
+  private Long requestsRefilledAt;
 
   public PropositionState() {}
 
@@ -139,7 +141,7 @@ public final class PropositionState {
       bytes += claim.serializedBytes();
     }
     bytes += 3 * Integer.BYTES + 2 * Long.BYTES + ClaimState.utf8Bytes(resolverId);
-    bytes += Double.BYTES * lastPublished.length;
+    bytes += Double.BYTES * lastPublished.length + Double.BYTES + 1 + Long.BYTES;
     for (String label : outcomeLabels) {
       bytes += ClaimState.utf8Bytes(label);
     }
@@ -315,5 +317,27 @@ public final class PropositionState {
 
   public void setExpiresAt(long expiresAt) {
     this.expiresAt = expiresAt;
+  }
+
+  /**
+   * The evidence requests the proposition may still make, as the job's per-proposition budget
+   * counts them (a token bucket on event time), kept here so that the claim that spends one writes
+   * it with the proposition, not as state of its own.
+   */
+  public double getRequestTokens() {
+    return requestTokens;
+  }
+
+  public void setRequestTokens(double requestTokens) {
+    this.requestTokens = requestTokens;
+  }
+
+  /** The event time the request budget was last refilled at; null until the first request. */
+  public Long getRequestsRefilledAt() {
+    return requestsRefilledAt;
+  }
+
+  public void setRequestsRefilledAt(Long requestsRefilledAt) {
+    this.requestsRefilledAt = requestsRefilledAt;
   }
 }

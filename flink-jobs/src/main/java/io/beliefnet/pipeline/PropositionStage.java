@@ -12,6 +12,7 @@ import io.beliefnet.model.EvidencePlanner;
 import io.beliefnet.model.ModelFeedback;
 import io.beliefnet.model.ModelParameters;
 import io.beliefnet.model.PropositionPolicy;
+import io.beliefnet.model.PropositionState;
 import io.beliefnet.model.PropositionUpdater;
 import io.beliefnet.pipeline.state.KeyedProposition;
 import io.beliefnet.pipeline.trust.TokenBucket;
@@ -22,9 +23,6 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
@@ -58,10 +56,6 @@ public final class PropositionStage
   public static final OutputTag<Feedback> FEEDBACK = new OutputTag<>("model-feedback") {};
   public static final OutputTag<EvidenceRequest> REQUESTS = new OutputTag<>("evidence-requests") {};
 
-  /** Requests the proposition may still make, refilled over each request expiry. */
-  private static final ValueStateDescriptor<TokenBucket> REQUEST_BUDGET =
-      new ValueStateDescriptor<>("request-budget", TypeInformation.of(TokenBucket.class));
-
   private final ModelParameters parameters;
   private final PropositionPolicy policy;
   private final EvidenceRequestPolicy requests;
@@ -69,7 +63,6 @@ public final class PropositionStage
   private transient KeyedProposition store;
   private transient PropositionStageMetrics metrics;
   private transient ListState<Long> openPropositions;
-  private transient ValueState<TokenBucket> requestBudget;
 
   /** Feedback since the last barrier, per domain; sorted, so it is written in a fixed order. */
   private transient Map<String, ModelFeedback> unsent;
@@ -88,7 +81,6 @@ public final class PropositionStage
     metrics =
         new PropositionStageMetrics(getRuntimeContext().getMetricGroup(), openPropositions.get());
     unsent = new TreeMap<>();
-    requestBudget = getRuntimeContext().getState(REQUEST_BUDGET);
   }
 
   @Override
@@ -162,12 +154,15 @@ public final class PropositionStage
     List<EvidencePlanner.Ask> asks =
         updater.evidenceWanted(published.belief(), store, pool, requests.perProposition());
     if (asks.isEmpty()) {
-      return; // a settled belief, or nobody worth asking: no budget to read
+      return; // a settled belief, or nobody worth asking: the budget stays as it was
     }
-    TokenBucket budget = requestBudget.value();
-    if (budget == null) {
-      budget = TokenBucket.full(requests.perProposition(), time);
-    }
+    // the budget is kept in the proposition's state, which the claim writes anyway
+    PropositionState proposition =
+        store.proposition(published.belief().propositionId()).orElseThrow();
+    TokenBucket budget =
+        proposition.getRequestsRefilledAt() == null
+            ? TokenBucket.full(requests.perProposition(), time)
+            : TokenBucket.of(proposition.getRequestTokens(), proposition.getRequestsRefilledAt());
     for (EvidencePlanner.Ask ask : asks) {
       if (!requests.allows(budget, requests.perProposition(), time)) {
         break;
@@ -176,7 +171,8 @@ public final class PropositionStage
       context.output(
           REQUESTS, ModelOutputs.evidenceRequest(published, ask, time, requests.expiry()));
     }
-    requestBudget.update(budget);
+    proposition.setRequestTokens(budget.tokens);
+    proposition.setRequestsRefilledAt(budget.refilledAt);
   }
 
   private DomainUpdate update(

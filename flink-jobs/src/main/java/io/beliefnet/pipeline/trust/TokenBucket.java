@@ -17,9 +17,14 @@ public class TokenBucket {
 
   /** A full bucket at {@code at}. */
   public static TokenBucket full(double capacity, long at) {
+    return of(capacity, at);
+  }
+
+  /** A bucket holding {@code tokens}, last refilled at {@code refilledAt}. */
+  public static TokenBucket of(double tokens, long refilledAt) {
     TokenBucket bucket = new TokenBucket();
-    bucket.tokens = capacity;
-    bucket.refilledAt = at;
+    bucket.tokens = tokens;
+    bucket.refilledAt = refilledAt;
     return bucket;
   }
 
