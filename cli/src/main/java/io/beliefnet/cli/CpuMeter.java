@@ -62,8 +62,8 @@ final class CpuMeter {
     return String.format(
         Locale.ROOT,
         "cores_process=%.2f cores_tasks=%.2f%s cores_broker=%.2f",
-        (processCpuNanos() - processStart) / 1e9 / seconds,
-        usedSince(tasksStart, taskThreadsCpuNanos()) / 1e9 / seconds,
+        processNanos() / 1e9 / seconds,
+        taskNanos() / 1e9 / seconds,
         compilingStart == null || compilingNow == null
             ? ""
             : String.format(
@@ -73,8 +73,17 @@ final class CpuMeter {
         Math.max(0, brokerCpuTime.get().minus(brokerStart).toNanos()) / 1e9 / seconds);
   }
 
-  /** CPU time this process has used, in nanoseconds. */
-  static long processCpuNanos() {
+  /** CPU time this process has used since the start, in nanoseconds. */
+  long processNanos() {
+    return processCpuNanos() - processStart;
+  }
+
+  /** CPU time the threads of Flink's tasks have used since the start, in nanoseconds. */
+  long taskNanos() {
+    return usedSince(tasksStart, taskThreadsCpuNanos());
+  }
+
+  private static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
   }
@@ -83,7 +92,7 @@ final class CpuMeter {
    * CPU time, in nanoseconds, each thread of a Flink task in this process has used, by thread id:
    * the threads that run the job's operators, without the JVM's, the cluster's own or a client's.
    */
-  static Map<Long, Long> taskThreadsCpuNanos() {
+  private static Map<Long, Long> taskThreadsCpuNanos() {
     ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     Map<Long, Long> used = new HashMap<>();
     for (Thread thread : threadsOf(TASK_THREADS)) {
@@ -140,7 +149,7 @@ final class CpuMeter {
    * removes compiler threads with the load on machines of more cores; a task's thread ends with its
    * job).
    */
-  static <K> long usedSince(Map<K, Long> start, Map<K, Long> now) {
+  private static <K> long usedSince(Map<K, Long> start, Map<K, Long> now) {
     long used = 0;
     for (Map.Entry<K, Long> thread : now.entrySet()) {
       used += Math.max(0, thread.getValue() - start.getOrDefault(thread.getKey(), 0L));

@@ -72,20 +72,17 @@ final class JobOnlyBenchmark {
   private static final AtomicLong LAST_NANOS = new AtomicLong();
 
   /**
-   * The CPU time of the process and of the job's task threads at the first claim and at the latest
+   * The CPU time of the process and of the job's task threads from the first claim to the latest
    * sampled belief, with the sample's wall time: how many cores the job kept busy, and how many of
    * them its stages. Reading CPU clocks takes system calls, so only every {@link
    * #CPU_SAMPLE_EVERY}th applied belief reads them.
    */
-  private static final AtomicLong FIRST_CPU_NANOS = new AtomicLong();
-
-  private static final AtomicReference<Map<Long, Long>> FIRST_TASK_CPU_NANOS =
-      new AtomicReference<>();
+  private static final AtomicReference<CpuMeter> CPU_SINCE_FIRST_CLAIM = new AtomicReference<>();
 
   private static final int CPU_SAMPLE_EVERY = 1024;
   private static final AtomicReference<CpuSample> LAST_CPU_SAMPLE = new AtomicReference<>();
 
-  private record CpuSample(long cpuNanos, long taskCpuNanosSinceFirstClaim, long atNanos) {}
+  private record CpuSample(long processNanos, long taskNanos, long atNanos) {}
 
   private static final Map<RejectionReason, Long> REJECTED = new ConcurrentHashMap<>();
 
@@ -122,7 +119,7 @@ final class JobOnlyBenchmark {
     FIRST_NANOS.set(Long.MAX_VALUE);
     LAST_NANOS.set(0);
     LAST_CPU_SAMPLE.set(null);
-    FIRST_TASK_CPU_NANOS.set(Map.of());
+    CPU_SINCE_FIRST_CLAIM.set(null);
     // event times lie in the past, one millisecond apart, so the wall clock never holds them back
     long base = System.currentTimeMillis() - claims - 60_000;
     lastEventTime = base + claims;
@@ -189,11 +186,8 @@ final class JobOnlyBenchmark {
         applied / (nanos / 1e9),
         cpu == null // a run of fewer beliefs than one sample
             ? Double.NaN
-            : (cpu.cpuNanos() - FIRST_CPU_NANOS.get())
-                / (double) (cpu.atNanos() - FIRST_NANOS.get()),
-        cpu == null
-            ? Double.NaN
-            : cpu.taskCpuNanosSinceFirstClaim() / (double) (cpu.atNanos() - FIRST_NANOS.get()),
+            : cpu.processNanos() / (double) (cpu.atNanos() - FIRST_NANOS.get()),
+        cpu == null ? Double.NaN : cpu.taskNanos() / (double) (cpu.atNanos() - FIRST_NANOS.get()),
         REPUBLISHED.get(),
         feedbackRecords);
   }
@@ -254,8 +248,8 @@ final class JobOnlyBenchmark {
     public InputEvent map(Long index) {
       long now = System.nanoTime();
       if (FIRST_NANOS.get() == Long.MAX_VALUE && FIRST_NANOS.compareAndSet(Long.MAX_VALUE, now)) {
-        FIRST_CPU_NANOS.set(CpuMeter.processCpuNanos());
-        FIRST_TASK_CPU_NANOS.set(CpuMeter.taskThreadsCpuNanos());
+        // the broker's share is not reported here
+        CPU_SINCE_FIRST_CLAIM.set(CpuMeter.start(() -> Duration.ZERO));
       }
       long start = index - index % BATCH;
       if (batch == null || start != batchStart) {
@@ -364,12 +358,9 @@ final class JobOnlyBenchmark {
         long applied = JobOnlyBenchmark.APPLIED.incrementAndGet();
         long now = System.nanoTime();
         LAST_NANOS.accumulateAndGet(now, Math::max);
-        if (applied % CPU_SAMPLE_EVERY == 0) {
-          LAST_CPU_SAMPLE.set(
-              new CpuSample(
-                  CpuMeter.processCpuNanos(),
-                  CpuMeter.usedSince(FIRST_TASK_CPU_NANOS.get(), CpuMeter.taskThreadsCpuNanos()),
-                  now));
+        CpuMeter cpu = CPU_SINCE_FIRST_CLAIM.get();
+        if (applied % CPU_SAMPLE_EVERY == 0 && cpu != null) {
+          LAST_CPU_SAMPLE.set(new CpuSample(cpu.processNanos(), cpu.taskNanos(), now));
         }
       }
     }
