@@ -52,7 +52,8 @@ public final class BeliefJobOptions {
           .noDefaultValue()
           .withDescription(
               "Kafka client properties (security.protocol, sasl.*, ssl.*) applied to every Kafka"
-                  + " client of the job; the job's own Kafka options take precedence.");
+                  + " client of the job; the job's own Kafka options take precedence, except that"
+                  + " linger.ms and batch.size here replace its sinks' batching (100 ms, 64 KB).");
 
   public static final ConfigOption<Duration> MAX_OUT_OF_ORDERNESS =
       ConfigOptions.key("events.max-out-of-orderness")
