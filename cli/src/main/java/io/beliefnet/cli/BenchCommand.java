@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.avro.specific.SpecificRecord;
@@ -51,9 +52,10 @@ import picocli.CommandLine.Option;
  * while that is ahead of the clock) to each claims partition every {@link #KEEP_ALIVE}, so the last
  * out-of-orderness of a backlog is released as event time passes it rather than after the idle
  * timeout (5 s, which capped what a backlog of 100,000 claims could show). Then the raw consume
- * rate of the same claims topic, checkpoint figures, state bytes and the parallelism, and last the
- * job alone on the hot-domain workload at parallelism 1 and 2, and on the same claims spread over
- * the domains at parallelism 2 ({@link JobOnlyBenchmark}).
+ * rate of the same claims topic, the rate of a job of the same shape that does none of the job's
+ * work over it ({@link PlatformFloorBenchmark}), checkpoint figures, state bytes and the
+ * parallelism, and last the job alone on the hot-domain workload at parallelism 1 and 2, and on the
+ * same claims spread over the domains at parallelism 2 ({@link JobOnlyBenchmark}).
  */
 @Command(
     name = "bench",
@@ -178,6 +180,16 @@ final class BenchCommand implements Callable<Integer> {
       System.out.printf(
           "raw_kafka_consume_records_per_s=%.0f (same claims topic, plain consumer)%n",
           rawConsumeRate(stack));
+      PlatformFloorBenchmark.Result floor =
+          PlatformFloorBenchmark.run(stack, stateDir.resolve("platform-floor"));
+      System.out.printf(
+          Locale.ROOT,
+          "platform_floor_claims_per_s=%.0f (claims=%d, the same claims topic through the job's"
+              + " decoder, three keyed hops with one RocksDB value each and an exactly-once sink;"
+              + " no signature check, no model; %s)%n",
+          floor.claimsPerSecond(),
+          floor.claims(),
+          floor.cores());
       // a claim whose belief a scenario did not read went here, with its reason
       System.out.printf("dead_letters_by_reason=%s%n", StackClients.deadLettersByReason(stack));
       JsonNode checkpoint = latestCheckpoint(stack);

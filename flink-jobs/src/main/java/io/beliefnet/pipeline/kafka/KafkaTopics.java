@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -70,10 +71,21 @@ public final class KafkaTopics {
     String name = config.topic(topic);
     @SuppressWarnings("unchecked") // the caller's T is the topic's value type
     Class<T> type = (Class<T>) topic.valueType();
+    return exactlyOnceSink(
+        config, name, new AvroKafkaSerializer<>(name, type, key, config.registryUrl()));
+  }
+
+  /**
+   * Writes what {@code serializer} makes of each record in Kafka transactions committed with
+   * checkpoints, batching as every sink of the job does; {@code name} tells its transactional ids
+   * apart from other sinks'.
+   */
+  public static <T> KafkaSink<T> exactlyOnceSink(
+      BeliefJobConfig config, String name, KafkaRecordSerializationSchema<T> serializer) {
     return KafkaSink.<T>builder()
         .setKafkaProducerConfig(producerProperties(config))
         .setBootstrapServers(config.bootstrapServers())
-        .setRecordSerializer(new AvroKafkaSerializer<>(name, type, key, config.registryUrl()))
+        .setRecordSerializer(serializer)
         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
         .setTransactionalIdPrefix(config.transactionalIdPrefix() + "-" + name)
         .setProperty(
@@ -83,10 +95,10 @@ public final class KafkaTopics {
   }
 
   /**
-   * Batching for the sinks' producers, then the configured client properties. Output becomes
-   * readable only when its transaction commits at the next checkpoint, which flushes every batch
-   * first, so lingering costs readers nothing; fuller batches mean fewer produce requests for the
-   * producer and the broker to handle.
+   * What the job's sinks give their producers: batching, then the configured client properties.
+   * Output becomes readable only when its transaction commits at the next checkpoint, which flushes
+   * every batch first, so lingering costs readers nothing; fuller batches mean fewer produce
+   * requests for the producer and the broker to handle.
    */
   static Properties producerProperties(BeliefJobConfig config) {
     Properties properties = new Properties();
