@@ -184,11 +184,12 @@ final class BenchCommand implements Callable<Integer> {
           PlatformFloorBenchmark.run(stack, stateDir.resolve("platform-floor"));
       System.out.printf(
           Locale.ROOT,
-          "platform_floor_claims_per_s=%.0f (claims=%d, the same claims topic through the job's"
-              + " decoder, three keyed hops with one RocksDB value each and an exactly-once sink;"
-              + " no signature check, no model; %s)%n",
+          "platform_floor_claims_per_s=%.0f (claims=%d to_job_end_claims_per_s=%.0f, the same"
+              + " claims topic through the job's decoder, three keyed hops with one RocksDB value"
+              + " each and an exactly-once sink; no signature check, no model; %s)%n",
           floor.claimsPerSecond(),
           floor.claims(),
+          floor.toEndClaimsPerSecond(),
           floor.cores());
       // a claim whose belief a scenario did not read went here, with its reason
       System.out.printf("dead_letters_by_reason=%s%n", StackClients.deadLettersByReason(stack));

@@ -96,9 +96,9 @@ public final class KafkaTopics {
 
   /**
    * What the job's sinks give their producers: batching, then the configured client properties.
-   * Output becomes readable only when its transaction commits at the next checkpoint, which flushes
-   * every batch first, so lingering costs readers nothing; fuller batches mean fewer produce
-   * requests for the producer and the broker to handle.
+   * Output becomes readable ({@code read_committed}) only when its transaction commits at the next
+   * checkpoint, which flushes every batch first, so lingering costs those readers nothing; fuller
+   * batches mean fewer produce requests for the producer and the broker to handle.
    */
   static Properties producerProperties(BeliefJobConfig config) {
     Properties properties = new Properties();

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KafkaTopicsTest {
 
   @Test
-  void sinksFillBatchesUntilTheCheckpointRatherThanForFiveMilliseconds() {
+  void sinksLingerUpToATenthOfASecondForBatchesOf64Kilobytes() {
     Properties producer = KafkaTopics.producerProperties(BeliefJobConfig.from(new Configuration()));
 
     assertThat(producer)
