@@ -1,5 +1,6 @@
 package io.beliefnet.cli;
 
+import io.beliefnet.kafka.NetworkTopics;
 import io.beliefnet.pipeline.BeliefJobConfig;
 import io.beliefnet.pipeline.BeliefJobOptions;
 import io.beliefnet.pipeline.InputEvent;
@@ -9,11 +10,8 @@ import io.beliefnet.topics.Topic;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -31,12 +29,9 @@ import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsIni
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * What a job of the belief job's shape costs on this machine before it does any of its work: the
@@ -81,7 +76,8 @@ final class PlatformFloorBenchmark {
     PASSED.set(0);
     FIRST_NANOS.set(Long.MAX_VALUE);
     LAST_NANOS.set(0);
-    createOutputTopic(stack.bootstrapServers());
+    NetworkTopics.create(
+        stack.bootstrapServers(), new NewTopic(OUTPUT_TOPIC, LocalStack.PARTITIONS, (short) 1));
     LocalStack.wipe(runDir);
     Configuration flink = LocalStack.flinkConfiguration(runDir);
     flink.set(RestartStrategyOptions.RESTART_STRATEGY, "none"); // a failure ends the bench with it
@@ -139,20 +135,6 @@ final class PlatformFloorBenchmark {
         passed / ((LAST_NANOS.get() - FIRST_NANOS.get()) / 1e9),
         passed / ((end - FIRST_NANOS.get()) / 1e9),
         cores);
-  }
-
-  private static void createOutputTopic(String bootstrapServers) throws InterruptedException {
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-      admin
-          .createTopics(List.of(new NewTopic(OUTPUT_TOPIC, LocalStack.PARTITIONS, (short) 1)))
-          .all()
-          .get();
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
-        throw new IllegalStateException("cannot create topic " + OUTPUT_TOPIC, e.getCause());
-      }
-    }
   }
 
   /** A claim's bytes as they were read, keyed by its proposition as the job keys beliefs. */

@@ -59,6 +59,14 @@ public final class NetworkTopics {
     }
   }
 
+  /** Creates {@code topic}, a topic of no {@link Topic} kind, unless it exists already. */
+  public static void create(String bootstrapServers, NewTopic topic) {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+      createUnlessPresent(admin, topic);
+    }
+  }
+
   /** Every {@link Topic} under its default name. */
   public static Map<Topic, String> defaultNames() {
     Map<Topic, String> names = new EnumMap<>(Topic.class);
