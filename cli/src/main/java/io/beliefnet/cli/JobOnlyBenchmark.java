@@ -16,6 +16,7 @@ import io.beliefnet.pipeline.InputEvent;
 import io.beliefnet.pipeline.JobSinks;
 import io.beliefnet.pipeline.JobSources;
 import io.beliefnet.pipeline.KafkaInput;
+import io.beliefnet.pipeline.RunningJob;
 import io.beliefnet.pipeline.kafka.KafkaBeliefJob;
 import io.beliefnet.pipeline.kafka.KafkaTopics;
 import io.beliefnet.registry.DevSchemaRegistryServer;
@@ -174,7 +175,7 @@ final class JobOnlyBenchmark {
       }
       feedbackRecords =
           committedRecords(broker.bootstrapServers(), config.topic(Topic.MODEL_FEEDBACK));
-      job.cancel().get();
+      RunningJob.cancel(job, Duration.ofMinutes(1));
     }
     long applied = APPLIED.get();
     double nanos = LAST_NANOS.get() - FIRST_NANOS.get();

@@ -8,13 +8,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.flink.api.common.JobID;
+import org.apache.flink.core.execution.JobClient;
 
 /**
- * Waits until every task of a submitted job runs. Input written before that is read by sources that
- * start at different moments, and a source still waiting for its partitions counts as idle, so the
- * first one to read can move event time past what the others have not read yet: feeding a fresh job
- * only once it runs keeps its first records from being late.
+ * Follows a submitted job: waits until every task runs or until a cancellation has ended it, and
+ * counts its failures and checkpoints.
+ *
+ * <p>Why wait until every task runs: input written before that is read by sources that start at
+ * different moments, and a source still waiting for its partitions counts as idle, so the first one
+ * to read can move event time past what the others have not read yet: feeding a fresh job only once
+ * it runs keeps its first records from being late.
  */
 public final class RunningJob {
 
@@ -63,6 +70,26 @@ public final class RunningJob {
   public static long completedCheckpoints(String restUrl, JobID job)
       throws IOException, InterruptedException {
     return get(restUrl + "/jobs/" + job + "/checkpoints").path("counts").path("completed").asLong();
+  }
+
+  /**
+   * Cancels {@code job} and returns once it has ended. Flink acknowledges a cancellation before the
+   * tasks stop, and until then they may still write a checkpoint into its directory.
+   *
+   * @throws TimeoutException if the job has not ended within {@code patience}
+   */
+  public static void cancel(JobClient job, Duration patience)
+      throws InterruptedException, TimeoutException {
+    try {
+      job.cancel().get(patience.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException alreadyEnded) {
+      // it failed or finished before the request: its result below says it has ended
+    }
+    try {
+      job.getJobExecutionResult().get(patience.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException cancelledOrFailed) {
+      // the result of a cancelled job is its cancellation: it has ended
+    }
   }
 
   private static JsonNode get(String url) throws IOException, InterruptedException {

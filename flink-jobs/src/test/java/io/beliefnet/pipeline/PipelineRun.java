@@ -402,11 +402,7 @@ final class PipelineRun implements AutoCloseable {
   @Override
   public void close() throws Exception {
     if (job != null) {
-      try {
-        job.cancel().get();
-      } catch (Exception alreadyEnded) {
-        // failed or finished: nothing to cancel
-      }
+      RunningJob.cancel(job, PATIENCE);
     }
     producer.close();
     rawProducer.close();

@@ -7,6 +7,7 @@ import io.beliefnet.pipeline.ModelReplay.ExpectedBelief;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -68,7 +69,7 @@ class SavepointUpgradeTest {
         seen = beliefs.collected().size();
         Thread.sleep(2_000);
       }
-      job.cancel().get();
+      RunningJob.cancel(job, Duration.ofMinutes(1));
     }
 
     List<ExpectedBelief> after = ParityViews.directBeliefs(beliefs.collected(), script);
